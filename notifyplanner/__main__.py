@@ -1,0 +1,3 @@
+from notifyplanner.cli import main
+
+raise SystemExit(main())

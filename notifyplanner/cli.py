@@ -1,0 +1,199 @@
+"""The headless face: plan, rules and roster commands, and the app launcher.
+
+Every failure a user can cause (missing file, bad JSON, unknown field, impossible dates,
+broken rule file) ends with exit status 2 and one line naming the file and field, never a
+traceback: the person reading it is a privacy officer, not a Python developer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from notifyplanner import __version__
+from notifyplanner.engine import plan
+from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_incident
+from notifyplanner.report import plan_to_dict, plan_to_text
+from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook
+from notifyplanner.rules_view import rules_table, show_jurisdiction
+
+SAMPLE_INCIDENT = (
+    Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
+)
+EXIT_BAD_INPUT = 2
+
+
+def _fail(message: str) -> int:
+    print(f"notifyplanner: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors exit 2 with one line (argparse's own code is 2 too)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"notifyplanner: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="notifyplanner",
+        description="Plan data-breach notices: who must be notified, by when, and what they owe.",
+    )
+    parser.add_argument("--version", action="version", version=f"notifyplanner {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p_plan = sub.add_parser("plan", help="print the plan for an incident file")
+    p_plan.add_argument("file", type=Path)
+    p_plan.add_argument("--format", choices=["table", "json"], default="table")
+    p_plan.add_argument("--rules", type=Path, default=BUNDLED_RULES, help="folder of rule files to plan with")
+    p_plan.add_argument("--today", type=_date_arg, help="count days left from this date (default: today)")
+    p_plan.add_argument("--xlsx", type=Path, metavar="OUT", help="also write the plan as an Excel workbook")
+
+    p_rules = sub.add_parser("rules", help="check, list or show the rule files")
+    rules_sub = p_rules.add_subparsers(dest="rules_command", parser_class=_Parser, required=True)
+    p_check = rules_sub.add_parser("check", help="validate rule files; exit 0 when all are valid")
+    p_check.add_argument("dir", nargs="?", type=Path, default=BUNDLED_RULES)
+    p_list = rules_sub.add_parser("list", help="one line per jurisdiction")
+    p_list.add_argument("--rules", type=Path, default=BUNDLED_RULES)
+    p_show = rules_sub.add_parser("show", help="one jurisdiction's rules with citations")
+    p_show.add_argument("code")
+    p_show.add_argument("--rules", type=Path, default=BUNDLED_RULES)
+    p_show.add_argument("--on", type=_date_arg, help="the version in force on this date (default: latest)")
+
+    try:
+        from notifyplanner.cli_roster import add_roster_parser
+    except ImportError:  # pragma: no cover - the roster module ships with the package
+        pass
+    else:
+        add_roster_parser(sub)
+
+    p_app = sub.add_parser("app", help="start the desktop app (the default)")
+    p_app.add_argument("file", nargs="?", type=Path)
+    return parser
+
+
+def _load_rules(directory: Path):  # type: ignore[no-untyped-def]
+    try:
+        return load_rulebook(directory), None
+    except RulebookError as exc:
+        first = exc.problems[0]
+        more = (
+            f" (and {len(exc.problems) - 1} more problems; run 'notifyplanner rules check')"
+            if len(exc.problems) > 1
+            else ""
+        )
+        return None, f"rules {first}{more}"
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    try:
+        incident = read_incident(args.file)
+    except IncidentError as exc:
+        return _fail(str(exc))
+    rulebook, error = _load_rules(args.rules)
+    if rulebook is None:
+        return _fail(error or "cannot load rules")
+    result = plan(incident, rulebook)
+    today = args.today or date.today()
+    if args.xlsx:
+        try:
+            from notifyplanner.export.xlsx import plan_to_xlsx
+        except ImportError:
+            return _fail("the Excel exporter is not available in this build")
+        try:
+            atomic_write_bytes(args.xlsx, plan_to_xlsx(result, rulebook, made_on=today))
+        except OSError as exc:
+            return _fail(f"{args.xlsx}: cannot write the workbook ({exc.strerror or exc})")
+    if args.format == "json":
+        print(json.dumps(plan_to_dict(result, today), indent=2, ensure_ascii=False))
+    else:
+        print(plan_to_text(result, today), end="")
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    if args.rules_command == "check":
+        problems = check_rules(args.dir)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            return EXIT_BAD_INPUT
+        count = len([p for p in Path(args.dir).glob("*.json") if p.name != "schema.json"])
+        print(f"{count} rule files in {args.dir}: all valid")
+        return 0
+    rulebook, error = _load_rules(args.rules)
+    if rulebook is None:
+        return _fail(error or "cannot load rules")
+    if args.rules_command == "list":
+        print(rules_table(rulebook))
+        return 0
+    code = args.code.upper()
+    jurisdiction = rulebook.get(code)
+    if jurisdiction is None:
+        return _fail(f"no rules for {args.code!r}; known: {', '.join(sorted(rulebook.jurisdictions))}")
+    print(show_jurisdiction(jurisdiction, args.on))
+    return 0
+
+
+def has_display() -> bool:
+    if sys.platform.startswith(("win", "darwin")):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def cmd_app(file: Path | None) -> int:
+    target = file or SAMPLE_INCIDENT
+    if not has_display():
+        print("No display found: printing the sample incident's plan instead of opening the window.")
+        return cmd_plan(
+            argparse.Namespace(file=target, format="table", rules=BUNDLED_RULES, today=None, xlsx=None)
+        )
+    try:
+        from ui.app import run_app
+    except ImportError as exc:
+        print(f"The desktop app cannot start ({exc}); printing the plan instead.")
+        return cmd_plan(
+            argparse.Namespace(file=target, format="table", rules=BUNDLED_RULES, today=None, xlsx=None)
+        )
+    return run_app(target, opened_by_user=file is not None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    known = {"plan", "rules", "roster", "app", "-h", "--help", "--version"}
+    if not argv:
+        return cmd_app(None)
+    if argv[0] not in known:
+        return (
+            cmd_app(Path(argv[0])) if len(argv) == 1 else _fail(f"unknown command {argv[0]!r} (see --help)")
+        )
+    args = build_parser().parse_args(argv)
+    if args.command == "plan":
+        return cmd_plan(args)
+    if args.command == "rules":
+        return cmd_rules(args)
+    if args.command == "roster":
+        return args.run(args)
+    if args.command == "app":
+        return cmd_app(args.file)
+    build_parser().print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

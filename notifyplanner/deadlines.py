@@ -1,0 +1,224 @@
+"""The deadline algebra: turn a rule's deadline expression and an incident's facts into a date.
+
+Every evaluation returns a ``Computed``: the date (or None when the law sets no fixed date,
+or when a needed fact is missing), the words that explain it, and whether a stand-in date
+was used. The words are what a lawyer reads next to the date, so they name the rule, the
+count of days, the kind of days and the event the clock ran from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from notifyplanner.calendar import add_business_days
+from notifyplanner.model import (
+    AfterYearEnd,
+    DayKind,
+    DaysAfter,
+    DeadlineExpr,
+    DeadlineKind,
+    EarliestOf,
+    Event,
+    HolidayCalendar,
+    HoursAfter,
+    Incident,
+    NoFixedDeadline,
+    WithNotice,
+)
+
+
+@dataclass(frozen=True)
+class Computed:
+    deadline: date | None
+    kind: DeadlineKind
+    basis: str
+    conservative: bool = False
+    needs: tuple[str, ...] = field(default=())
+
+
+# Resolves another notice of the same jurisdiction (by obligation id) to its computed deadline.
+NoticeResolver = Callable[[str], Computed | None]
+
+
+def _event(incident: Incident, event: Event) -> tuple[date | None, str, bool, tuple[str, ...]]:
+    """The event's date, its description, and whether discovery stood in for it.
+
+    A missing determination or vendor-notice date is never silently replaced: we use the
+    discovery date (always on or before either, so the result is the earlier, safer date)
+    and say so, and the obligation names the fact still needed.
+    """
+    day = incident.event_date(event)
+    if day is not None:
+        return day, f"{event.label} {day.isoformat()}", False, ()
+    if event is not Event.DISCOVERY and incident.discovered is not None:
+        needs = (f"{event.value} date",)
+        text = (
+            f"discovery {incident.discovered.isoformat()} (conservative: the "
+            f"{event.label} date is not entered yet)"
+        )
+        return incident.discovered, text, True, needs
+    return None, event.label, False, (f"{event.value} date",)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _days_word(kind: DayKind) -> str:
+    return "calendar day" if kind is DayKind.CALENDAR else "business day"
+
+
+def add_days(start: date, days: int, kind: DayKind, calendar: HolidayCalendar) -> date:
+    if kind is DayKind.CALENDAR:
+        return start + timedelta(days=days)
+    return add_business_days(start, days, calendar)
+
+
+def evaluate(
+    expr: DeadlineExpr,
+    incident: Incident,
+    calendar: HolidayCalendar,
+    resolve_notice: NoticeResolver,
+) -> Computed:
+    """Evaluate one deadline expression for one incident; pure."""
+    if isinstance(expr, NoFixedDeadline):
+        return Computed(None, DeadlineKind.NO_FIXED_DEADLINE, f"No fixed deadline: {expr.text}.")
+
+    if isinstance(expr, DaysAfter):
+        start, text, conservative, needs = _event(incident, expr.after)
+        words = f"{_plural(expr.days, _days_word(expr.day_kind))} after {text}"
+        if start is None:
+            return Computed(None, DeadlineKind.FIXED, f"{words}: needs the date", needs=needs)
+        due = add_days(start, expr.days, expr.day_kind, calendar)
+        return Computed(due, DeadlineKind.FIXED, words, conservative, needs)
+
+    if isinstance(expr, HoursAfter):
+        start, text, conservative, needs = _event(incident, expr.after)
+        words = f"{_plural(expr.hours, 'hour')} after {text}"
+        if start is None:
+            return Computed(None, DeadlineKind.FIXED, f"{words}: needs the date", needs=needs)
+        # Incidents carry dates, not times. The last whole day that lies within the
+        # window whatever the hour of discovery is start + (hours - 1) // 24 days, so a
+        # plan never runs late: 72 hours from a discovery on day D plans for D+2.
+        due = start + timedelta(days=(expr.hours - 1) // 24)
+        return Computed(
+            due,
+            DeadlineKind.FIXED,
+            f"{words}; times are not recorded, so this is the last day that lies within "
+            f"{expr.hours} hours whatever the hour of the event",
+            conservative,
+            needs,
+        )
+
+    if isinstance(expr, AfterYearEnd):
+        start, text, conservative, needs = _event(incident, expr.year_of)
+        if start is None:
+            return Computed(
+                None,
+                DeadlineKind.FIXED,
+                f"{_plural(expr.days, 'calendar day')} after the end of the calendar year of {text}",
+                needs=needs,
+            )
+        year_end = date(start.year, 12, 31)
+        due = year_end + timedelta(days=expr.days)
+        words = f"{_plural(expr.days, 'calendar day')} after the end of calendar year {start.year} ({text})"
+        return Computed(due, DeadlineKind.FIXED, words, conservative, needs)
+
+    if isinstance(expr, WithNotice):
+        return _with_notice(expr, incident, calendar, resolve_notice)
+
+    if isinstance(expr, EarliestOf):
+        parts = [evaluate(e, incident, calendar, resolve_notice) for e in expr.of]
+        dated = [p for p in parts if p.deadline is not None]
+        listing = "; ".join(p.basis for p in parts)
+        needs = tuple(dict.fromkeys(n for p in parts for n in p.needs))
+        conservative = any(p.conservative for p in parts)
+        if not dated:
+            kinds = {p.kind for p in parts}
+            kind = (
+                DeadlineKind.RELATIVE_TO_NOTICE
+                if DeadlineKind.RELATIVE_TO_NOTICE in kinds
+                else DeadlineKind.NO_FIXED_DEADLINE
+            )
+            return Computed(None, kind, f"Whichever comes first of: {listing}", conservative, needs)
+        first = min(dated, key=lambda p: p.deadline)  # type: ignore[arg-type, return-value]
+        return Computed(
+            first.deadline,
+            DeadlineKind.FIXED,
+            f"Whichever comes first of: {listing}. Earliest: {first.deadline.isoformat()}",  # type: ignore[union-attr]
+            conservative,
+            needs,
+        )
+
+    raise TypeError(f"unknown deadline expression {expr!r}")
+
+
+def _with_notice(
+    expr: WithNotice,
+    incident: Incident,
+    calendar: HolidayCalendar,
+    resolve_notice: NoticeResolver,
+) -> Computed:
+    """A notice timed against another one (usually the individuals').
+
+    It runs from the date individuals were (or will be) notified when the incident says
+    so; otherwise from the other notice's own fixed deadline, the latest it may legally
+    be sent, which makes this the latest date as well. With neither, no date exists.
+    """
+    relation = {
+        "same_time": "at the same time as",
+        "before": "before",
+        "after": f"{_plural(expr.days, _days_word(expr.day_kind))} after",
+    }[expr.relation]
+    other_name = expr.notice.replace("_", " ")
+    if incident.individuals_notified is not None and expr.notice == "individuals":
+        anchor = incident.individuals_notified
+        anchor_text = f"notice to individuals on {anchor.isoformat()} (as entered)"
+        conservative, needs = False, ()
+    else:
+        other = resolve_notice(expr.notice)
+        if other is None or other.deadline is None:
+            return Computed(
+                None,
+                DeadlineKind.RELATIVE_TO_NOTICE,
+                f"{relation.capitalize()} the notice to {other_name}, which has no fixed date; "
+                f"enter the date individuals are notified to fix this one",
+                needs=("date individuals are notified",),
+            )
+        anchor = other.deadline
+        anchor_text = (
+            f"the deadline for notice to {other_name}, {anchor.isoformat()} "
+            f"({other.basis}); runs from the actual notice date once entered"
+        )
+        conservative, needs = other.conservative, other.needs
+    due = add_days(anchor, expr.days, expr.day_kind, calendar) if expr.relation == "after" else anchor
+    words = f"{relation.capitalize()} {anchor_text}"
+    if expr.relation == "before":
+        words += "; it must go out before the individual notices, so no later than that date"
+    return Computed(due, DeadlineKind.FIXED, words, conservative, needs)
+
+
+def describe(expr: DeadlineExpr) -> str:
+    """A short rule-level description ("30 days after determination"), for tables."""
+    if isinstance(expr, NoFixedDeadline):
+        return "no fixed deadline"
+    if isinstance(expr, DaysAfter):
+        unit = "days" if expr.day_kind is DayKind.CALENDAR else "business days"
+        return f"{expr.days} {unit} after {expr.after.value.replace('_', ' ')}"
+    if isinstance(expr, HoursAfter):
+        return f"{expr.hours} hours after {expr.after.value.replace('_', ' ')}"
+    if isinstance(expr, AfterYearEnd):
+        return f"{expr.days} days after year end"
+    if isinstance(expr, WithNotice):
+        other = expr.notice.replace("_", " ")
+        if expr.relation == "same_time":
+            return f"with {other} notice"
+        if expr.relation == "before":
+            return f"before {other} notice"
+        unit = "days" if expr.day_kind is DayKind.CALENDAR else "business days"
+        return f"{expr.days} {unit} after {other} notice"
+    if isinstance(expr, EarliestOf):
+        return "earliest of: " + "; ".join(describe(e) for e in expr.of)
+    raise TypeError(f"unknown deadline expression {expr!r}")

@@ -1,0 +1,487 @@
+"""plan(incident, rulebook) -> Plan: every notice owed, by when, and why.
+
+Pure and deterministic: no clock, no I/O, the same incident and rulebook give the same plan.
+Each obligation the engine examines is reported, owed or not, with the reason, so a lawyer
+can see why a state was left out as well as why one was kept.
+
+Order of the questions for each notice, as the statutes ask them: does the rule reach this
+kind of entity at all; is what was exposed personal information here; does the encryption
+safe harbor apply; is a HIPAA-compliant entity deemed compliant; is the threshold met. Only
+then is the deadline computed, and it is never moved: a date on a weekend or holiday is
+flagged and given a practical send-by date before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from notifyplanner.calendar import MONTH_RULE, add_months, non_business_reason, previous_business_day
+from notifyplanner.deadlines import Computed, evaluate
+from notifyplanner.model import (
+    CreditMonitoringDuty,
+    CreditMonitoringRule,
+    DataElement,
+    DeadlineKind,
+    EntityRole,
+    HipaaDeemed,
+    Incident,
+    Jurisdiction,
+    Obligation,
+    ObligationRule,
+    Plan,
+    Recipient,
+    Rulebook,
+    RuleVersion,
+    RuleVersionUsed,
+    Status,
+)
+
+RESEARCHED_SINCE = date(2018, 1, 1)
+HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIATE})
+ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    status: Status
+    reason: str
+    needs: tuple[str, ...] = ()
+
+
+def _elements_text(elements: frozenset[DataElement]) -> str:
+    return ", ".join(sorted(e.value for e in elements)) or "none"
+
+
+def _threshold_words(minimum: int) -> str:
+    return "any" if minimum <= 1 else f"{minimum} or more (more than {minimum - 1})"
+
+
+class _JurisdictionPlanner:
+    """Plans one jurisdiction's notices; memoizes notices that others are timed against."""
+
+    def __init__(
+        self, incident: Incident, jurisdiction: Jurisdiction, version: RuleVersion, residents: int | None
+    ):
+        self.incident = incident
+        self.jurisdiction = jurisdiction
+        self.version = version
+        self.residents = residents
+        self._computed: dict[str, Computed | None] = {}
+        self._verdicts: dict[str, _Verdict] = {}
+
+    # ------------------------------------------------------------------ trigger
+
+    def coverage(self) -> _Verdict | None:
+        """Shared by every notice here: elements, encryption. None when they pass."""
+        incident, version = self.incident, self.version
+        pi = version.personal_information
+        if not incident.data_elements:
+            return _Verdict(Status.UNDETERMINED, "No data elements entered yet.", ("data elements",))
+        covered = pi.covers(incident.data_elements)
+        if not covered:
+            need_name = incident.data_elements & pi.with_name
+            extra = f" ({_elements_text(need_name)} count only together with a name)" if need_name else ""
+            return _Verdict(
+                Status.NOT_REQUIRED,
+                f"The data exposed ({_elements_text(incident.data_elements)}) is not personal "
+                f"information under {pi.citation.cite}{extra}.",
+            )
+        enc = version.encryption
+        if incident.encrypted and enc.safe_harbor:
+            if incident.key_compromised and enc.lost_if_key_compromised:
+                return None  # safe harbor lost; reported in the reason below
+            return _Verdict(
+                Status.NOT_REQUIRED,
+                f"Encrypted data and the key was not taken: safe harbor, {enc.citation.cite}.",
+            )
+        return None
+
+    def verdict(self, rule: ObligationRule) -> _Verdict:
+        if rule.id in self._verdicts:
+            return self._verdicts[rule.id]
+        result = self._verdict(rule)
+        self._verdicts[rule.id] = result
+        return result
+
+    def _verdict(self, rule: ObligationRule) -> _Verdict:
+        incident, version = self.incident, self.version
+        shared = self.coverage()
+        if shared is not None:
+            return shared
+        hipaa = version.hipaa
+        if (
+            incident.entity_role in HIPAA_ROLES
+            and hipaa.deemed is not HipaaDeemed.NONE
+            and rule.id not in hipaa.still_required
+        ):
+            return _Verdict(
+                Status.NOT_REQUIRED,
+                f"Deemed compliant: a {incident.entity_role.label} that notifies under HIPAA "
+                f"satisfies this notice ({hipaa.citation.cite}). Only if HIPAA notice is given.",
+            )
+        trig = rule.trigger
+        who = (
+            "people affected"
+            if self.jurisdiction.kind == "federal"
+            else f"{self.jurisdiction.name} residents"
+        )
+        parts: list[str] = []
+        if self.residents is None:
+            if trig.min_residents > 1:
+                return _Verdict(
+                    Status.UNDETERMINED,
+                    f"Number of {who} unknown; the threshold is {_threshold_words(trig.min_residents)}.",
+                    (f"number of {who}",),
+                )
+            parts.append(f"{who}: number unknown")
+        elif self.residents < trig.min_residents:
+            return _Verdict(
+                Status.NOT_REQUIRED,
+                f"{self.residents:,} {who}; the threshold is "
+                f"{_threshold_words(trig.min_residents)} ({rule.citation.cite}).",
+            )
+        else:
+            parts.append(f"{self.residents:,} {who} (threshold: {_threshold_words(trig.min_residents)})")
+        if trig.min_total_affected is not None or trig.max_total_affected is not None:
+            total = incident.affected_total
+            if total is None:
+                return _Verdict(
+                    Status.UNDETERMINED,
+                    "Total number of people affected unknown; this notice depends on it.",
+                    ("total affected",),
+                )
+            if trig.min_total_affected is not None and total < trig.min_total_affected:
+                return _Verdict(
+                    Status.NOT_REQUIRED,
+                    f"{total:,} people affected in all; the threshold is "
+                    f"{_threshold_words(trig.min_total_affected)} ({rule.citation.cite}).",
+                )
+            if trig.max_total_affected is not None and total > trig.max_total_affected:
+                return _Verdict(
+                    Status.NOT_REQUIRED,
+                    f"{total:,} people affected in all; this notice is for "
+                    f"{trig.max_total_affected:,} or fewer ({rule.citation.cite}).",
+                )
+            parts.append(f"{total:,} people affected in all")
+        covered = version.personal_information.covers(incident.data_elements)
+        parts.append(f"personal information exposed: {_elements_text(covered)}")
+        if incident.encrypted:
+            parts.append("encrypted, but the key was taken too, so the safe harbor is lost")
+        text = "; ".join(parts)
+        return _Verdict(Status.REQUIRED, text[0].upper() + text[1:] + ".")
+
+    # ------------------------------------------------------------------ deadline
+
+    def computed(self, notice_id: str) -> Computed | None:
+        """The deadline of another notice here, for notices timed against it."""
+        if notice_id in self._computed:
+            return self._computed[notice_id]
+        self._computed[notice_id] = None  # guards against cycles in hand-edited rules
+        rule = self.version.obligation(notice_id)
+        result = None
+        if rule is not None and self.verdict(rule).status is not Status.NOT_REQUIRED:
+            result = evaluate(rule.deadline, self.incident, self.jurisdiction.holidays, self.computed)
+        self._computed[notice_id] = result
+        return result
+
+    def obligation(self, rule: ObligationRule, office: str | None = None) -> Obligation:
+        verdict = self.verdict(rule)
+        common = dict(
+            jurisdiction=self.jurisdiction.code,
+            jurisdiction_name=self.jurisdiction.name,
+            obligation_id=rule.id,
+            recipient=rule.recipient,
+            office=office or rule.office,
+            status=verdict.status,
+            reason=verdict.reason,
+            citation=rule.citation,
+            effective_from=self.version.effective_from,
+            enacted_by=self.version.enacted_by,
+            without_unreasonable_delay=rule.without_unreasonable_delay,
+            content=rule.content,
+            filing=rule.filing,
+            notes=rule.notes,
+        )
+        if verdict.status is Status.NOT_REQUIRED:
+            return Obligation(
+                **common,  # type: ignore[arg-type]
+                deadline=None,
+                deadline_kind=DeadlineKind.NONE,
+                basis="Not required, so no deadline runs.",
+            )
+        result = self.computed(rule.id) or evaluate(
+            rule.deadline, self.incident, self.jurisdiction.holidays, self.computed
+        )
+        basis = result.basis
+        if rule.without_unreasonable_delay and result.deadline is not None:
+            basis = f"Without unreasonable delay and no later than: {basis[0].lower()}{basis[1:]}"
+        practical, why = None, ""
+        if result.deadline is not None:
+            why = non_business_reason(result.deadline, self.jurisdiction.holidays)
+            if why:
+                practical = previous_business_day(result.deadline, self.jurisdiction.holidays)
+                extend = self.jurisdiction.computation_of_time
+                basis += (
+                    f". The deadline falls on {'a ' + why if why in ('Saturday', 'Sunday') else why}; send by {practical.isoformat()}, the last "
+                    f"business day before it. The deadline itself is not moved"
+                )
+                basis += (
+                    f"; {extend.cite} may extend it"
+                    if extend
+                    else "; a general computation-of-time statute may extend it"
+                )
+        held = self._hold(rule)
+        if held is not None:
+            basis += f". Law-enforcement hold until {held.isoformat()} ({self.version.law_enforcement.citation.cite})"
+        return Obligation(
+            **common,  # type: ignore[arg-type]
+            deadline=result.deadline,
+            deadline_kind=result.kind,
+            basis=basis.rstrip(".") + ".",
+            practical_send_by=practical,
+            non_business_day=why,
+            conservative=result.conservative,
+            needs=tuple(dict.fromkeys(verdict.needs + result.needs)),
+            held_until=held,
+        )
+
+    def _hold(self, rule: ObligationRule) -> date | None:
+        delay = self.incident.law_enforcement_delay
+        if delay is None or not rule.law_enforcement_delay or not self.version.law_enforcement.allowed:
+            return None
+        until = delay.until
+        if delay.form == "oral" and self.jurisdiction.code == "HIPAA":
+            cap = delay.requested + timedelta(days=ORAL_HOLD_DAYS)
+            until = cap if until is None else min(until, cap)
+        return until
+
+    # ------------------------------------------------------------------ plan
+
+    def obligations(self) -> Iterator[Obligation]:
+        role = self.incident.entity_role
+        for rule in self.version.obligations:
+            if role not in rule.trigger.entity_roles:
+                continue
+            if rule.trigger.per_state_min_residents is not None:
+                yield from self._per_state(rule)
+            else:
+                yield self.obligation(rule)
+
+    def _per_state(self, rule: ObligationRule) -> Iterator[Obligation]:
+        """One notice for each state with enough residents (HIPAA and FTC media notice)."""
+        minimum = rule.trigger.per_state_min_residents or 1
+        states = sorted(self.incident.residents.items())
+        produced = False
+        for code, count in states:
+            if count is not None and count < minimum:
+                continue
+            produced = True
+            single = _JurisdictionPlanner(self.incident, self.jurisdiction, self.version, count)
+            ob = single.obligation(rule, office=f"{rule.office}: {code}")
+            if ob.status is Status.REQUIRED:
+                state = _state_name(code)
+                if count is None:
+                    ob = _replace_verdict(
+                        ob,
+                        Status.UNDETERMINED,
+                        f"Number of {state} residents unknown; this notice is owed for each state "
+                        f"with {_threshold_words(minimum)} affected residents.",
+                        (f"number of {state} residents",),
+                    )
+                else:
+                    ob = _replace_verdict(
+                        ob,
+                        Status.REQUIRED,
+                        f"{count:,} {state} residents (threshold: {_threshold_words(minimum)} "
+                        f"residents of one state); {ob.reason.split('; ', 1)[-1]}",
+                        ob.needs,
+                    )
+            yield replace(ob, obligation_id=f"{rule.id}_{code.lower()}", subject=code)
+        if not produced:
+            yield self.obligation_not_met(rule, minimum)
+
+    def obligation_not_met(self, rule: ObligationRule, minimum: int) -> Obligation:
+        ob = self.obligation(rule)
+        if ob.status is Status.NOT_REQUIRED:
+            return ob
+        return _replace_verdict(
+            ob,
+            Status.NOT_REQUIRED,
+            f"No state or jurisdiction has {_threshold_words(minimum)} affected residents "
+            f"({rule.citation.cite}).",
+            (),
+        )
+
+    def credit_monitoring(self) -> Iterator[CreditMonitoringDuty]:
+        individuals = self.version.obligation("individuals")
+        for rule in self.version.credit_monitoring:
+            yield self._monitoring(rule, individuals)
+
+    def _monitoring(
+        self, rule: CreditMonitoringRule, individuals: ObligationRule | None
+    ) -> CreditMonitoringDuty:
+        incident = self.incident
+        status, reason = Status.REQUIRED, ""
+        hit = incident.data_elements & rule.elements
+        if individuals is None or incident.entity_role not in individuals.trigger.entity_roles:
+            status, reason = Status.NOT_REQUIRED, "This entity owes no individual notice under this law."
+        else:
+            notice = self.verdict(individuals)
+            if notice.status is not Status.REQUIRED:
+                status = notice.status
+                reason = f"Follows the individual notice, which is {notice.status.value.replace('_', ' ')}: {notice.reason}"
+        if status is Status.REQUIRED and not hit:
+            status = Status.NOT_REQUIRED
+            reason = f"Owed only when these were exposed: {_elements_text(rule.elements)}."
+        if status is Status.REQUIRED and rule.requires_source_of_breach:
+            if incident.source_of_breach is None:
+                status = Status.UNDETERMINED
+                reason = "Owed only if your organization was the source of the breach: say whether it was."
+            elif not incident.source_of_breach:
+                status = Status.NOT_REQUIRED
+                reason = "Owed only by the business that was the source of the breach."
+        if status is Status.REQUIRED:
+            reason = f"Exposed: {_elements_text(hit)}." + (f" {rule.condition}" if rule.condition else "")
+        starts = ends = None
+        basis = f"{rule.months} months of identity theft prevention or credit monitoring, at no cost"
+        if status is not Status.NOT_REQUIRED:
+            if incident.individuals_notified is not None:
+                starts = incident.individuals_notified
+                basis += f", offered with the individual notice on {starts.isoformat()}"
+            else:
+                computed = self.computed("individuals")
+                if computed is not None and computed.deadline is not None:
+                    starts = computed.deadline
+                    basis += f", offered with the individual notice, due {starts.isoformat()} at the latest"
+                else:
+                    basis += ", offered with the individual notice (no fixed date yet)"
+            if starts is not None:
+                ends = add_months(starts, rule.months)
+                basis += f"; runs to {ends.isoformat()} ({MONTH_RULE})"
+        return CreditMonitoringDuty(
+            jurisdiction=self.jurisdiction.code,
+            jurisdiction_name=self.jurisdiction.name,
+            status=status,
+            reason=reason,
+            months=rule.months,
+            elements=rule.elements,
+            starts=starts,
+            ends=ends,
+            basis=basis + ".",
+            citation=rule.citation,
+            effective_from=self.version.effective_from,
+        )
+
+
+def _replace_verdict(ob: Obligation, status: Status, reason: str, needs: tuple[str, ...]) -> Obligation:
+    if status is Status.NOT_REQUIRED:
+        return replace(
+            ob,
+            status=status,
+            reason=reason,
+            needs=needs,
+            deadline=None,
+            deadline_kind=DeadlineKind.NONE,
+            practical_send_by=None,
+            non_business_day="",
+            basis="Not required, so no deadline runs.",
+        )
+    return replace(ob, status=status, reason=reason, needs=needs)
+
+
+def _state_name(code: str) -> str:
+    from notifyplanner.places import ALL_USPS_CODES
+
+    return ALL_USPS_CODES.get(code, code)
+
+
+def _federal_count(incident: Incident) -> tuple[int | None, bool]:
+    """People a federal rule counts: everyone affected. (count, known-anything?)"""
+    total = incident.affected_total
+    known = incident.total_affected is not None or bool(incident.residents)
+    return total, known
+
+
+def _affected_states(incident: Incident, rulebook: Rulebook) -> Iterator[tuple[Jurisdiction, int | None]]:
+    for code, count in sorted(incident.residents.items()):
+        jurisdiction = rulebook.get(code)
+        if jurisdiction is None or jurisdiction.kind == "federal":
+            continue
+        if count is not None and count <= 0:
+            continue
+        yield jurisdiction, count
+
+
+def plan(incident: Incident, rulebook: Rulebook) -> Plan:
+    """Every notice the incident may owe under the rulebook, with reasons and dates."""
+    warnings: list[str] = []
+    day = incident.discovered
+    if day is None:
+        warnings.append("No discovery date: rules are taken as currently in force and no clock can start.")
+    elif day < RESEARCHED_SINCE:
+        warnings.append(
+            f"Discovered {day.isoformat()}: the rules encode each law as in force on "
+            f"{RESEARCHED_SINCE.isoformat()} and every change after; earlier history is not researched."
+        )
+    if not incident.residents and incident.total_affected is None:
+        warnings.append("No affected residents entered: enter counts by state to see state notices.")
+    for code in sorted(incident.residents):
+        if rulebook.get(code) is None:
+            warnings.append(f"No rules for {code!r}: residents there are not planned for.")
+
+    obligations: list[Obligation] = []
+    duties: list[CreditMonitoringDuty] = []
+    versions: list[RuleVersionUsed] = []
+
+    federal = [j for j in rulebook.jurisdictions.values() if j.kind == "federal"]
+    planned: list[tuple[Jurisdiction, int | None]] = []
+    for jurisdiction in sorted(federal, key=lambda j: j.code):
+        version = jurisdiction.version_on(day) if day else jurisdiction.latest
+        if version is None:
+            continue
+        if not any(incident.entity_role in r.trigger.entity_roles for r in version.obligations):
+            continue
+        total, known = _federal_count(incident)
+        planned.append((jurisdiction, total if known else 0))
+    planned.extend(_affected_states(incident, rulebook))
+
+    for jurisdiction, count in planned:
+        version = jurisdiction.version_on(day) if day else jurisdiction.latest
+        if version is None:
+            warnings.append(
+                f"{jurisdiction.name}: no rule in force on {day.isoformat() if day else 'that date'} "
+                f"(first version {jurisdiction.versions[0].effective_from.isoformat()})."
+            )
+            continue
+        planner = _JurisdictionPlanner(incident, jurisdiction, version, count)
+        if jurisdiction.kind == "federal" and count == 0:
+            planner = _JurisdictionPlanner(incident, jurisdiction, version, None)
+        obligations.extend(planner.obligations())
+        duties.extend(planner.credit_monitoring())
+        versions.append(
+            RuleVersionUsed(
+                jurisdiction=jurisdiction.code,
+                name=jurisdiction.name,
+                effective_from=version.effective_from,
+                enacted_by=version.enacted_by,
+                last_reviewed=jurisdiction.last_reviewed,
+                statute=version.statute,
+            )
+        )
+    return Plan(
+        incident=incident,
+        obligations=tuple(obligations),
+        credit_monitoring=tuple(duties),
+        versions=tuple(versions),
+        warnings=tuple(warnings),
+    )
+
+
+def days_left(deadline: date | None, today: date) -> int | None:
+    """Days from ``today`` to ``deadline``; negative when overdue. The face passes today."""
+    return None if deadline is None else (deadline - today).days
+
+
+__all__ = ["RESEARCHED_SINCE", "Recipient", "days_left", "plan"]

@@ -1,0 +1,505 @@
+"""The domain: what an incident is, what a rule says, and what a plan owes.
+
+Everything here is a frozen dataclass or an enum so that a plan computed from an incident
+can never be altered on its way to a table, a workbook or a lawyer's desk. The rule side
+mirrors ``jurisdictions/schema.json`` one to one; the loader in ``rulebook.py`` is the
+only place that turns JSON into these objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class EntityRole(StrEnum):
+    """Who the incident happened to; decides which rules reach them at all."""
+
+    COVERED_ENTITY = "covered_entity"
+    BUSINESS_ASSOCIATE = "business_associate"
+    PHR_VENDOR = "phr_vendor"
+    BUSINESS = "business"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    EntityRole.COVERED_ENTITY: "HIPAA covered entity",
+    EntityRole.BUSINESS_ASSOCIATE: "HIPAA business associate",
+    EntityRole.PHR_VENDOR: "Vendor of personal health records (FTC rule)",
+    EntityRole.BUSINESS: "Any other business",
+}
+
+
+class DataElement(StrEnum):
+    """The fixed vocabulary for what was exposed.
+
+    Statutes name their elements in many ways; each jurisdiction file maps its definition
+    onto these words, and its ``notes`` say where the fit is loose.
+    """
+
+    NAME = "name"
+    SSN = "ssn"
+    DRIVERS_LICENSE = "drivers_license"
+    GOVERNMENT_ID = "government_id"
+    PASSPORT = "passport"
+    MILITARY_ID = "military_id"
+    TAX_ID = "tax_id"
+    FINANCIAL_ACCOUNT = "financial_account"
+    ACCOUNT_NUMBER_ONLY = "account_number_only"
+    MEDICAL = "medical"
+    HEALTH_INSURANCE = "health_insurance"
+    BIOMETRIC = "biometric"
+    GENETIC = "genetic"
+    USERNAME_PASSWORD = "username_password"
+    DOB = "dob"
+    MOTHERS_MAIDEN_NAME = "mothers_maiden_name"
+    DIGITAL_SIGNATURE = "digital_signature"
+
+    @property
+    def label(self) -> str:
+        return ELEMENT_LABELS[self]
+
+
+ELEMENT_LABELS = {
+    DataElement.NAME: "Name (first name or initial and last name)",
+    DataElement.SSN: "Social Security number",
+    DataElement.DRIVERS_LICENSE: "Driver's license or state ID card number",
+    DataElement.GOVERNMENT_ID: "Other government-issued ID number",
+    DataElement.PASSPORT: "Passport number",
+    DataElement.MILITARY_ID: "Military ID number",
+    DataElement.TAX_ID: "Taxpayer ID (ITIN, TIN)",
+    DataElement.FINANCIAL_ACCOUNT: "Account or card number with the code or password that opens it",
+    DataElement.ACCOUNT_NUMBER_ONLY: "Account or card number without any access code",
+    DataElement.MEDICAL: "Medical information",
+    DataElement.HEALTH_INSURANCE: "Health insurance information",
+    DataElement.BIOMETRIC: "Biometric data (fingerprint, face, retina...)",
+    DataElement.GENETIC: "Genetic data",
+    DataElement.USERNAME_PASSWORD: "Username or email with password or security answer",
+    DataElement.DOB: "Date of birth",
+    DataElement.MOTHERS_MAIDEN_NAME: "Mother's maiden name",
+    DataElement.DIGITAL_SIGNATURE: "Digital or electronic signature",
+}
+
+
+class Recipient(StrEnum):
+    INDIVIDUALS = "individuals"
+    ATTORNEY_GENERAL = "attorney_general"
+    REGULATOR = "regulator"
+    HHS = "hhs"
+    MEDIA = "media"
+    CONSUMER_REPORTING_AGENCIES = "consumer_reporting_agencies"
+    COVERED_ENTITY = "covered_entity"
+    DATA_OWNER = "data_owner"
+    FTC = "ftc"
+
+    @property
+    def label(self) -> str:
+        return RECIPIENT_LABELS[self]
+
+
+RECIPIENT_LABELS = {
+    Recipient.INDIVIDUALS: "Affected individuals",
+    Recipient.ATTORNEY_GENERAL: "Attorney General",
+    Recipient.REGULATOR: "State regulator",
+    Recipient.HHS: "HHS Secretary (OCR)",
+    Recipient.MEDIA: "Prominent media",
+    Recipient.CONSUMER_REPORTING_AGENCIES: "Consumer reporting agencies",
+    Recipient.COVERED_ENTITY: "Covered entity",
+    Recipient.DATA_OWNER: "Owner or licensee of the data",
+    Recipient.FTC: "Federal Trade Commission",
+}
+
+
+class Event(StrEnum):
+    """The facts a clock can run from."""
+
+    DISCOVERY = "discovery"
+    DETERMINATION = "determination"
+    VENDOR_NOTICE = "vendor_notice"
+
+    @property
+    def label(self) -> str:
+        return EVENT_LABELS[self]
+
+
+EVENT_LABELS = {
+    Event.DISCOVERY: "discovery",
+    Event.DETERMINATION: "determination that a breach occurred",
+    Event.VENDOR_NOTICE: "notice received from the vendor",
+}
+
+
+class DayKind(StrEnum):
+    CALENDAR = "calendar"
+    BUSINESS = "business"
+
+
+class Status(StrEnum):
+    REQUIRED = "required"
+    NOT_REQUIRED = "not_required"
+    UNDETERMINED = "undetermined"
+
+
+class DeadlineKind(StrEnum):
+    """How a deadline is stated; a plan never turns a 'no fixed date' into a number."""
+
+    FIXED = "fixed"
+    NO_FIXED_DEADLINE = "no_fixed_deadline"
+    RELATIVE_TO_NOTICE = "relative_to_notice"
+    NONE = "none"  # the obligation is not required, so nothing runs
+
+
+class HipaaDeemed(StrEnum):
+    NONE = "none"
+    FULL = "full"
+    PARTIAL = "partial"
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class Citation:
+    cite: str
+    url: str
+
+
+@dataclass(frozen=True)
+class DaysAfter:
+    days: int
+    day_kind: DayKind
+    after: Event
+
+
+@dataclass(frozen=True)
+class HoursAfter:
+    hours: int
+    after: Event
+
+
+@dataclass(frozen=True)
+class NoFixedDeadline:
+    text: str
+
+
+@dataclass(frozen=True)
+class WithNotice:
+    """Timed against another notice in the same jurisdiction (usually individuals')."""
+
+    notice: str  # the obligation id it runs from
+    relation: str  # "same_time" | "before" | "after"
+    days: int = 0
+    day_kind: DayKind = DayKind.CALENDAR
+
+
+@dataclass(frozen=True)
+class EarliestOf:
+    of: tuple[DeadlineExpr, ...]
+
+
+@dataclass(frozen=True)
+class AfterYearEnd:
+    days: int
+    year_of: Event
+
+
+DeadlineExpr = DaysAfter | HoursAfter | NoFixedDeadline | WithNotice | EarliestOf | AfterYearEnd
+
+
+@dataclass(frozen=True)
+class Trigger:
+    entity_roles: frozenset[EntityRole]
+    min_residents: int = 1
+    min_total_affected: int | None = None
+    max_total_affected: int | None = None
+    per_state_min_residents: int | None = None
+
+
+@dataclass(frozen=True)
+class ObligationRule:
+    id: str
+    recipient: Recipient
+    office: str
+    trigger: Trigger
+    deadline: DeadlineExpr
+    without_unreasonable_delay: bool
+    citation: Citation
+    content: str = ""
+    filing: str = ""
+    notes: str = ""
+    law_enforcement_delay: bool = True
+
+
+@dataclass(frozen=True)
+class PersonalInformation:
+    with_name: frozenset[DataElement]
+    standalone: frozenset[DataElement]
+    citation: Citation
+    notes: str = ""
+
+    def covers(self, elements: frozenset[DataElement]) -> frozenset[DataElement]:
+        """The elements of an incident that make it a breach of personal information here."""
+        hit = elements & self.standalone
+        if DataElement.NAME in elements:
+            hit |= elements & self.with_name
+        return frozenset(hit)
+
+
+@dataclass(frozen=True)
+class Encryption:
+    safe_harbor: bool
+    lost_if_key_compromised: bool
+    citation: Citation
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RiskOfHarm:
+    exception: bool
+    conditions: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class HipaaRule:
+    deemed: HipaaDeemed
+    still_required: frozenset[str]
+    citation: Citation
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class LawEnforcementRule:
+    allowed: bool
+    citation: Citation
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class CreditMonitoringRule:
+    months: int
+    elements: frozenset[DataElement]
+    requires_source_of_breach: bool
+    citation: Citation
+    condition: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class RuleVersion:
+    effective_from: date
+    enacted_by: str
+    statute: Citation
+    personal_information: PersonalInformation
+    encryption: Encryption
+    risk_of_harm: RiskOfHarm
+    hipaa: HipaaRule
+    law_enforcement: LawEnforcementRule
+    obligations: tuple[ObligationRule, ...]
+    credit_monitoring: tuple[CreditMonitoringRule, ...]
+    notes: str = ""
+    follow_up: str = ""
+
+    def obligation(self, obligation_id: str) -> ObligationRule | None:
+        return next((o for o in self.obligations if o.id == obligation_id), None)
+
+
+@dataclass(frozen=True)
+class HolidayCalendar:
+    country: str
+    subdivision: str | None
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name: str
+    kind: str  # "federal" | "state" | "district" | "territory"
+    holidays: HolidayCalendar
+    first_enacted: date
+    last_reviewed: date
+    computation_of_time: Citation | None
+    versions: tuple[RuleVersion, ...]  # sorted by effective_from, oldest first
+    source_file: str = ""
+
+    def version_on(self, day: date) -> RuleVersion | None:
+        """The latest version in force on ``day``; a law that changes never rewrites the old."""
+        current = None
+        for version in self.versions:
+            if version.effective_from <= day:
+                current = version
+        return current
+
+    @property
+    def latest(self) -> RuleVersion:
+        return self.versions[-1]
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    jurisdictions: Mapping[str, Jurisdiction]
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "jurisdictions", MappingProxyType(dict(self.jurisdictions)))
+
+    def get(self, code: str) -> Jurisdiction | None:
+        return self.jurisdictions.get(code)
+
+    @property
+    def last_reviewed(self) -> date | None:
+        days = [j.last_reviewed for j in self.jurisdictions.values()]
+        return min(days) if days else None
+
+
+# --------------------------------------------------------------------------- incident
+
+UNKNOWN = None  # a resident count of None means "some residents, number unknown"
+
+
+@dataclass(frozen=True)
+class LawEnforcementDelay:
+    """A request by law enforcement to hold notices (45 CFR 164.412; state analogues)."""
+
+    form: str  # "written" | "oral"
+    requested: date
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Incident:
+    name: str = ""
+    entity_role: EntityRole = EntityRole.BUSINESS
+    discovered: date | None = None
+    determined: date | None = None
+    breach_start: date | None = None
+    breach_end: date | None = None
+    vendor_notice: date | None = None
+    individuals_notified: date | None = None
+    law_enforcement_delay: LawEnforcementDelay | None = None
+    data_elements: frozenset[DataElement] = frozenset()
+    encrypted: bool = False
+    key_compromised: bool = False
+    source_of_breach: bool | None = None
+    residents: Mapping[str, int | None] = field(default_factory=dict)
+    total_affected: int | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "residents", MappingProxyType(dict(self.residents)))
+        object.__setattr__(self, "data_elements", frozenset(self.data_elements))
+
+    def event_date(self, event: Event) -> date | None:
+        return {
+            Event.DISCOVERY: self.discovered,
+            Event.DETERMINATION: self.determined,
+            Event.VENDOR_NOTICE: self.vendor_notice,
+        }[event]
+
+    @property
+    def affected_total(self) -> int | None:
+        """Total affected people: as entered, else the sum of known resident counts.
+
+        None when it cannot be known (no total entered and some count is unknown).
+        """
+        if self.total_affected is not None:
+            return self.total_affected
+        if any(count is None for count in self.residents.values()):
+            return None
+        return sum(c for c in self.residents.values() if c is not None)
+
+
+# --------------------------------------------------------------------------- plan
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One notice owed (or examined and found not owed), with every reason behind it."""
+
+    jurisdiction: str
+    jurisdiction_name: str
+    obligation_id: str
+    recipient: Recipient
+    office: str
+    status: Status
+    reason: str
+    deadline: date | None
+    deadline_kind: DeadlineKind
+    basis: str
+    citation: Citation
+    effective_from: date
+    enacted_by: str
+    practical_send_by: date | None = None
+    non_business_day: str = ""  # why the deadline is not a business day, if it is not
+    conservative: bool = False  # computed from a stand-in date; see basis
+    needs: tuple[str, ...] = ()  # facts the user must still supply
+    without_unreasonable_delay: bool = False
+    content: str = ""
+    filing: str = ""
+    notes: str = ""
+    held_until: date | None = None  # law-enforcement hold
+    subject: str = ""  # the state a per-state federal notice concerns (HIPAA media notice)
+
+    @property
+    def key(self) -> str:
+        return f"{self.jurisdiction}/{self.obligation_id}"
+
+    @property
+    def recipient_text(self) -> str:
+        return f"{self.recipient.label} ({self.subject})" if self.subject else self.recipient.label
+
+
+@dataclass(frozen=True)
+class CreditMonitoringDuty:
+    jurisdiction: str
+    jurisdiction_name: str
+    status: Status
+    reason: str
+    months: int
+    elements: frozenset[DataElement]
+    starts: date | None
+    ends: date | None
+    basis: str
+    citation: Citation
+    effective_from: date
+
+
+@dataclass(frozen=True)
+class RuleVersionUsed:
+    jurisdiction: str
+    name: str
+    effective_from: date
+    enacted_by: str
+    last_reviewed: date
+    statute: Citation
+
+
+@dataclass(frozen=True)
+class Plan:
+    incident: Incident
+    obligations: tuple[Obligation, ...]
+    credit_monitoring: tuple[CreditMonitoringDuty, ...]
+    versions: tuple[RuleVersionUsed, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def controlling(self) -> Obligation | None:
+        """The earliest fixed deadline among the notices that are owed (or may be)."""
+        dated = [
+            o for o in self.obligations if o.deadline is not None and o.status is not Status.NOT_REQUIRED
+        ]
+        return min(dated, key=lambda o: (o.deadline, o.status is not Status.REQUIRED, o.key), default=None)
+
+    @property
+    def controlling_deadline(self) -> date | None:
+        obligation = self.controlling
+        return obligation.deadline if obligation else None
+
+    def by_status(self, status: Status) -> tuple[Obligation, ...]:
+        return tuple(o for o in self.obligations if o.status is status)

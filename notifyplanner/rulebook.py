@@ -1,0 +1,406 @@
+"""Load and validate the jurisdiction rule files into a ``Rulebook``.
+
+The loader is strict because a rule file that loads wrongly prints wrong dates: JSON
+Schema with ``additionalProperties: false`` throughout, duplicate keys rejected (Python's
+``json`` would silently keep the last one), dates parsed once here, and cross-checks the
+schema cannot express (a notice timed against another must name one that exists; versions
+in date order; none before the statute existed). Every error names the file and the JSON
+path, so a user who edits their own copy of the rules (``--rules DIR``) can fix it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import holidays
+import jsonschema
+
+from notifyplanner.model import (
+    AfterYearEnd,
+    Citation,
+    CreditMonitoringRule,
+    DataElement,
+    DayKind,
+    DaysAfter,
+    DeadlineExpr,
+    EarliestOf,
+    Encryption,
+    EntityRole,
+    Event,
+    HipaaDeemed,
+    HipaaRule,
+    HolidayCalendar,
+    HoursAfter,
+    Jurisdiction,
+    LawEnforcementRule,
+    NoFixedDeadline,
+    ObligationRule,
+    PersonalInformation,
+    Recipient,
+    RiskOfHarm,
+    Rulebook,
+    RuleVersion,
+    Trigger,
+    WithNotice,
+)
+
+BUNDLED_RULES = Path(__file__).resolve().parent.parent / "jurisdictions"
+SCHEMA_FILE = BUNDLED_RULES / "schema.json"
+FEDERAL_FILES = {"HIPAA": "hipaa", "FTC-HBNR": "ftc-hbnr"}
+
+
+@dataclass(frozen=True)
+class RuleProblem:
+    file: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.path}: {self.message}"
+
+
+class RulebookError(Exception):
+    """One or more rule files are unusable; ``problems`` names each file and JSON path."""
+
+    def __init__(self, problems: Iterable[RuleProblem]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class _Object(dict):  # type: ignore[type-arg]
+    """A JSON object that remembers keys it saw twice."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    seen: list[str] = []
+    for key, value in pairs:
+        if key in obj:
+            seen.append(key)
+        obj[key] = value
+    obj.duplicates = tuple(seen)
+    return obj
+
+
+def _json_path(parts: Iterable[str | int]) -> str:
+    out = "$"
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _find_duplicates(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str, str]]:
+    if isinstance(node, _Object):
+        for key in node.duplicates:
+            yield _json_path(path), key
+        for key, value in node.items():
+            yield from _find_duplicates(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _find_duplicates(value, (*path, i))
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _schema_message(error: jsonschema.ValidationError) -> str:
+    """A readable message; oneOf failures on deadlines get the closest branch's message."""
+    if error.validator == "oneOf" and error.context:
+        instance = error.instance
+        wanted = instance.get("type") if isinstance(instance, dict) else None
+        for sub in error.context:
+            branch_type = (
+                sub.schema.get("properties", {}).get("type", {}).get("const")
+                if isinstance(sub.schema, dict)
+                else None
+            )
+            if wanted is not None and branch_type == wanted:
+                path = _json_path(sub.relative_path)
+                where = "" if path == "$" else f" at {path[1:]}"
+                return f"{sub.message}{where}"
+        if wanted is not None:
+            return f"unknown deadline type {wanted!r}"
+        return "not a valid deadline expression (needs a 'type')"
+    return error.message
+
+
+def _read(path: Path) -> tuple[Any, list[RuleProblem]]:
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        return None, [RuleProblem(name, "$", f"cannot read: {exc.strerror or exc}")]
+    except UnicodeDecodeError as exc:
+        return None, [RuleProblem(name, "$", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    try:
+        data = json.loads(text, object_pairs_hook=_pairs)
+    except json.JSONDecodeError as exc:
+        return None, [RuleProblem(name, f"line {exc.lineno} column {exc.colno}", f"invalid JSON: {exc.msg}")]
+    problems = [RuleProblem(name, where, f"duplicate key {key!r}") for where, key in _find_duplicates(data)]
+    if problems:
+        return None, problems
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    problems = [RuleProblem(name, _json_path(e.absolute_path), _schema_message(e)) for e in errors]
+    return (None if problems else data), problems
+
+
+def _date(value: str, file: str, path: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RulebookError([RuleProblem(file, path, f"not a real date: {value!r}")]) from None
+
+
+def _cite(raw: dict[str, str]) -> Citation:
+    return Citation(cite=raw["cite"], url=raw["url"])
+
+
+def _deadline(raw: dict[str, Any]) -> DeadlineExpr:
+    kind = raw["type"]
+    if kind == "no_fixed_deadline":
+        return NoFixedDeadline(raw["text"])
+    if kind == "days_after":
+        return DaysAfter(raw["days"], DayKind(raw["day_kind"]), Event(raw["after"]))
+    if kind == "hours_after":
+        return HoursAfter(raw["hours"], Event(raw["after"]))
+    if kind == "with_notice":
+        return WithNotice(
+            raw["notice"],
+            raw["relation"],
+            raw.get("days", 0),
+            DayKind(raw.get("day_kind", "calendar")),
+        )
+    if kind == "earliest_of":
+        return EarliestOf(tuple(_deadline(r) for r in raw["of"]))
+    if kind == "after_year_end":
+        return AfterYearEnd(raw["days"], Event(raw["year_of"]))
+    raise ValueError(kind)  # unreachable: the schema admits only the kinds above
+
+
+def _notices_named(expr: DeadlineExpr) -> Iterator[str]:
+    if isinstance(expr, WithNotice):
+        yield expr.notice
+    elif isinstance(expr, EarliestOf):
+        for part in expr.of:
+            yield from _notices_named(part)
+
+
+def _elements(raw: list[str]) -> frozenset[DataElement]:
+    return frozenset(DataElement(e) for e in raw)
+
+
+def _obligation(raw: dict[str, Any]) -> ObligationRule:
+    trig = raw["trigger"]
+    return ObligationRule(
+        id=raw["id"],
+        recipient=Recipient(raw["recipient"]),
+        office=raw["office"],
+        trigger=Trigger(
+            entity_roles=frozenset(EntityRole(r) for r in trig["entity_roles"]),
+            min_residents=trig["min_residents"],
+            min_total_affected=trig.get("min_total_affected"),
+            max_total_affected=trig.get("max_total_affected"),
+            per_state_min_residents=trig.get("per_state_min_residents"),
+        ),
+        deadline=_deadline(raw["deadline"]),
+        without_unreasonable_delay=raw["without_unreasonable_delay"],
+        citation=_cite(raw["citation"]),
+        content=raw.get("content", ""),
+        filing=raw.get("filing", ""),
+        notes=raw.get("notes", ""),
+        law_enforcement_delay=raw.get("law_enforcement_delay", True),
+    )
+
+
+def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
+    pi = raw["personal_information"]
+    enc = raw["encryption"]
+    roh = raw["risk_of_harm"]
+    hip = raw["hipaa"]
+    le = raw["law_enforcement"]
+    obligations = tuple(_obligation(o) for o in raw["obligations"])
+    problems: list[RuleProblem] = []
+    ids = [o.id for o in obligations]
+    for i, oid in enumerate(ids):
+        if oid in ids[:i]:
+            problems.append(
+                RuleProblem(file, f"{path}.obligations[{i}].id", f"obligation id {oid!r} used twice")
+            )
+    for i, ob in enumerate(obligations):
+        for named in _notices_named(ob.deadline):
+            if named == ob.id:
+                problems.append(
+                    RuleProblem(
+                        file, f"{path}.obligations[{i}].deadline", "a notice cannot be timed against itself"
+                    )
+                )
+            elif named not in ids:
+                problems.append(
+                    RuleProblem(
+                        file,
+                        f"{path}.obligations[{i}].deadline",
+                        f"timed against notice {named!r}, which this version does not have",
+                    )
+                )
+        trig = ob.trigger
+        if (
+            trig.min_total_affected is not None
+            and trig.max_total_affected is not None
+            and trig.max_total_affected < trig.min_total_affected
+        ):
+            problems.append(
+                RuleProblem(
+                    file, f"{path}.obligations[{i}].trigger", "max_total_affected is below min_total_affected"
+                )
+            )
+    for i, sid in enumerate(hip["still_required"]):
+        if sid not in ids:
+            problems.append(
+                RuleProblem(
+                    file, f"{path}.hipaa.still_required[{i}]", f"no obligation {sid!r} in this version"
+                )
+            )
+    if problems:
+        raise RulebookError(problems)
+    return RuleVersion(
+        effective_from=_date(raw["effective_from"], file, f"{path}.effective_from"),
+        enacted_by=raw["enacted_by"],
+        statute=_cite(raw["statute"]),
+        personal_information=PersonalInformation(
+            _elements(pi["with_name"]),
+            _elements(pi["standalone"]),
+            _cite(pi["citation"]),
+            pi.get("notes", ""),
+        ),
+        encryption=Encryption(
+            enc["safe_harbor"], enc["lost_if_key_compromised"], _cite(enc["citation"]), enc.get("notes", "")
+        ),
+        risk_of_harm=RiskOfHarm(roh["exception"], roh["conditions"], _cite(roh["citation"])),
+        hipaa=HipaaRule(
+            HipaaDeemed(hip["deemed"]),
+            frozenset(hip["still_required"]),
+            _cite(hip["citation"]),
+            hip.get("notes", ""),
+        ),
+        law_enforcement=LawEnforcementRule(le["allowed"], _cite(le["citation"]), le.get("notes", "")),
+        obligations=obligations,
+        credit_monitoring=tuple(
+            CreditMonitoringRule(
+                months=c["months"],
+                elements=_elements(c["elements"]),
+                requires_source_of_breach=c["requires_source_of_breach"],
+                citation=_cite(c["citation"]),
+                condition=c.get("condition", ""),
+                notes=c.get("notes", ""),
+            )
+            for c in raw["credit_monitoring"]
+        ),
+        notes=raw.get("notes", ""),
+        follow_up=raw.get("follow_up", ""),
+    )
+
+
+def _expected_stem(code: str) -> str:
+    return FEDERAL_FILES.get(code, code.lower())
+
+
+def load_jurisdiction(path: Path) -> Jurisdiction:
+    """Load one rule file; raises ``RulebookError`` naming the file and JSON path."""
+    data, problems = _read(path)
+    if problems:
+        raise RulebookError(problems)
+    file = path.name
+    code = data["code"]
+    if path.stem != _expected_stem(code):
+        raise RulebookError(
+            [RuleProblem(file, "$.code", f"code {code!r} belongs in {_expected_stem(code)}.json")]
+        )
+    sub = data["holidays"]["subdivision"]
+    if sub is not None and sub not in holidays.US.subdivisions:
+        raise RulebookError(
+            [RuleProblem(file, "$.holidays.subdivision", f"python-holidays has no US subdivision {sub!r}")]
+        )
+    first = _date(data["first_enacted"], file, "$.first_enacted")
+    versions = tuple(_version(v, file, f"$.versions[{i}]") for i, v in enumerate(data["versions"]))
+    for i, version in enumerate(versions):
+        if version.effective_from < first:
+            raise RulebookError(
+                [
+                    RuleProblem(
+                        file,
+                        f"$.versions[{i}].effective_from",
+                        f"{version.effective_from} is before the statute took effect ({first})",
+                    )
+                ]
+            )
+        if i and version.effective_from <= versions[i - 1].effective_from:
+            raise RulebookError(
+                [
+                    RuleProblem(
+                        file,
+                        f"$.versions[{i}].effective_from",
+                        "versions must be in strictly increasing date order",
+                    )
+                ]
+            )
+    comp = data.get("computation_of_time")
+    return Jurisdiction(
+        code=code,
+        name=data["name"],
+        kind=data["kind"],
+        holidays=HolidayCalendar(data["holidays"]["country"], sub),
+        first_enacted=first,
+        last_reviewed=_date(data["last_reviewed"], file, "$.last_reviewed"),
+        computation_of_time=_cite(comp) if comp else None,
+        versions=versions,
+        source_file=str(path),
+    )
+
+
+def rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.json") if p.name != "schema.json")
+
+
+def _load_all(directory: Path) -> tuple[dict[str, Jurisdiction], list[RuleProblem]]:
+    if not directory.is_dir():
+        return {}, [RuleProblem(str(directory), "$", "not a folder of rule files")]
+    files = rule_files(directory)
+    if not files:
+        return {}, [RuleProblem(str(directory), "$", "holds no rule files (*.json)")]
+    loaded: dict[str, Jurisdiction] = {}
+    problems: list[RuleProblem] = []
+    for path in files:
+        try:
+            jurisdiction = load_jurisdiction(path)
+        except RulebookError as exc:
+            problems.extend(exc.problems)
+        else:
+            loaded[jurisdiction.code] = jurisdiction
+    return loaded, problems
+
+
+def check_rules(directory: Path | str) -> list[RuleProblem]:
+    """Every problem in every rule file of ``directory`` (empty when all are valid)."""
+    return _load_all(Path(directory))[1]
+
+
+def load_rulebook(directory: Path | str = BUNDLED_RULES) -> Rulebook:
+    """All rule files of ``directory``; any problem in any file stops the load."""
+    loaded, problems = _load_all(Path(directory))
+    if problems:
+        raise RulebookError(problems)
+    return Rulebook(jurisdictions=loaded, source=str(directory))

@@ -1,0 +1,108 @@
+"""The command line: readable output, the JSON contract, and one-line errors (exit 2)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from notifyplanner.cli import SAMPLE_INCIDENT, main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "notifyplanner", *args], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+
+
+def test_plan_json_has_the_documented_keys(capsys):
+    assert main(["plan", str(SAMPLE_INCIDENT), "--format", "json", "--today", "2026-10-05"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["controlling_deadline"]
+    first = data["obligations"][0]
+    for key in (
+        "jurisdiction",
+        "recipient",
+        "status",
+        "deadline",
+        "deadline_kind",
+        "basis",
+        "citation",
+        "effective_from",
+    ):
+        assert key in first
+    assert {o["jurisdiction"] for o in data["obligations"]} >= {"HIPAA", "TX"}
+    for duty in data["credit_monitoring"]:
+        assert {"jurisdiction", "months"} <= set(duty)
+
+
+def test_plan_table_names_the_controlling_deadline(capsys):
+    assert main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-05"]) == 0
+    out = capsys.readouterr().out
+    assert "Controlling deadline: " in out
+    assert "not legal advice" in out
+
+
+def test_rules_check_passes_on_the_bundled_rules(capsys):
+    assert main(["rules", "check"]) == 0
+    assert "all valid" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (None, "no such file"),
+        ("{not json", "not valid JSON"),
+        ('{"format": "notifyplanner-incident", "version": 1, "surprise": 1}', "surprise: unknown field"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, content, words):
+    path = tmp_path / "incident.json"
+    if content is not None:
+        path.write_text(content)
+    result = run("plan", str(path))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and str(path) in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_discovery_before_the_breach_began_is_refused(tmp_path):
+    data = json.loads(SAMPLE_INCIDENT.read_text())
+    data["breach_start"] = "2026-12-01"
+    data["breach_end"] = None
+    path = tmp_path / "impossible.json"
+    path.write_text(json.dumps(data))
+    result = run("plan", str(path))
+    assert result.returncode == 2
+    assert "discovered: discovery cannot come before the breach began" in result.stderr
+
+
+def test_a_broken_rules_folder_is_named(tmp_path):
+    (tmp_path / "tx.json").write_text("{")
+    result = run("plan", str(SAMPLE_INCIDENT), "--rules", str(tmp_path))
+    assert result.returncode == 2
+    assert "tx.json" in result.stderr and "Traceback" not in result.stderr
+    check = run("rules", "check", str(tmp_path))
+    assert check.returncode == 2
+
+
+def test_rules_show_prints_citations(capsys):
+    assert main(["rules", "show", "tx"]) == 0
+    out = capsys.readouterr().out
+    assert "521.053" in out and "attorney_general" in out
+
+
+def test_without_a_display_the_app_command_prints_the_sample_plan(tmp_path):
+    env = {
+        k: v
+        for k, v in __import__("os").environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = run(env=env)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].startswith("No display found")
+    assert "Controlling deadline" in result.stdout

@@ -1,0 +1,142 @@
+"""The engine's reasoning, and the invariants every plan keeps."""
+
+from dataclasses import replace
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from notifyplanner.engine import days_left, plan
+from notifyplanner.model import DataElement, DeadlineKind, EntityRole, Incident, Status
+from tests.jurisdictions.statute import notice, plan_for, rulebook
+
+CODES = sorted(c for c, j in rulebook().jurisdictions.items() if j.kind != "federal")
+# Notices for small breaches only (HHS's annual log): more people replace them with the
+# immediate notice, which the property checks instead.
+SMALL_BREACH_ONLY = {
+    f"{j.code}/{r.id}"
+    for j in rulebook().jurisdictions.values()
+    for v in j.versions
+    for r in v.obligations
+    if r.trigger.max_total_affected is not None
+}
+
+
+def test_elements_that_need_a_name_do_not_count_without_one():
+    result = plan_for("TX", discovered="2024-03-01", elements=("ssn",))
+    individuals = notice(result, "TX", "individuals")
+    assert individuals.status is Status.NOT_REQUIRED
+    assert "only together with a name" in individuals.reason
+
+
+def test_no_elements_entered_is_undetermined_not_a_guess():
+    result = plan_for("TX", discovered="2024-03-01", elements=())
+    assert notice(result, "TX", "individuals").status is Status.UNDETERMINED
+
+
+def test_encryption_safe_harbor_and_its_loss_when_the_key_was_taken():
+    safe = plan_for("TX", discovered="2024-03-01", encrypted=True)
+    assert notice(safe, "TX", "individuals").status is Status.NOT_REQUIRED
+    lost = plan_for("TX", discovered="2024-03-01", encrypted=True, key_compromised=True)
+    individuals = notice(lost, "TX", "individuals")
+    assert individuals.status is Status.REQUIRED
+    assert "safe harbor is lost" in individuals.reason
+
+
+def test_unknown_count_is_undetermined_only_where_a_threshold_matters():
+    result = plan_for("TX", discovered="2024-03-01", determined="2024-03-01", residents=None)
+    assert notice(result, "TX", "individuals").status is Status.REQUIRED
+    ag = notice(result, "TX", "attorney_general")
+    assert ag.status is Status.UNDETERMINED
+    assert ag.deadline == date(2024, 3, 31)  # still shown, so the team can plan for it
+    assert ag.needs == ("number of Texas residents",)
+
+
+def test_a_weekend_deadline_is_flagged_never_moved():
+    # 2024-03-05 + 60 = 2024-05-04, a Saturday
+    result = plan_for("TX", discovered="2024-03-01", determined="2024-03-05")
+    individuals = notice(result, "TX", "individuals")
+    assert individuals.deadline == date(2024, 5, 4)
+    assert individuals.practical_send_by == date(2024, 5, 3)
+    assert individuals.non_business_day == "Saturday"
+    assert "311.014" in individuals.basis  # names the statute that may extend it
+
+
+def test_role_decides_which_notices_exist():
+    business = plan_for("TX", discovered="2024-03-01", role="business")
+    assert not any(o.jurisdiction == "HIPAA" for o in business.obligations)
+    associate = plan_for(
+        "TX", discovered="2024-03-01", role="business_associate", elements=("name", "medical")
+    )
+    assert notice(associate, "HIPAA", "covered_entity").status is Status.REQUIRED
+    assert notice(associate, "TX", "data_owner").status is Status.REQUIRED
+    assert not any(o.key == "TX/individuals" for o in associate.obligations)
+
+
+def test_controlling_deadline_is_the_earliest_owed_date():
+    result = plan_for("TX", discovered="2024-03-01", determined="2024-03-05", residents=300)
+    assert result.controlling_deadline == date(2024, 4, 4)
+    assert result.controlling.key == "TX/attorney_general"
+
+
+def test_days_left_is_computed_from_a_date_the_face_passes_in():
+    assert days_left(date(2024, 4, 4), date(2024, 4, 1)) == 3
+    assert days_left(date(2024, 4, 4), date(2024, 4, 10)) == -6
+    assert days_left(None, date(2024, 4, 10)) is None
+
+
+def test_warns_before_the_researched_period_and_for_unknown_codes():
+    result = plan_for("TX", discovered="2016-05-01", residents={"TX": 5, "ZZ": 3})
+    assert any("not researched" in w for w in result.warnings)
+    assert any("'ZZ'" in w for w in result.warnings)
+
+
+# ----------------------------------------------------------------- properties
+
+incidents = st.builds(
+    Incident,
+    name=st.just("property"),
+    entity_role=st.sampled_from(list(EntityRole)),
+    discovered=st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 12, 31)),
+    data_elements=st.frozensets(st.sampled_from(list(DataElement)), min_size=1),
+    encrypted=st.booleans(),
+    key_compromised=st.booleans(),
+    source_of_breach=st.sampled_from([True, False, None]),
+    residents=st.dictionaries(
+        st.sampled_from(CODES),
+        st.one_of(st.none(), st.integers(min_value=1, max_value=3_000_000)),
+        max_size=12,
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(incident=incidents, delay=st.integers(min_value=0, max_value=40))
+def test_no_deadline_is_ever_before_discovery(incident, delay):
+    incident = replace(incident, determined=date.fromordinal(incident.discovered.toordinal() + delay))
+    result = plan(incident, rulebook())
+    for ob in result.obligations:
+        if ob.deadline is not None:
+            assert ob.deadline >= incident.discovered, ob.key
+        if ob.practical_send_by is not None:
+            assert ob.practical_send_by < ob.deadline
+        if ob.status is Status.NOT_REQUIRED:
+            assert ob.deadline is None and ob.deadline_kind is DeadlineKind.NONE
+
+
+@settings(max_examples=150, deadline=None)
+@given(incident=incidents, extra=st.integers(min_value=1, max_value=100_000))
+def test_more_residents_never_turn_a_required_notice_into_not_required(incident, extra):
+    before = plan(incident, rulebook())
+    more = {c: (n if n is None else n + extra) for c, n in incident.residents.items()}
+    after = plan(replace(incident, residents=more), rulebook())
+    after_status = {o.key: o.status for o in after.obligations}
+    for ob in before.obligations:
+        if ob.status is Status.REQUIRED and ob.key in after_status and ob.key not in SMALL_BREACH_ONLY:
+            assert after_status[ob.key] is not Status.NOT_REQUIRED, ob.key
+
+
+@settings(max_examples=60, deadline=None)
+@given(incident=incidents)
+def test_the_engine_is_pure(incident):
+    assert plan(incident, rulebook()) == plan(incident, rulebook())

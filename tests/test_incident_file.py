@@ -1,0 +1,105 @@
+"""Incident files: strict reading with the field named, atomic writing, full round trip."""
+
+import json
+import os
+from datetime import date
+
+import pytest
+
+from notifyplanner.incident_file import (
+    IncidentError,
+    dumps,
+    incident_problems,
+    loads,
+    read_incident,
+    write_incident,
+)
+from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
+
+FULL = Incident(
+    name="Round trip",
+    entity_role=EntityRole.BUSINESS_ASSOCIATE,
+    discovered=date(2025, 1, 10),
+    determined=date(2025, 1, 12),
+    breach_start=date(2024, 12, 1),
+    breach_end=date(2025, 1, 2),
+    vendor_notice=date(2025, 1, 9),
+    individuals_notified=date(2025, 2, 1),
+    law_enforcement_delay=LawEnforcementDelay("oral", date(2025, 1, 15), date(2025, 2, 1)),
+    data_elements=frozenset({DataElement.NAME, DataElement.SSN}),
+    encrypted=True,
+    key_compromised=True,
+    source_of_breach=False,
+    residents={"TX": 10, "CA": None},
+    total_affected=20,
+    notes="ünïcode notes",
+)
+
+
+def base(*, drop: tuple[str, ...] = (), **changes):
+    data = json.loads(dumps(Incident(name="x", discovered=date(2025, 1, 10))))
+    data.update(changes)
+    for key in drop:
+        del data[key]
+    return json.dumps(data)
+
+
+def test_every_field_round_trips(tmp_path):
+    path = tmp_path / "incident.json"
+    write_incident(FULL, path)
+    assert read_incident(path) == FULL
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        (base(discoverd="2025-01-01"), "discoverd", "unknown field"),
+        (base(discovered="01/10/2025"), "discovered", "YYYY-MM-DD"),
+        (base(discovered="2025-02-30"), "discovered", "not a real date"),
+        (base(entity_role="hospital"), "entity_role", "expected one of"),
+        (base(data_elements=["ssn", "dna"]), "data_elements[1]", "unknown data element 'dna'"),
+        (base(residents={"TX": -3}), "residents.TX", "whole number"),
+        (base(residents={"XX": 3}), "residents.XX", "not a jurisdiction code"),
+        (base(encrypted=True, drop=("key_compromised",)), "key_compromised", "required when encrypted"),
+        (base(format="other"), "format", "notifyplanner-incident"),
+        (base(version=2), "version", "reads version 1"),
+        (base(breach_start="2025-02-01"), "discovered", "before the breach began"),
+        (base(total_affected=5, residents={"TX": 10}), "total_affected", "fewer than"),
+        ('{"name": "x", "name": "y"}', "name", "appears twice"),
+        ("{not json", "line 1 column 2", "not valid JSON"),
+    ],
+)
+def test_bad_input_names_the_field(text, field, words):
+    with pytest.raises(IncidentError) as caught:
+        loads(text, "case.json")
+    assert caught.value.field == field
+    assert words in str(caught.value)
+    assert str(caught.value).startswith("case.json: ")
+
+
+def test_missing_file_is_named(tmp_path):
+    with pytest.raises(IncidentError, match="no such file"):
+        read_incident(tmp_path / "absent.json")
+
+
+def test_impossible_dates_are_listed_per_field():
+    incident = Incident(
+        breach_start=date(2025, 2, 1), breach_end=date(2025, 1, 1), discovered=date(2025, 1, 5)
+    )
+    fields = [p.field for p in incident_problems(incident)]
+    assert fields == ["breach_end", "discovered"]
+
+
+def test_a_failed_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    path = tmp_path / "incident.json"
+    write_incident(FULL, path)
+    before = path.read_bytes()
+
+    def boom(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        write_incident(Incident(name="new"), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["incident.json"]  # no temp file left behind
