@@ -1,0 +1,42 @@
+"""Georgia, O.C.G.A. §§ 10-1-911, 10-1-912 (information brokers and government data collectors)."""
+
+from datetime import date
+
+from notifyplanner.model import DeadlineKind, Status
+from tests.jurisdictions.statute import has_notice, notice, plan_for
+
+
+def test_georgia_individuals_most_expedient_time_no_fixed_days():
+    plan = plan_for("GA", discovered="2024-03-05", residents=10)
+    ind = notice(plan, "GA", "individuals")
+    assert ind.status is Status.REQUIRED
+    assert ind.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE
+
+
+def test_georgia_cras_when_more_than_10000_georgians_at_one_time():
+    plan = plan_for("GA", discovered="2024-03-05", residents=10001)
+    assert notice(plan, "GA", "consumer_reporting_agencies").status is Status.REQUIRED
+    below = plan_for("GA", discovered="2024-03-05", residents=10000)
+    assert notice(below, "GA", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+
+
+def test_georgia_vendor_tells_broker_within_24_hours_of_discovery():
+    plan = plan_for("GA", role="business_associate", discovered="2024-03-05", residents=10)
+    owner = notice(plan, "GA", "data_owner")
+    assert owner.status is Status.REQUIRED
+    assert owner.deadline == date(2024, 3, 5)
+
+
+def test_georgia_has_no_attorney_general_notice():
+    plan = plan_for("GA", discovered="2024-03-05", residents=50000)
+    assert not has_notice(plan, "GA", "attorney_general")
+
+
+def test_georgia_ssn_without_name_counts_when_enough_for_identity_theft():
+    plan = plan_for("GA", discovered="2024-03-05", residents=10, elements=("ssn",))
+    assert notice(plan, "GA", "individuals").status is Status.REQUIRED
+
+
+def test_georgia_medical_data_is_not_personal_information():
+    plan = plan_for("GA", discovered="2024-03-05", residents=10, elements=("name", "medical"))
+    assert notice(plan, "GA", "individuals").status is Status.NOT_REQUIRED

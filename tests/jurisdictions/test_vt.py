@@ -1,0 +1,69 @@
+"""Vermont, 9 V.S.A. §§ 2430, 2435 (Act 109 2012-05-08; Act 89 2020-07-01)."""
+
+from datetime import date
+
+from notifyplanner.model import Status
+from tests.jurisdictions.statute import notice, plan_for
+
+
+def test_vermont_consumers_within_45_days_of_discovery():
+    ind = notice(plan_for("VT", discovered="2024-02-26", residents=3), "VT", "individuals")
+    assert ind.status is Status.REQUIRED
+    assert ind.deadline == date(2024, 4, 11)
+    assert ind.without_unreasonable_delay
+
+
+def test_vermont_preliminary_notice_14_business_days_skips_town_meeting_day():
+    ag = notice(plan_for("VT", discovered="2024-02-26", residents=1), "VT", "attorney_general")
+    assert ag.status is Status.REQUIRED
+    assert ag.deadline == date(2024, 3, 18)
+
+
+def test_vermont_preliminary_notice_skips_bennington_battle_day_and_labor_day():
+    ag = notice(plan_for("VT", discovered="2024-08-12", residents=1), "VT", "attorney_general")
+    assert ag.deadline == date(2024, 9, 3)
+
+
+def test_vermont_preliminary_notice_due_with_consumer_notice_if_that_is_sooner():
+    plan = plan_for("VT", discovered="2024-02-26", individuals_notified="2024-03-01")
+    assert notice(plan, "VT", "attorney_general").deadline == date(2024, 3, 1)
+
+
+def test_vermont_copy_of_consumer_notice_to_attorney_general_when_consumers_notified():
+    plan = plan_for("VT", discovered="2024-02-26", individuals_notified="2024-03-08")
+    copy = notice(plan, "VT", "attorney_general_notice_copy")
+    assert copy.status is Status.REQUIRED
+    assert copy.deadline == date(2024, 3, 8)
+
+
+def test_vermont_consumer_reporting_agencies_when_more_than_1000():
+    assert notice(plan_for("VT", discovered="2024-02-26", residents=1001), "VT", "consumer_reporting_agencies").status is Status.REQUIRED
+    assert notice(plan_for("VT", discovered="2024-02-26", residents=1000), "VT", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+
+
+def test_vermont_vendor_tells_owner_immediately():
+    owner = notice(plan_for("VT", discovered="2024-02-26", role="business_associate"), "VT", "data_owner")
+    assert owner.status is Status.REQUIRED
+
+
+def test_vermont_no_hipaa_deeming():
+    plan = plan_for("VT", discovered="2024-02-26", role="covered_entity")
+    assert notice(plan, "VT", "individuals").status is Status.REQUIRED
+    assert notice(plan, "VT", "attorney_general").status is Status.REQUIRED
+
+
+def test_vermont_login_credentials_alone_not_covered_before_act_89():
+    plan = plan_for("VT", discovered="2020-06-30", elements=("username_password",))
+    assert notice(plan, "VT", "individuals").status is Status.NOT_REQUIRED
+
+
+def test_vermont_login_credentials_alone_covered_from_2020_07_01():
+    plan = plan_for("VT", discovered="2020-07-01", elements=("username_password",))
+    assert notice(plan, "VT", "individuals").status is Status.REQUIRED
+
+
+def test_vermont_passport_and_health_data_added_by_act_89():
+    before = plan_for("VT", discovered="2020-06-30", elements=("name", "passport", "medical"))
+    after = plan_for("VT", discovered="2020-07-01", elements=("name", "passport", "medical"))
+    assert notice(before, "VT", "individuals").status is Status.NOT_REQUIRED
+    assert notice(after, "VT", "individuals").status is Status.REQUIRED
