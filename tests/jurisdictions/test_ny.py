@@ -1,0 +1,79 @@
+"""New York, N.Y. Gen. Bus. Law § 899-aa, as statute cases."""
+from datetime import date
+
+from notifyplanner.model import DeadlineKind, Status
+from tests.jurisdictions.statute import has_notice, monitoring, notice, plan_for
+
+
+def test_ny_residents_within_30_days_of_discovery_since_2024_12_21():
+    plan = plan_for("NY", discovered="2025-04-01")
+    ind = notice(plan, "NY", "individuals")
+    assert ind.status is Status.REQUIRED
+    assert ind.deadline == date(2025, 5, 1)
+
+
+def test_ny_30_day_clock_starts_on_the_signature_date_2024_12_21():
+    plan = plan_for("NY", discovered="2024-12-21")
+    assert notice(plan, "NY", "individuals").deadline == date(2025, 1, 20)
+
+
+def test_ny_no_fixed_deadline_for_breaches_discovered_before_2024_12_21():
+    ind = notice(plan_for("NY", discovered="2024-12-20"), "NY", "individuals")
+    assert ind.status is Status.REQUIRED
+    assert ind.deadline is None
+    assert ind.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE
+
+
+def test_ny_attorney_general_department_of_state_and_state_police_for_any_new_yorker():
+    plan = plan_for("NY", discovered="2025-04-01", residents=1)
+    for office in ("attorney_general", "department_of_state", "state_police"):
+        ob = notice(plan, "NY", office)
+        assert ob.status is Status.REQUIRED
+        assert ob.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE
+
+
+def test_ny_consumer_reporting_agencies_when_more_than_5000_new_yorkers():
+    assert notice(plan_for("NY", discovered="2025-04-01", residents=5001), "NY", "consumer_reporting_agencies").status is Status.REQUIRED
+    assert notice(plan_for("NY", discovered="2025-04-01", residents=5000), "NY", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+
+
+def test_ny_vendor_tells_owner_within_30_days_since_2024_12_21():
+    plan = plan_for("NY", discovered="2025-04-01", role="business_associate")
+    assert notice(plan, "NY", "data_owner").deadline == date(2025, 5, 1)
+
+
+def test_ny_hipaa_notice_excuses_resident_notice_but_not_state_offices_since_shield_act():
+    plan = plan_for("NY", discovered="2020-01-15", role="covered_entity", residents=6000)
+    assert notice(plan, "NY", "individuals").status is Status.NOT_REQUIRED
+    assert notice(plan, "NY", "attorney_general").status is Status.REQUIRED
+    assert notice(plan, "NY", "consumer_reporting_agencies").status is Status.REQUIRED
+    hipaa_ag = notice(plan, "NY", "attorney_general_hipaa")
+    assert hipaa_ag.status is Status.REQUIRED
+    assert hipaa_ag.deadline is None
+
+
+def test_ny_no_hipaa_deemed_compliance_before_shield_act_2019_10_23():
+    plan = plan_for("NY", discovered="2019-10-22", role="covered_entity")
+    assert notice(plan, "NY", "individuals").status is Status.REQUIRED
+    assert not has_notice(plan, "NY", "attorney_general_hipaa")
+
+
+def test_ny_online_credentials_alone_are_private_information_from_2019_10_23():
+    creds = ("username_password",)
+    assert notice(plan_for("NY", discovered="2019-10-23", elements=creds), "NY", "individuals").status is Status.REQUIRED
+    assert notice(plan_for("NY", discovered="2019-10-22", elements=creds), "NY", "individuals").status is Status.NOT_REQUIRED
+
+
+def test_ny_medical_information_counts_from_2025_03_21():
+    med = ("name", "medical")
+    assert notice(plan_for("NY", discovered="2025-03-21", elements=med), "NY", "individuals").status is Status.REQUIRED
+    assert notice(plan_for("NY", discovered="2025-03-20", elements=med), "NY", "individuals").status is Status.NOT_REQUIRED
+
+
+def test_ny_encrypted_data_without_the_key_is_not_notifiable():
+    plan = plan_for("NY", discovered="2025-04-01", encrypted=True)
+    assert notice(plan, "NY", "individuals").status is Status.NOT_REQUIRED
+
+
+def test_ny_has_no_credit_monitoring_duty():
+    assert monitoring(plan_for("NY", discovered="2025-04-01"), "NY") == []
