@@ -19,7 +19,7 @@ from notifyplanner import __version__
 from notifyplanner.engine import plan
 from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_incident
 from notifyplanner.report import plan_to_dict, plan_to_text
-from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook
+from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook, rule_files
 from notifyplanner.rules_view import rules_table, show_jurisdiction
 
 SAMPLE_INCIDENT = (
@@ -131,7 +131,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         if problems:
             return EXIT_BAD_INPUT
-        count = len([p for p in Path(args.dir).glob("*.json") if p.name != "schema.json"])
+        count = len(rule_files(Path(args.dir)))
         print(f"{count} rule files in {args.dir}: all valid")
         return 0
     rulebook, error = _load_rules(args.rules)

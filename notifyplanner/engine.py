@@ -48,6 +48,7 @@ class _Verdict:
     status: Status
     reason: str
     needs: tuple[str, ...] = ()
+    deemed: bool = False  # excused only because HIPAA compliance is deemed to satisfy it
 
 
 def _elements_text(elements: frozenset[DataElement]) -> str:
@@ -120,6 +121,7 @@ class _JurisdictionPlanner:
                 Status.NOT_REQUIRED,
                 f"Deemed compliant: a {incident.entity_role.label} that notifies under HIPAA "
                 f"satisfies this notice ({hipaa.citation.cite}). Only if HIPAA notice is given.",
+                deemed=True,
             )
         trig = rule.trigger
         who = (
@@ -332,6 +334,10 @@ class _JurisdictionPlanner:
             status, reason = Status.NOT_REQUIRED, "This entity owes no individual notice under this law."
         else:
             notice = self.verdict(individuals)
+            if notice.deemed and "credit_monitoring" in self.version.hipaa.still_required:
+                # HIPAA notice stands in for the state's letter, but the state keeps the
+                # monitoring offer (e.g. Connecticut since 2021): judge it on the data alone.
+                notice = self.coverage() or _Verdict(Status.REQUIRED, "")
             if notice.status is not Status.REQUIRED:
                 status = notice.status
                 reason = f"Follows the individual notice, which is {notice.status.value.replace('_', ' ')}: {notice.reason}"

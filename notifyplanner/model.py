@@ -22,6 +22,7 @@ class EntityRole(StrEnum):
     BUSINESS_ASSOCIATE = "business_associate"
     PHR_VENDOR = "phr_vendor"
     BUSINESS = "business"
+    SERVICE_PROVIDER = "service_provider"
 
     @property
     def label(self) -> str:
@@ -33,6 +34,7 @@ ROLE_LABELS = {
     EntityRole.BUSINESS_ASSOCIATE: "HIPAA business associate",
     EntityRole.PHR_VENDOR: "Vendor of personal health records (FTC rule)",
     EntityRole.BUSINESS: "Any other business",
+    EntityRole.SERVICE_PROVIDER: "Vendor holding another business's data (not under HIPAA)",
 }
 
 

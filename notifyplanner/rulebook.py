@@ -307,8 +307,9 @@ def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
                     file, f"{path}.obligations[{i}].trigger", "max_total_affected is below min_total_affected"
                 )
             )
+    allowed = set(ids) | ({"credit_monitoring"} if raw["credit_monitoring"] else set())
     for i, sid in enumerate(hip["still_required"]):
-        if sid not in ids:
+        if sid not in allowed:
             problems.append(
                 RuleProblem(
                     file, f"{path}.hipaa.still_required[{i}]", f"no obligation {sid!r} in this version"

@@ -40,7 +40,11 @@ def scenarios(j: Jurisdiction) -> Iterator[Scenario]:
     yield Scenario(
         "covered entity, name+medical, 5,000 residents",
         Incident(
-            **{**base, "entity_role": EntityRole.COVERED_ENTITY, "data_elements": frozenset({DataElement.NAME, DataElement.MEDICAL})},
+            **{
+                **base,
+                "entity_role": EntityRole.COVERED_ENTITY,
+                "data_elements": frozenset({DataElement.NAME, DataElement.MEDICAL}),
+            },
             residents={code: 5000},
         ),
     )

@@ -140,3 +140,13 @@ def test_more_residents_never_turn_a_required_notice_into_not_required(incident,
 @given(incident=incidents)
 def test_the_engine_is_pure(incident):
     assert plan(incident, rulebook()) == plan(incident, rulebook())
+
+
+def test_hipaa_deemed_compliance_never_reaches_a_non_hipaa_vendor():
+    # Kentucky excludes HIPAA entities entirely; a payroll vendor is not one.
+    associate = plan_for("KY", discovered="2024-03-01", role="business_associate")
+    vendor = plan_for("KY", discovered="2024-03-01", role="service_provider")
+    assert notice(associate, "KY", "data_owner").status is Status.NOT_REQUIRED
+    assert "Deemed compliant" in notice(associate, "KY", "data_owner").reason
+    assert notice(vendor, "KY", "data_owner").status is Status.REQUIRED
+    assert not any(o.jurisdiction == "HIPAA" for o in vendor.obligations)

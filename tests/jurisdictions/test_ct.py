@@ -70,3 +70,13 @@ def test_ct_no_hipaa_deemed_compliance_before_2021_10_01():
 
 def test_ct_2023_version_keeps_60_days():
     assert notice(plan_for("CT", discovered="2023-10-01"), "CT", "individuals").deadline == date(2023, 11, 30)
+
+
+def test_connecticut_hipaa_entities_still_offer_24_months_since_2021_10_01():
+    from tests.jurisdictions.statute import monitoring
+
+    plan = plan_for("CT", discovered="2022-03-01", role="covered_entity", elements=("name", "ssn"))
+    assert notice(plan, "CT", "individuals").status is Status.NOT_REQUIRED  # HIPAA letter stands in
+    assert notice(plan, "CT", "attorney_general").status is Status.REQUIRED
+    (duty,) = monitoring(plan, "CT")
+    assert duty.status is Status.REQUIRED and duty.months == 24

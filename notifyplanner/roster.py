@@ -1,0 +1,1057 @@
+"""Count an affected-people list (CSV, TSV, Excel) into residents per jurisdiction.
+
+Why this exists: "how many residents of each state" drives most notice thresholds, and the
+only source for it is the list of affected people an incident team exports: millions of
+rows, messy state spellings, blank cells, foreign addresses. This module turns that file
+into counts, and nothing else: it reads only the state, ZIP and country columns, keeps
+counts and a few example values of those cells, and never writes the people's data
+anywhere (no cache, no temp copy, no log).
+
+Engine: Polars' streaming CSV reader for text files (measured fastest here, see
+benchmarks/ROSTER_RESULTS.md), python-calamine for Excel. Both feed the same aggregation:
+rows are grouped by their raw (state, ZIP key, country) values in Polars, and only the few
+thousand distinct combinations are classified in Python with notifyplanner.places.
+
+Pure core: no Qt import. The app passes `progress` and `cancel` callables from its worker.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Literal
+
+import polars as pl
+
+from notifyplanner.places import (
+    ALL_USPS_CODES,
+    JURISDICTIONS,
+    ZIP3_NEEDS_ZIP5,
+    is_blank_marker,
+    is_foreign_region,
+    normalize_country,
+    normalize_state,
+    zip3_to_state,
+    zip_to_state,
+)
+
+__all__ = [
+    "BUCKETS",
+    "Bucket",
+    "ColumnChoice",
+    "RosterCancelled",
+    "RosterCount",
+    "RosterError",
+    "TableInfo",
+    "count_roster",
+    "write_counts_into_incident",
+]
+
+ProgressFn = Callable[[float], None]
+CancelFn = Callable[[], bool]
+
+#: Headings for rows that could not be placed in a US postal area, in display order.
+BUCKETS: tuple[str, ...] = ("foreign", "blank", "unreadable")
+BUCKET_TITLES: Mapping[str, str] = MappingProxyType(
+    {
+        "foreign": "Foreign address",
+        "blank": "No state and no ZIP",
+        "unreadable": "State and ZIP not recognised",
+    }
+)
+
+_MAX_EXAMPLES = 5
+_EXAMPLE_CHARS = 40
+_HEADER_SCAN_ROWS = 30
+_SAMPLE_BYTES = 256 * 1024
+_EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+_TEXT_SUFFIXES = {".csv", ".tsv", ".tab", ".txt"}
+
+
+class RosterError(Exception):
+    """The file cannot be counted; the message names the file and what was expected."""
+
+
+class RosterCancelled(Exception):
+    """The caller's cancel() returned True; nothing was counted or written."""
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """A column the counter used, and why: the user named it, or its header matched."""
+
+    name: str
+    index: int  # 0-based position in the header row
+    how: Literal["option", "header"]
+    detail: str
+
+    def describe(self) -> str:
+        return f"{self.name!r} (column {self.index + 1}; {self.detail})"
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """Rows that were not placed: how many, and a few values of their state/ZIP cells."""
+
+    count: int
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """One table read: the CSV file itself, or one sheet of a workbook."""
+
+    name: str
+    rows: int
+    header_row: int | None  # 1-based row number of the header, None when skipped
+    state_column: ColumnChoice | None = None
+    zip_column: ColumnChoice | None = None
+    country_column: ColumnChoice | None = None
+    skipped: str | None = None  # why the table was not counted
+    empty_rows: int = 0  # rows with no value at all, not counted (not a person)
+
+
+@dataclass(frozen=True)
+class RosterCount:
+    """The result of counting a roster: counts only, never a person's data.
+
+    `counts` holds every USPS code (the 54 planning jurisdictions first, then the other
+    territories and the military codes), including zeros; `via_zip` is the part of each
+    count that came from the ZIP prefix because the state cell was blank or unreadable;
+    `unresolved` holds the rows placed nowhere. Every data row read is in exactly one
+    of `counts` or `unresolved`.
+    """
+
+    file: str
+    file_format: str
+    encoding: str | None
+    rows: int
+    counts: Mapping[str, int]
+    via_zip: Mapping[str, int]
+    unresolved: Mapping[str, Bucket]
+    tables: tuple[TableInfo, ...]
+    zip_disagrees: int = 0  # rows whose ZIP points elsewhere than their state cell
+    zip_disagree_examples: tuple[str, ...] = field(default=())
+
+    @property
+    def jurisdiction_counts(self) -> dict[str, int]:
+        """Counts for the 54 planning jurisdictions, the ones written into an incident."""
+        return {code: self.counts.get(code, 0) for code in JURISDICTIONS}
+
+    @property
+    def outside_jurisdictions(self) -> dict[str, int]:
+        """Non-zero counts for US postal areas outside the 54 (AS, MP, FM, MH, PW, AA/AE/AP)."""
+        return {code: n for code, n in self.counts.items() if code not in JURISDICTIONS and n}
+
+    @property
+    def placed(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def unresolved_total(self) -> int:
+        return sum(b.count for b in self.unresolved.values())
+
+    @property
+    def state_column(self) -> ColumnChoice | None:
+        return next((t.state_column for t in self.tables if t.skipped is None), None)
+
+    @property
+    def zip_column(self) -> ColumnChoice | None:
+        return next((t.zip_column for t in self.tables if t.skipped is None), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (the CLI's --format json)."""
+
+        def col(c: ColumnChoice | None) -> dict[str, Any] | None:
+            if c is None:
+                return None
+            return {"name": c.name, "column": c.index + 1, "how": c.how, "detail": c.detail}
+
+        return {
+            "file": self.file,
+            "format": self.file_format,
+            "encoding": self.encoding,
+            "rows": self.rows,
+            "placed": self.placed,
+            "jurisdictions": self.jurisdiction_counts,
+            "outside_jurisdictions": self.outside_jurisdictions,
+            "via_zip": {k: v for k, v in self.via_zip.items() if v},
+            "unresolved": {
+                k: {"count": b.count, "examples": list(b.examples)} for k, b in self.unresolved.items()
+            },
+            "zip_disagrees": {
+                "count": self.zip_disagrees,
+                "examples": list(self.zip_disagree_examples),
+            },
+            "tables": [
+                {
+                    "name": t.name,
+                    "rows": t.rows,
+                    "header_row": t.header_row,
+                    "state_column": col(t.state_column),
+                    "zip_column": col(t.zip_column),
+                    "country_column": col(t.country_column),
+                    "skipped": t.skipped,
+                    "empty_rows": t.empty_rows,
+                }
+                for t in self.tables
+            ],
+        }
+
+
+# --- header recognition ------------------------------------------------------------------
+
+# Words that may stand before "state"/"zip" in a header and still mean the person's
+# address ("Mailing State", "Patient ZIP", "Addr_St"). Anything else ("Birth State",
+# "License State", "Work State") does not match, on purpose.
+_QUALIFIERS = frozenset(
+    [
+        "mailing",
+        "mail",
+        "address",
+        "addr",
+        "adr",
+        "home",
+        "residence",
+        "residential",
+        "resident",
+        "res",
+        "patient",
+        "member",
+        "customer",
+        "client",
+        "person",
+        "personal",
+        "individual",
+        "subscriber",
+        "insured",
+        "policyholder",
+        "guarantor",
+        "employee",
+        "consumer",
+        "account",
+        "acct",
+        "primary",
+        "current",
+        "permanent",
+        "postal",
+        "contact",
+        "street",
+        "physical",
+        "main",
+        "1",
+        "one",
+        "line",
+        "us",
+    ]
+)
+# Qualifiers that point at the residence and win over a plain header when both exist.
+_PREFERRED = frozenset({"mailing", "mail", "home", "residence", "residential", "resident"})
+_STATE_WORDS: Mapping[str, int] = MappingProxyType(
+    {
+        "state": 30,
+        "st": 25,
+        "state code": 30,
+        "state cd": 30,
+        "st cd": 25,
+        "state abbr": 30,
+        "state abbreviation": 30,
+        "state name": 28,
+        "state or province": 26,
+        "state province": 26,
+        "state prov": 26,
+        "state region": 24,
+        "stateprovince": 26,
+        "state of residence": 32,
+        "province": 20,
+        "prov": 18,
+        "region": 10,
+    }
+)
+_ZIP_WORDS: Mapping[str, int] = MappingProxyType(
+    {
+        "zip": 30,
+        "zip code": 30,
+        "zipcode": 30,
+        "zip cd": 30,
+        "zip5": 29,
+        "zip 5": 29,
+        "zip plus 4": 28,
+        "zip 4": 12,  # "ZIP+4": often the full ZIP+4, sometimes only the add-on
+        "zip4": 12,
+        "postal code": 27,
+        "postalcode": 27,
+        "postcode": 26,
+        "post code": 26,
+        "postal": 20,
+        "zip postal code": 28,
+        "zip postal": 28,
+        "postal zip": 28,
+        "zip or postal code": 28,
+        "postal zip code": 28,
+    }
+)
+_COUNTRY_WORDS: Mapping[str, int] = MappingProxyType(
+    {"country": 30, "country code": 30, "country name": 30, "ctry": 25, "cntry": 25, "nation": 10}
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def _header_key(text: str) -> str:
+    text = _CAMEL.sub(" ", str(text))
+    return _NON_ALNUM.sub(" ", text.lower().replace("+", " plus ")).strip()
+
+
+def _header_score(header: str, words: Mapping[str, int]) -> tuple[int, str] | None:
+    """Score a header against a synonym table, allowing address qualifiers in front."""
+    key = _header_key(header).replace(" plus ", " ").replace("zip plus", "zip")
+    if not key:
+        return None
+    if key in words:
+        return words[key], key
+    tokens = key.split()
+    for start in range(1, len(tokens)):
+        head, rest = tokens[:start], " ".join(tokens[start:])
+        if rest in words and all(t in _QUALIFIERS for t in head):
+            bonus = 2 if any(t in _PREFERRED for t in head) else 0
+            return words[rest] + bonus, rest
+    return None
+
+
+def _pick_column(
+    headers: Sequence[str], words: Mapping[str, int], what: str, file: str
+) -> ColumnChoice | None:
+    scored = []
+    for i, h in enumerate(headers):
+        hit = _header_score(h, words)
+        if hit:
+            scored.append((hit[0], i, hit[1]))
+    if not scored:
+        return None
+    best = max(s for s, _, _ in scored)
+    top = [(i, w) for s, i, w in scored if s == best]
+    if len(top) > 1 and len({_header_key(headers[i]) for i, _ in top}) > 1:
+        names = ", ".join(repr(headers[i]) for i, _ in top)
+        raise RosterError(
+            f"{file}: several columns could be the {what} column ({names}); "
+            f"choose one with --{what.split()[0].lower()}-column"
+        )
+    i, word = top[0]
+    return ColumnChoice(name=str(headers[i]), index=i, how="header", detail=f"header read as {word!r}")
+
+
+def _find_named(headers: Sequence[str], name: str) -> int | None:
+    want = _header_key(name)
+    for i, h in enumerate(headers):
+        if str(h).strip() == name.strip():
+            return i
+    for i, h in enumerate(headers):
+        if _header_key(h) == want and want:
+            return i
+    return None
+
+
+@dataclass(frozen=True)
+class _Columns:
+    header_row: int  # 0-based row index within the scanned rows
+    state: ColumnChoice | None
+    zip: ColumnChoice | None
+    country: ColumnChoice | None
+
+
+def _choose_columns(
+    rows: Sequence[Sequence[str]],
+    file: str,
+    state_column: str | None,
+    zip_column: str | None,
+) -> _Columns | None:
+    """Find the header row among the first rows and the columns to read from it.
+
+    Returns None when no row has a recognisable header (or the named columns).
+    """
+    for r, row in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        headers = [str(c) if c is not None else "" for c in row]
+        state = zipc = None
+        if state_column is not None:
+            i = _find_named(headers, state_column)
+            if i is None:
+                continue
+            state = ColumnChoice(headers[i], i, "option", "named with --state-column")
+        if zip_column is not None:
+            i = _find_named(headers, zip_column)
+            if i is None:
+                continue
+            zipc = ColumnChoice(headers[i], i, "option", "named with --zip-column")
+        if state is None and state_column is None:
+            state = _pick_column(headers, _STATE_WORDS, "state", file)
+        if zipc is None and zip_column is None:
+            zipc = _pick_column(headers, _ZIP_WORDS, "ZIP", file)
+        if state is None and zipc is None:
+            continue
+        if state and zipc and state.index == zipc.index:
+            if zipc.how == "header":
+                zipc = None
+            elif state.how == "header":
+                state = None
+        country = _pick_column(headers, _COUNTRY_WORDS, "country", file)
+        if country and country.index in {c.index for c in (state, zipc) if c}:
+            country = None
+        return _Columns(r, state, zipc, country)
+    return None
+
+
+def _no_columns_error(file: str, headers: Sequence[str], state_column: str | None,
+                      zip_column: str | None, where: str = "") -> RosterError:  # fmt: skip
+    seen = ", ".join(str(h) for h in headers[:12] if str(h).strip()) or "(none)"
+    if len(headers) > 12:
+        seen += ", ..."
+    if state_column or zip_column:
+        named = " or ".join(repr(n) for n in (state_column, zip_column) if n)
+        return RosterError(f"{file}{where}: no column named {named}; headers seen: {seen}")
+    return RosterError(
+        f"{file}{where}: no column looks like a state or ZIP column; headers seen: {seen}; "
+        "name the columns with --state-column/--zip-column"
+    )
+
+
+# --- classification of distinct values ---------------------------------------------------
+
+_CANADA_POSTAL = re.compile(r"^[A-Z]\d[A-Z] ?\d[A-Z]\d$", re.I)
+_UK_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.I)
+
+
+def _example(label: str, value: str | None) -> str:
+    v = (value or "").strip()
+    if len(v) > _EXAMPLE_CHARS:
+        v = v[: _EXAMPLE_CHARS - 1] + "…"
+    return f"{label} {json.dumps(v, ensure_ascii=False)}"
+
+
+@dataclass
+class _Verdict:
+    code: str | None
+    via_zip: bool = False
+    bucket: str | None = None
+    example: str | None = None
+    disagree: str | None = None
+
+
+class _Classifier:
+    """Classifies distinct (state, ZIP key, country) combinations, with caches."""
+
+    def __init__(self) -> None:
+        self._state: dict[str | None, str | None] = {}
+        self._zip: dict[str | None, str | None] = {}
+        self._country: dict[str | None, str | None] = {}
+
+    def state(self, raw: str | None) -> str | None:
+        try:
+            return self._state[raw]
+        except KeyError:
+            v = self._state[raw] = normalize_state(raw)
+            return v
+
+    def zip(self, key: str | None) -> str | None:
+        try:
+            return self._zip[key]
+        except KeyError:
+            if key is None:
+                v = None
+            elif key.startswith("#"):  # a 3-digit prefix reduced in Polars
+                v = zip3_to_state(key[1:])
+            else:
+                v = zip_to_state(key)
+            self._zip[key] = v
+            return v
+
+    def country(self, raw: str | None) -> str | None:
+        try:
+            return self._country[raw]
+        except KeyError:
+            v = self._country[raw] = normalize_country(raw)
+            return v
+
+    def classify(self, state: str | None, zkey: str | None, country: str | None) -> _Verdict:
+        if country is not None and self.country(country) == "foreign":
+            return _Verdict(None, bucket="foreign", example=_example("country", country))
+        code = self.state(state)
+        if code is not None:
+            zcode = self.zip(zkey)
+            if zcode is not None and zcode != code and zkey and not zkey.startswith("#"):
+                return _Verdict(code, disagree=f"{_example('state', state)}, ZIP {zkey}")
+            if zcode is not None and zcode != code:
+                return _Verdict(code, disagree=f"{_example('state', state)}, ZIP {zkey[1:]}xx")
+            return _Verdict(code)
+        if is_foreign_region(state):
+            return _Verdict(None, bucket="foreign", example=_example("state", state))
+        zcode = self.zip(zkey)
+        if zcode is not None:
+            return _Verdict(zcode, via_zip=True)
+        state_blank = is_blank_marker(state)
+        zip_blank = is_blank_marker(zkey)
+        if state_blank and zip_blank:
+            return _Verdict(None, bucket="blank")
+        zraw = (zkey or "").strip()
+        if state_blank and (_CANADA_POSTAL.match(zraw) or _UK_POSTCODE.match(zraw)):
+            return _Verdict(None, bucket="foreign", example=_example("ZIP", zraw))
+        parts = []
+        if not state_blank:
+            parts.append(_example("state", state))
+        if not zip_blank:
+            shown = zraw[1:] + "xx" if zraw.startswith("#") else zraw
+            parts.append(_example("ZIP", shown))
+        return _Verdict(None, bucket="unreadable", example=", ".join(parts))
+
+
+class _Tally:
+    """Accumulates grouped counts from one or more tables."""
+
+    def __init__(self) -> None:
+        self.classifier = _Classifier()
+        self.counts: Counter[str] = Counter()
+        self.via_zip: Counter[str] = Counter()
+        self.buckets: Counter[str] = Counter()
+        self.examples: dict[str, Counter[str]] = {b: Counter() for b in BUCKETS}
+        self.disagree = 0
+        self.disagree_examples: Counter[str] = Counter()
+        self.rows = 0
+
+    def add(self, grouped: Iterable[tuple[str | None, str | None, str | None, int]]) -> int:
+        rows = 0
+        for state, zkey, country, n in grouped:
+            rows += n
+            v = self.classifier.classify(state, zkey, country)
+            if v.code is not None:
+                self.counts[v.code] += n
+                if v.via_zip:
+                    self.via_zip[v.code] += n
+                if v.disagree:
+                    self.disagree += n
+                    self.disagree_examples[v.disagree] += n
+            else:
+                assert v.bucket is not None
+                self.buckets[v.bucket] += n
+                if v.example:
+                    self.examples[v.bucket][v.example] += n
+        self.rows += rows
+        return rows
+
+    def result(self, file: str, fmt: str, encoding: str | None,
+               tables: Sequence[TableInfo]) -> RosterCount:  # fmt: skip
+        return RosterCount(
+            file=file,
+            file_format=fmt,
+            encoding=encoding,
+            rows=self.rows,
+            counts=MappingProxyType({c: self.counts.get(c, 0) for c in ALL_USPS_CODES}),
+            via_zip=MappingProxyType({c: self.via_zip.get(c, 0) for c in ALL_USPS_CODES}),
+            unresolved=MappingProxyType(
+                {
+                    b: Bucket(
+                        self.buckets.get(b, 0),
+                        tuple(e for e, _ in self.examples[b].most_common(_MAX_EXAMPLES)),
+                    )
+                    for b in BUCKETS
+                }
+            ),
+            tables=tuple(tables),
+            zip_disagrees=self.disagree,
+            zip_disagree_examples=tuple(e for e, _ in self.disagree_examples.most_common(_MAX_EXAMPLES)),
+        )
+
+
+# --- the Polars aggregation shared by CSV and Excel ---------------------------------------
+
+
+def _group_expr(state: pl.Expr | None, zipc: pl.Expr | None, country: pl.Expr | None
+                ) -> list[pl.Expr]:  # fmt: skip
+    """Key columns that keep the number of distinct groups small.
+
+    A ZIP+4 column has nearly one distinct value per person; grouping on it would hand
+    millions of groups to Python. Valid ZIPs are cut to their 3-digit prefix (or kept at
+    5 digits for the few prefixes shared between states), marked with "#"; anything else
+    is kept as written so that it can be shown as an example.
+    """
+    none = pl.lit(None, dtype=pl.String)
+    if zipc is None:
+        zkey = none
+    else:
+        z = zipc.str.strip_chars()
+        f5 = z.str.slice(0, 5)
+        f3 = f5.str.slice(0, 3)
+        zkey = (
+            pl.when(f5.str.contains(r"^[0-9]{5}$"))
+            .then(
+                pl.when(f3.is_in(sorted(ZIP3_NEEDS_ZIP5))).then(f5).otherwise(pl.concat_str(pl.lit("#"), f3))
+            )
+            .otherwise(z)
+        )
+    return [
+        (state if state is not None else none).alias("s"),
+        zkey.alias("z"),
+        (country if country is not None else none).alias("c"),
+    ]
+
+
+def _ticker(total_estimate: int, progress: ProgressFn | None, cancel: CancelFn | None,
+            start: float, span: float) -> Callable[[pl.Series], pl.Series]:  # fmt: skip
+    """A pass-through Polars UDF that reports progress and stops on cancel.
+
+    Polars calls it once per streamed batch; raising RosterCancelled inside it aborts
+    the native query, which is how cancel reaches a read that is otherwise one call.
+    """
+    seen = 0
+
+    def tick(s: pl.Series) -> pl.Series:
+        nonlocal seen
+        if cancel is not None and cancel():
+            raise RosterCancelled("cancelled")
+        seen += len(s)
+        if progress is not None and total_estimate > 0:
+            progress(start + span * min(0.99, seen / total_estimate))
+        return s
+
+    return tick
+
+
+# --- text files --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _TextFormat:
+    encoding: str  # a Python codec name
+    polars_ok: bool  # UTF-8 (with or without BOM): Polars reads the file directly
+    delimiter: str
+    records: list[list[str]]  # first records as csv.reader sees them ([] for blank lines)
+    bytes_per_record: float
+
+
+def _sniff_text(path: Path, sample: bytes, file: str) -> _TextFormat:
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding, polars_ok = "utf-16", False  # Excel's "Unicode text" export
+    elif sample.startswith(codecs.BOM_UTF8):
+        encoding, polars_ok = "utf-8-sig", True
+    else:
+        try:
+            codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+            encoding, polars_ok = "utf-8", True
+        except UnicodeDecodeError:
+            # Not UTF-8: Windows-1252 is what Excel and older exports write in the US.
+            encoding, polars_ok = "cp1252", False
+    if encoding != "utf-16" and b"\x00" in sample:
+        raise RosterError(f"{file}: not a text table (binary data); expected a CSV, TSV or Excel file")
+    text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample, final=False)
+    lines = text.splitlines(keepends=True)
+    if len(sample) >= _SAMPLE_BYTES and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut short
+    head = "".join(lines[: _HEADER_SCAN_ROWS * 4])
+    delimiter = "\t" if path.suffix.lower() in {".tsv", ".tab"} else _sniff_delimiter(head)
+    records: list[list[str]] = []
+    reader = csv.reader(io.StringIO(head), delimiter=delimiter)
+    try:
+        for rec in reader:
+            records.append(rec)
+            if len(records) >= _HEADER_SCAN_ROWS:
+                break
+    except csv.Error:
+        pass  # a cut-short quoted field at the end of the sample
+    per = len("".join(lines).encode(encoding, errors="replace")) / max(1, len(lines))
+    return _TextFormat(encoding, polars_ok, delimiter, records, per)
+
+
+def _sniff_delimiter(head: str) -> str:
+    """Pick the delimiter that gives the most records of one consistent width (>1 field)."""
+    best, best_score = ",", 0
+    for d in (",", "\t", ";", "|"):
+        try:
+            widths = Counter(len(r) for r in csv.reader(io.StringIO(head), delimiter=d) if r)
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        width, hits = widths.most_common(1)[0]
+        score = hits if width > 1 else 0
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def _count_text(path: Path, sample: bytes, file: str, state_column: str | None,
+                zip_column: str | None, progress: ProgressFn | None,
+                cancel: CancelFn | None, tally: _Tally) -> tuple[TableInfo, str, str]:  # fmt: skip
+    fmt = _sniff_text(path, sample, file)
+    if not any(fmt.records):
+        raise RosterError(f"{file}: the file has no rows; expected a table with a header row")
+    cols = _choose_columns(fmt.records, file, state_column, zip_column)
+    if cols is None:
+        first = next(r for r in fmt.records if r)
+        raise _no_columns_error(file, first, state_column, zip_column)
+    width = len(fmt.records[cols.header_row])
+
+    source: Path | io.BytesIO
+    if fmt.polars_ok:
+        source = path
+    else:
+        # Polars reads UTF-8 only. The file is re-encoded in memory, never on disk: the
+        # people's data must not be copied anywhere.
+        raw = path.read_bytes()
+        source = io.BytesIO(raw.decode(fmt.encoding, errors="replace").encode("utf-8"))
+        del raw
+
+    # Polars' skip_rows counts records like csv.reader does (quotes respected, blank lines
+    # included), so the header's index among the sniffed records is the number to skip.
+    lf = pl.scan_csv(
+        source,
+        has_header=False,
+        skip_rows=cols.header_row + 1,
+        separator=fmt.delimiter,
+        quote_char='"',
+        schema={f"c{i}": pl.String for i in range(width)},
+        truncate_ragged_lines=True,
+        encoding="utf8-lossy",
+    )
+    estimate = int(path.stat().st_size / max(fmt.bytes_per_record, 1.0))
+    tick = _ticker(estimate, progress, cancel, 0.0, 1.0)
+
+    # Read the chosen columns plus the first and last (to tell an empty line from a
+    # person with no address: an empty line has nothing in any of them).
+    chosen = [c.index for c in (cols.state, cols.zip, cols.country) if c is not None]
+    needed = list(dict.fromkeys([*chosen, 0, width - 1]))
+    names = [f"c{i}" for i in needed]
+    select = [pl.col(n) for n in names]
+    select[0] = select[0].map_batches(tick, is_elementwise=True, return_dtype=pl.String)
+    select[0] = select[0].alias(names[0])
+
+    def col(c: ColumnChoice | None) -> pl.Expr | None:
+        return pl.col(f"c{c.index}") if c is not None else None
+
+    keys = _group_expr(col(cols.state), col(cols.zip), col(cols.country))
+    empty = pl.all_horizontal([pl.col(n).is_null() for n in names]).alias("e")
+    query = lf.select(select).group_by(*keys, empty).len()
+    try:
+        grouped = query.collect(engine="streaming")
+    except RosterCancelled:
+        raise
+    except pl.exceptions.PolarsError as exc:
+        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise RosterError(f"{file}: could not be read as a delimited table ({msg})") from exc
+    empty_rows = 0
+    kept = []
+    for s, z, c, e, n in grouped.iter_rows():
+        if e:
+            empty_rows += n
+        else:
+            kept.append((s, z, c, n))
+    rows = tally.add(kept)
+    if progress is not None:
+        progress(1.0)
+    info = TableInfo(
+        name=path.name,
+        rows=rows,
+        header_row=cols.header_row + 1,
+        state_column=cols.state,
+        zip_column=cols.zip,
+        country_column=cols.country,
+        empty_rows=empty_rows,
+    )
+    return info, fmt.encoding, "tsv" if fmt.delimiter == "\t" else "csv"
+
+
+# --- Excel ---------------------------------------------------------------------------------
+
+
+def _cell_text(v: object) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, float):
+        if v.is_integer():
+            return str(int(v))
+        return repr(v)
+    if isinstance(v, str):
+        return v
+    return str(v)
+
+
+def _sheet_columns(
+    head: Sequence[Sequence[Any]],
+    rest: Iterator[Sequence[Any]],
+    first_row: int,
+    idx: tuple[int | None, int | None, int | None],
+    report: Callable[[int], None],
+    cancel: CancelFn | None,
+) -> tuple[list[list[str | None]], int]:
+    """Pull the state/ZIP/country cells of a sheet's data rows into three lists.
+
+    Only those cells are kept; a row with no value in any cell is not a person and is
+    only counted as empty.
+    """
+    out: list[list[str | None]] = [[], [], []]
+    empty = 0
+    wanted = [(k, i) for k, i in enumerate(idx) if i is not None]
+    r = first_row
+
+    def take(row: Sequence[Any]) -> None:
+        nonlocal empty
+        if not any(c is not None and c != "" for c in row):
+            empty += 1
+            return
+        width = len(row)
+        for k, i in wanted:
+            out[k].append(_cell_text(row[i]) if i < width else None)
+
+    for row in head:
+        take(row)
+    for row in rest:
+        take(row)
+        r += 1
+        if r % 20_000 == 0:
+            if cancel is not None and cancel():
+                raise RosterCancelled("cancelled")
+            report(r)
+    return out, empty
+
+
+def _count_excel(path: Path, file: str, state_column: str | None, zip_column: str | None,
+                 progress: ProgressFn | None, cancel: CancelFn | None,
+                 tally: _Tally) -> list[TableInfo]:  # fmt: skip
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError as exc:  # pragma: no cover - declared dependency
+        raise RosterError(f"{file}: reading Excel files needs python-calamine") from exc
+    try:
+        if path.suffix.lower() in _EXCEL_SUFFIXES:
+            wb = CalamineWorkbook.from_path(str(path))
+        else:
+            with path.open("rb") as fh:
+                wb = CalamineWorkbook.from_filelike(fh)
+    except Exception as exc:  # calamine raises several unrelated types
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise RosterError(
+            f"{file}: could not be read as an Excel workbook ({msg}); "
+            "expected an .xlsx, .xls, .xlsb or .ods file"
+        ) from exc
+
+    try:
+        visibility = {m.name: str(m.visible) for m in wb.sheets_metadata}
+    except Exception:  # pragma: no cover - older python-calamine
+        visibility = {}
+    names = list(wb.sheet_names)
+    tables: list[TableInfo] = []
+    first_headers: list[str] = []
+    for n, name in enumerate(names):
+        if cancel is not None and cancel():
+            raise RosterCancelled("cancelled")
+        if "hidden" in visibility.get(name, "").lower():
+            tables.append(TableInfo(name, 0, None, skipped="hidden sheet"))
+            continue
+        try:
+            sheet = wb.get_sheet_by_name(name)
+            rows_iter: Iterator[list[Any]] = iter(sheet.iter_rows())
+            head = []
+            for row in rows_iter:
+                head.append([_cell_text(c) or "" for c in row])
+                if len(head) >= _HEADER_SCAN_ROWS:
+                    break
+        except Exception as exc:
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise RosterError(f"{file}: sheet {name!r} could not be read ({msg})") from exc
+        nonblank = [r for r in head if any(c.strip() for c in r)]
+        if not nonblank:
+            tables.append(TableInfo(name, 0, None, skipped="empty sheet"))
+            continue
+        if not first_headers:
+            first_headers = nonblank[0]
+        cols = _choose_columns(head, f"{file} sheet {name!r}", state_column, zip_column)
+        if cols is None:
+            seen = ", ".join(h for h in nonblank[0][:8] if h) or "(none)"
+            tables.append(TableInfo(name, 0, None, skipped=f"no state or ZIP header (first row: {seen})"))
+            continue
+        idx = (
+            cols.state.index if cols.state else None,
+            cols.zip.index if cols.zip else None,
+            cols.country.index if cols.country else None,
+        )
+        height = max(getattr(sheet, "height", 0) or 0, 1)
+
+        def report(r: int, n: int = n, height: int = height) -> None:
+            if progress is not None:
+                progress((n + min(0.99, r / height)) / len(names))
+
+        try:
+            out, empty_rows = _sheet_columns(
+                head[cols.header_row + 1 :], rows_iter, len(head), idx, report, cancel
+            )
+        except RosterCancelled:
+            raise
+        except Exception as exc:
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise RosterError(f"{file}: sheet {name!r} could not be read ({msg})") from exc
+        data = {
+            k: pl.Series(k, v, dtype=pl.String)
+            for k, v, i in zip(("s", "z", "c"), out, idx, strict=True)
+            if i is not None
+        }
+        frame = pl.DataFrame(data)
+        exprs = _group_expr(
+            pl.col("s") if idx[0] is not None else None,
+            pl.col("z") if idx[1] is not None else None,
+            pl.col("c") if idx[2] is not None else None,
+        )
+        rows = tally.add(frame.group_by(*exprs).len().iter_rows()) if frame.height else 0
+        del frame, out, data
+        tables.append(
+            TableInfo(
+                name,
+                rows,
+                cols.header_row + 1,
+                state_column=cols.state,
+                zip_column=cols.zip,
+                country_column=cols.country,
+                empty_rows=empty_rows,
+            )
+        )
+    if not any(t.skipped is None for t in tables):
+        raise _no_columns_error(file, first_headers, state_column, zip_column, " (no sheet had one)")
+    if progress is not None:
+        progress(1.0)
+    return tables
+
+
+# --- public entry point ------------------------------------------------------------------
+
+
+def count_roster(
+    path: str | os.PathLike[str],
+    *,
+    state_column: str | None = None,
+    zip_column: str | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> RosterCount:
+    """Count the rows of an affected-people list per USPS jurisdiction code.
+
+    The state column decides; where it is blank or unreadable the ZIP prefix decides (and
+    the row is also counted in `via_zip`); rows with a foreign country or region, with
+    neither value, or with values that match nothing go to `unresolved` with examples of
+    those cells. `state_column`/`zip_column` name header cells when the automatic choice
+    is wrong or impossible. `progress(fraction)` is called from the calling thread;
+    `cancel()` returning True raises RosterCancelled.
+
+    Raises RosterError, whose message names the file and what was expected.
+    """
+    p = Path(path)
+    file = p.name
+    if not p.exists():
+        raise RosterError(f"{file}: no such file")
+    if p.is_dir():
+        raise RosterError(f"{file}: is a folder; expected a CSV, TSV or Excel file")
+    try:
+        with p.open("rb") as fh:
+            sample = fh.read(_SAMPLE_BYTES)
+    except OSError as exc:
+        raise RosterError(f"{file}: cannot be read ({exc.strerror})") from exc
+    if not sample.strip():
+        raise RosterError(f"{file}: the file is empty; expected a table with a header row")
+    if cancel is not None and cancel():
+        raise RosterCancelled("cancelled")
+
+    tally = _Tally()
+    is_zip = sample.startswith(b"PK\x03\x04")
+    is_ole = sample.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    if is_zip or is_ole or p.suffix.lower() in _EXCEL_SUFFIXES:
+        tables = _count_excel(p, file, state_column, zip_column, progress, cancel, tally)
+        suffix = p.suffix.lower().lstrip(".")
+        kind = suffix if "." + suffix in _EXCEL_SUFFIXES else "xlsx"
+        return tally.result(file, kind, None, tables)
+    table, encoding, kind = _count_text(p, sample, file, state_column, zip_column, progress, cancel, tally)
+    return tally.result(file, kind, encoding, [table])
+
+
+# --- writing counts into an incident file -----------------------------------------------
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in seen:
+            raise ValueError(f"duplicate key {k!r}")
+        seen[k] = v
+    return seen
+
+
+def write_counts_into_incident(
+    counts: RosterCount | Mapping[str, int], incident_path: str | os.PathLike[str]
+) -> dict[str, int]:
+    """Replace the incident file's "residents" with the 54 jurisdictions' counts.
+
+    Only the 54 planning jurisdictions are written (zeros included: the list was counted,
+    so a jurisdiction with no row has no affected resident on it); other USPS areas and
+    military codes are reported by the caller, not written, because the incident file's
+    residents table is keyed by planning jurisdiction. Every other key of the file is kept
+    as it was. The write is atomic (temp file in the same folder, fsync, os.replace) so a
+    crash never leaves a half-written incident. Returns the counts not written
+    (non-zero codes outside the 54).
+
+    Raises RosterError naming the incident file when it is missing or not a JSON object.
+    """
+    path = Path(incident_path)
+    name = path.name
+    source = counts.counts if isinstance(counts, RosterCount) else counts
+    unknown = [c for c in source if c not in ALL_USPS_CODES]
+    if unknown:
+        raise RosterError(f"{name}: unknown jurisdiction codes {', '.join(sorted(unknown))}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise RosterError(f"{name}: no such incident file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RosterError(f"{name}: cannot read the incident file ({exc})") from exc
+    try:
+        doc = json.loads(text, object_pairs_hook=_reject_duplicates)
+    except ValueError as exc:
+        raise RosterError(f"{name}: not a valid incident file; expected JSON ({exc})") from exc
+    if not isinstance(doc, dict):
+        raise RosterError(f"{name}: not a valid incident file; expected a JSON object")
+
+    doc["residents"] = {code: int(source.get(code, 0)) for code in JURISDICTIONS}
+    out = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(out)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(OSError):  # keep the incident's permissions
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:  # pragma: no cover - not all platforms can open a directory
+        pass
+    else:
+        try:
+            os.fsync(dir_fd)
+        except OSError:  # pragma: no cover
+            pass
+        finally:
+            os.close(dir_fd)
+    return {c: int(n) for c, n in source.items() if c not in JURISDICTIONS and n}
