@@ -40,7 +40,9 @@ def main() -> None:
         entity_role=EntityRole.COVERED_ENTITY,
         discovered=date(2026, 10, 2),
         determined=date(2026, 10, 9),
-        data_elements=frozenset({DataElement.NAME, DataElement.SSN, DataElement.MEDICAL, DataElement.FINANCIAL_ACCOUNT}),
+        data_elements=frozenset(
+            {DataElement.NAME, DataElement.SSN, DataElement.MEDICAL, DataElement.FINANCIAL_ACCOUNT}
+        ),
         source_of_breach=True,
         residents={code: 1000 + i * 997 for i, code in enumerate(JURISDICTIONS)},
     )

@@ -18,7 +18,9 @@ def main() -> int:
         print("not sealed: fix the problems above first", file=sys.stderr)
         return 2
     data = seal(BUNDLED_RULES)
-    (BUNDLED_RULES / SEAL_FILE).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    (BUNDLED_RULES / SEAL_FILE).write_text(
+        json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     print(f"sealed {len(data['files'])} rule files")
     return 0
 

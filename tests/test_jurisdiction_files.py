@@ -27,7 +27,9 @@ def test_registry_has_all_54_jurisdictions_plus_hipaa_and_ftc():
 @pytest.mark.parametrize("code", STATES)
 def test_kind_name_and_holiday_calendar_match_the_jurisdiction(code):
     j = rulebook().get(code)
-    expected_kind = {"DC": "district", "PR": "territory", "GU": "territory", "VI": "territory"}.get(code, "state")
+    expected_kind = {"DC": "district", "PR": "territory", "GU": "territory", "VI": "territory"}.get(
+        code, "state"
+    )
     assert j.kind == expected_kind
     assert j.name == JURISDICTIONS[code]
     assert j.holidays.subdivision == code
@@ -44,8 +46,14 @@ def test_every_version_tells_owners_when_to_notify_individuals(code):
 @pytest.mark.parametrize("code", STATES)
 def test_every_value_is_cited_with_a_pin_and_a_link(code):
     for version in rulebook().get(code).versions:
-        cites = [version.statute, version.personal_information.citation, version.encryption.citation,
-                 version.risk_of_harm.citation, version.hipaa.citation, version.law_enforcement.citation]
+        cites = [
+            version.statute,
+            version.personal_information.citation,
+            version.encryption.citation,
+            version.risk_of_harm.citation,
+            version.hipaa.citation,
+            version.law_enforcement.citation,
+        ]
         cites += [o.citation for o in version.obligations] + [c.citation for c in version.credit_monitoring]
         for cite in cites:
             assert cite.url.startswith(("https://", "http://")), cite
@@ -85,7 +93,9 @@ def test_rule_files_are_formatted_json_without_stray_files():
 def test_readme_coverage_table_matches_the_rules():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme.split("<!-- coverage:start -->\n", 1)[1].split("\n<!-- coverage:end -->", 1)[0]
-    assert table == coverage_markdown(rulebook()), "README drifted: run python scripts/update_readme_coverage.py"
+    assert table == coverage_markdown(rulebook()), (
+        "README drifted: run python scripts/update_readme_coverage.py"
+    )
 
 
 @pytest.mark.parametrize("code", [*STATES, "HIPAA", "FTC-HBNR"])
