@@ -13,6 +13,7 @@ flagged and given a practical send-by date before it.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -39,6 +40,7 @@ from notifyplanner.model import (
 )
 
 RESEARCHED_SINCE = date(2018, 1, 1)
+_UNSET = object()
 HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIATE})
 ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
 
@@ -71,11 +73,18 @@ class _JurisdictionPlanner:
         self.residents = residents
         self._computed: dict[str, Computed | None] = {}
         self._verdicts: dict[str, _Verdict] = {}
+        self._coverage: object = _UNSET
+        self._exposed: str | None = None
 
     # ------------------------------------------------------------------ trigger
 
     def coverage(self) -> _Verdict | None:
         """Shared by every notice here: elements, encryption. None when they pass."""
+        if self._coverage is _UNSET:
+            self._coverage = self._check_coverage()
+        return self._coverage  # type: ignore[return-value]
+
+    def _check_coverage(self) -> _Verdict | None:
         incident, version = self.incident, self.version
         pi = version.personal_information
         if not incident.data_elements:
@@ -167,12 +176,18 @@ class _JurisdictionPlanner:
                     f"{trig.max_total_affected:,} or fewer ({rule.citation.cite}).",
                 )
             parts.append(f"{total:,} people affected in all")
-        covered = version.personal_information.covers(incident.data_elements)
-        parts.append(f"personal information exposed: {_elements_text(covered)}")
+        parts.append(f"personal information exposed: {self.exposed_text}")
         if incident.encrypted:
             parts.append("encrypted, but the key was taken too, so the safe harbor is lost")
         text = "; ".join(parts)
         return _Verdict(Status.REQUIRED, text[0].upper() + text[1:] + ".")
+
+    @property
+    def exposed_text(self) -> str:
+        if self._exposed is None:
+            covered = self.version.personal_information.covers(self.incident.data_elements)
+            self._exposed = _elements_text(covered)
+        return self._exposed
 
     # ------------------------------------------------------------------ deadline
 
@@ -423,6 +438,51 @@ def _affected_states(incident: Incident, rulebook: Rulebook) -> Iterator[tuple[J
         yield jurisdiction, count
 
 
+_MEMO_SIZE = 4096
+_MEMOS: weakref.WeakKeyDictionary[
+    Rulebook, dict[tuple[object, ...], tuple[tuple[Obligation, ...], tuple[CreditMonitoringDuty, ...]]]
+] = weakref.WeakKeyDictionary()
+
+
+def _memo_for(
+    rulebook: Rulebook,
+) -> dict[tuple[object, ...], tuple[tuple[Obligation, ...], tuple[CreditMonitoringDuty, ...]]]:
+    """Per-rulebook memo of state results, so a keystroke replans one state, not 54.
+
+    Sound because a state's notices depend only on the facts in ``_state_key`` (the engine
+    is pure); the memo is an optimisation the results cannot tell apart from recomputing.
+    """
+    memo = _MEMOS.get(rulebook)
+    if memo is None:
+        memo = _MEMOS[rulebook] = {}
+    return memo
+
+
+def _state_key(incident: Incident, version: RuleVersion, code: str, count: int | None) -> tuple[object, ...]:
+    """Every fact a state planner reads; residents of other states are not among them, and
+    the total affected only where a notice of this version has a total-based threshold."""
+    uses_total = any(
+        o.trigger.min_total_affected is not None or o.trigger.max_total_affected is not None
+        for o in version.obligations
+    )
+    return (
+        code,
+        version.effective_from,
+        count,
+        incident.entity_role,
+        incident.discovered,
+        incident.determined,
+        incident.vendor_notice,
+        incident.individuals_notified,
+        incident.law_enforcement_delay,
+        incident.data_elements,
+        incident.encrypted,
+        incident.key_compromised,
+        incident.source_of_breach,
+        incident.affected_total if uses_total else None,
+    )
+
+
 def plan(incident: Incident, rulebook: Rulebook) -> Plan:
     """Every notice the incident may owe under the rulebook, with reasons and dates."""
     warnings: list[str] = []
@@ -456,6 +516,7 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
         planned.append((jurisdiction, total if known else 0))
     planned.extend(_affected_states(incident, rulebook))
 
+    memo = _memo_for(rulebook)
     for jurisdiction, count in planned:
         version = jurisdiction.version_on(day) if day else jurisdiction.latest
         if version is None:
@@ -464,11 +525,22 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
                 f"(first version {jurisdiction.versions[0].effective_from.isoformat()})."
             )
             continue
-        planner = _JurisdictionPlanner(incident, jurisdiction, version, count)
-        if jurisdiction.kind == "federal" and count == 0:
-            planner = _JurisdictionPlanner(incident, jurisdiction, version, None)
-        obligations.extend(planner.obligations())
-        duties.extend(planner.credit_monitoring())
+        if jurisdiction.kind == "federal":
+            # Federal notices read every state's count (media notice), so no memo.
+            planner = _JurisdictionPlanner(incident, jurisdiction, version, count or None)
+            obligations.extend(planner.obligations())
+            duties.extend(planner.credit_monitoring())
+        else:
+            key = _state_key(incident, version, jurisdiction.code, count)
+            found = memo.get(key)
+            if found is None:
+                planner = _JurisdictionPlanner(incident, jurisdiction, version, count)
+                found = (tuple(planner.obligations()), tuple(planner.credit_monitoring()))
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                memo[key] = found
+            obligations.extend(found[0])
+            duties.extend(found[1])
         versions.append(
             RuleVersionUsed(
                 jurisdiction=jurisdiction.code,

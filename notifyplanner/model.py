@@ -343,8 +343,11 @@ class Jurisdiction:
         return self.versions[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rulebook:
+    """All jurisdictions loaded from one folder. Compared by identity: the engine keys its
+    memo of per-state results on the rulebook object itself."""
+
     jurisdictions: Mapping[str, Jurisdiction]
     source: str = ""
 

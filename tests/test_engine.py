@@ -150,3 +150,14 @@ def test_hipaa_deemed_compliance_never_reaches_a_non_hipaa_vendor():
     assert "Deemed compliant" in notice(associate, "KY", "data_owner").reason
     assert notice(vendor, "KY", "data_owner").status is Status.REQUIRED
     assert not any(o.jurisdiction == "HIPAA" for o in vendor.obligations)
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=incidents, second=incidents)
+def test_the_memo_of_state_results_cannot_be_told_from_recomputing(first, second):
+    from notifyplanner import engine
+
+    plan(first, rulebook())  # leaves results for other facts in the memo
+    warm = plan(second, rulebook())
+    engine._MEMOS.clear()
+    assert plan(second, rulebook()) == warm

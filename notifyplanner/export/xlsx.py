@@ -86,6 +86,9 @@ LINK_FONT = Font(name="Calibri", size=10, color="0563C1", underline="single")
 INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")  # the columns the team fills in
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+CENTER = Alignment(vertical="top", horizontal="center")
+INDENT = Alignment(wrap_text=True, vertical="top", indent=1)
+LEFT = Alignment(vertical="top", horizontal="left")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 THIN = Side(style="thin", color="BFBFBF")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -109,9 +112,7 @@ class Urgency:
 
 URGENCY_SENT = Urgency("Sent", "a date is entered under 'Sent on'", "EDEDED", "808080")
 URGENCY_NOT_REQUIRED = Urgency("Not required", "examined and not owed (see Reason)", None, "808080")
-URGENCY_OVERDUE = Urgency(
-    "Overdue", "required, deadline before today, not marked sent", "FFC7CE", "9C0006", bold=True
-)
+URGENCY_OVERDUE = Urgency("Overdue", "required, deadline before today, not marked sent", "FFC7CE", "9C0006")
 URGENCY_SOON = Urgency(
     "Due within 7 days", f"deadline today or within {DUE_SOON_DAYS} days", "FFEB9C", "7F4F00"
 )
@@ -197,6 +198,8 @@ def _put(
     elif isinstance(value, date):
         cell.value = value
         cell.number_format = number_format or DATE_FORMAT
+        if align is TOP:
+            align = CENTER  # a right-aligned date runs into the text of the next column
     else:
         cell.value = value
         if number_format:
@@ -217,7 +220,11 @@ def _formula(ws: Worksheet, row: int, col: int, formula: str, number_format: str
 
 
 def _link(cell: Cell, url: str) -> None:
-    """Make a cell a hyperlink, only for web addresses (a rule file could hold anything)."""
+    """Make a cell a hyperlink, only for web addresses (a rule file could hold anything).
+
+    Only short cells of our own words get links: LibreOffice never wraps a hyperlink cell,
+    so a long address in one would print cut off; the address itself goes in a plain cell.
+    """
     if url.lower().startswith(("https://", "http://")):
         cell.hyperlink = url
         cell.font = LINK_FONT
@@ -246,9 +253,13 @@ def _header_row(ws: Worksheet, row: int, columns: Sequence[Column]) -> None:
     ws.row_dimensions[row].height = 28
 
 
+LINE_HEIGHT = 13.0  # points per line of 10 pt Calibri
+CHARS_PER_UNIT = 1.2  # 10 pt Calibri prose averages 1.3 characters per width unit; wrapping wastes some
+
+
 def _lines(text: str, width: float) -> int:
     """Lines a wrapped cell needs: an estimate on the safe side, for 10 pt Calibri."""
-    chars = max(4, int(width * 1.1))
+    chars = max(4, int(width * CHARS_PER_UNIT))
     return sum(max(1, len(textwrap.wrap(part, chars, break_long_words=True))) for part in text.split("\n"))
 
 
@@ -264,7 +275,7 @@ def _fit_rows(ws: Worksheet, first: int, last: int, columns: Sequence[Column]) -
             value = ws.cell(row=row, column=index).value
             if column.wrap and isinstance(value, str) and value:
                 lines = max(lines, _lines(value, column.width))
-        ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, 13.5 * lines + 3)
+        ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
 
 
 def _table(ws: Worksheet, name: str, columns: Sequence[Column], first_row: int, last_row: int) -> Table:
@@ -339,21 +350,21 @@ def _sorted_obligations(plan: Plan) -> list[Obligation]:
 # --------------------------------------------------------------------------- Obligations
 
 OBLIGATION_COLUMNS = (
-    Column("where", "Where", 8),
-    Column("recipient", "Recipient", 18, wrap=True),
-    Column("office", "Office", 20, wrap=True),
-    Column("status", "Status", 11),
-    Column("deadline", "Deadline", 11.5),
-    Column("kind", "Deadline kind", 12, wrap=True),
-    Column("send_by", "Send by (practical)", 11.5),
-    Column("days_left", "Days left", 7.5),
-    Column("sent_on", "Sent on", 11.5),
-    Column("owner", "Owner", 12, wrap=True),
-    Column("reason", "Reason", 32, wrap=True),
-    Column("basis", "Computation", 36, wrap=True),
-    Column("citation", "Citation", 22, wrap=True),
-    Column("version", "Rule in force since", 11.5),
-    Column("notes", "Notes", 40, wrap=True),
+    Column("where", "Where", 7),
+    Column("recipient", "Recipient", 16, wrap=True),
+    Column("office", "Office", 19, wrap=True),
+    Column("status", "Status", 10.5),
+    Column("deadline", "Deadline", 11),
+    Column("kind", "Deadline kind", 11, wrap=True),
+    Column("send_by", "Send by (practical)", 11),
+    Column("days_left", "Days left", 7),
+    Column("sent_on", "Sent on", 11),
+    Column("owner", "Owner", 11, wrap=True),
+    Column("reason", "Reason", 27, wrap=True),
+    Column("basis", "Computation", 29, wrap=True),
+    Column("citation", "Citation", 19, wrap=True),
+    Column("version", "Rule in force since", 11),
+    Column("notes", "Notes", 42, wrap=True),
     Column("jurisdiction_name", "Jurisdiction", 18, wrap=True, detail=True),
     Column("obligation", "Obligation id", 22, wrap=True, detail=True),
     Column("needs", "Facts still needed", 22, wrap=True, detail=True),
@@ -460,8 +471,6 @@ def _obligations_sheet(ws: Worksheet, plan: Plan) -> int:
                 continue
             value = values[column.key]
             cell = _put(ws, row, index, value, align=WRAP if column.wrap else TOP)
-            if column.key == "citation":
-                _link(cell, ob.citation.url)
         ws.cell(row=row, column=columns.index(next(c for c in columns if c.key == "status")) + 1).font = BOLD
     last = max(row, 2)
     _table(ws, "Obligations", columns, 1, last)
@@ -526,37 +535,45 @@ def _incident_facts(plan: Plan) -> list[tuple[str, CellValue]]:
     ]
 
 
+SUMMARY_WIDTHS = {"A": 30, "B": 13, "C": 15, "D": 80}
+SUMMARY_TEXT_WIDTH = 13 + 15 + 80  # a value merged across B:D
+
+
 def _summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date, last_ob_row: int) -> None:
     """The one page an executive reads: facts, the controlling date, counts, rules, disclaimer."""
-    widths = {"A": 30, "B": 14, "C": 14, "D": 14, "E": 62}
-    for letter, width in widths.items():
+    for letter, width in SUMMARY_WIDTHS.items():
         ws.column_dimensions[letter].width = width
-    wide = Alignment(wrap_text=True, vertical="top")
 
     def label(row: int, text: str) -> None:
         _put(ws, row, 1, text, font=BOLD)
 
-    def value(row: int, val: CellValue, *, number_format: str | None = None, merge: bool = True) -> None:
-        _put(ws, row, 2, val, number_format=number_format, align=wide if merge else TOP)
-        if merge:
-            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=5)
-            if isinstance(val, str):
-                ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, 13.5 * _lines(val, 100) + 3)
-        if isinstance(val, date | int) and not isinstance(val, bool):
-            ws.cell(row=row, column=2).alignment = Alignment(horizontal="left", vertical="top")
+    def value(row: int, val: CellValue, *, number_format: str | None = None) -> None:
+        """A value beside its label; text spans B:D so long notes wrap across the page."""
+        if isinstance(val, str):
+            _put(ws, row, 2, val, align=WRAP)
+            ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+            ws.row_dimensions[row].height = min(
+                MAX_ROW_HEIGHT, LINE_HEIGHT * _lines(val, SUMMARY_TEXT_WIDTH) + 3
+            )
+        else:
+            _put(ws, row, 2, val, number_format=number_format, align=LEFT)
 
     def section(row: int, text: str) -> int:
         _put(ws, row, 1, text, font=SECTION_FONT)
         ws.row_dimensions[row].height = 20
         return row + 1
 
+    def header(row: int, titles: Sequence[str]) -> None:
+        for col, title in enumerate(titles, start=1):
+            _put(ws, row, col, title, font=HEADER_FONT, align=HEADER_ALIGN).fill = HEADER_FILL
+
     _put(ws, 1, 1, "Breach notification plan", font=TITLE_FONT)
     ws.row_dimensions[1].height = 24
-    _put(ws, 2, 1, DISCLAIMER, font=WARN_FONT, align=wide)
-    ws.merge_cells("A2:E2")
-    ws.row_dimensions[2].height = 30
+    _put(ws, 2, 1, DISCLAIMER, font=WARN_FONT, align=WRAP)
+    ws.merge_cells("A2:D2")
+    ws.row_dimensions[2].height = 16
     label(3, "Plan made on")
-    value(3, made_on, merge=False)
+    value(3, made_on)
 
     row = section(5, "Incident")
     for text, val in _incident_facts(plan):
@@ -566,41 +583,46 @@ def _summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date,
 
     row = section(row + 1, "Controlling deadline")
     controlling = plan.controlling
-    label(row, "Earliest fixed deadline")
     if controlling is not None and controlling.deadline is not None:
-        _put(ws, row, 2, controlling.deadline)
+        header(row, ("", "Deadline", "Days left (live)", "Notice"))
+        row += 1
+        label(row, "Earliest fixed deadline")
+        _put(ws, row, 2, controlling.deadline, font=BOLD)
+        _formula(ws, row, 3, f"B{row}-TODAY()", DAYS_FORMAT).alignment = CENTER
+        ws.cell(row=row, column=3).font = BOLD
         _put(
             ws,
             row,
-            5,
+            4,
             f"{controlling.jurisdiction_name}: {controlling.recipient_text} "
             f"({STATUS_WORDS[controlling.status]}; {controlling.citation.cite})",
-            align=wide,
+            align=WRAP,
         )
-        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=4)
-        _formula(ws, row, 3, f'B{row}-TODAY()&" days left"', "General")
-        ws.cell(row=row, column=3).font = BOLD
         if controlling.practical_send_by:
             row += 1
             label(row, "Practical send-by date")
             _put(ws, row, 2, controlling.practical_send_by)
+            _formula(ws, row, 3, f"B{row}-TODAY()", DAYS_FORMAT).alignment = CENTER
             _put(
                 ws,
                 row,
-                5,
-                controlling.non_business_day and f"the deadline falls on {controlling.non_business_day}",
+                4,
+                f"the deadline falls on {controlling.non_business_day or 'a non-business day'}; "
+                "the last business day before it",
+                align=WRAP,
             )
     else:
+        label(row, "Earliest fixed deadline")
         value(row, "none fixed yet: every owed notice is 'without unreasonable delay' or needs a date")
     row += 1
 
     row = section(row + 1, "Obligations by status")
     for status in (Status.REQUIRED, Status.UNDETERMINED, Status.NOT_REQUIRED):
         label(row, STATUS_WORDS[status])
-        _put(ws, row, 2, len(plan.by_status(status)), align=Alignment(horizontal="left", vertical="top"))
+        value(row, len(plan.by_status(status)))
         row += 1
     label(row, "total examined")
-    _put(ws, row, 2, len(plan.obligations), align=Alignment(horizontal="left", vertical="top"))
+    value(row, len(plan.obligations))
     row += 1
     # Live counts from the Obligations sheet: they follow the 'Sent on' column and the calendar.
     sheet = quote_sheetname(SHEET_OBLIGATIONS)
@@ -620,11 +642,11 @@ def _summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date,
             f'COUNTIFS({rng["status"]},"<>{STATUS_WORDS[Status.NOT_REQUIRED]}",{rng["deadline"]},">="&TODAY(),'
             f'{rng["deadline"]},"<="&(TODAY()+{DUE_SOON_DAYS}),{rng["sent_on"]},"")',
         ),
-        ("marked sent (live)", f"COUNTA({rng['sent_on']})"),
+        ("marked sent (live)", f"COUNT({rng['sent_on']})"),
     ]
     for text, formula in live:
         label(row, text)
-        _formula(ws, row, 2, formula).alignment = Alignment(horizontal="left", vertical="top")
+        _formula(ws, row, 2, formula).alignment = LEFT
         row += 1
 
     row = section(row + 1, "Colors on the Obligations sheet (recomputed each day the file is opened)")
@@ -640,77 +662,75 @@ def _summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date,
     if plan.warnings:
         row = section(row + 1, "Warnings")
         for warning in plan.warnings:
-            _put(ws, row, 1, warning, font=WARN_FONT, align=wide)
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
-            ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, 13.5 * _lines(warning, 130) + 3)
+            _put(ws, row, 1, warning, font=WARN_FONT, align=WRAP)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+            width = SUMMARY_TEXT_WIDTH + SUMMARY_WIDTHS["A"]
+            ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * _lines(warning, width) + 3)
             row += 1
 
     row = section(row + 1, "Rules used")
-    label(row, "notifyplanner")
-    value(row, __version__, merge=False)
+    label(row, "notifyplanner version")
+    value(row, __version__)
     row += 1
     source = Path(rulebook.source) if rulebook.source else None
+    bundled = source is None or source.resolve() == BUNDLED_RULES.resolve()
     label(row, "Rule files")
-    value(
-        row,
-        "bundled with notifyplanner"
-        if source is None or source.resolve() == BUNDLED_RULES.resolve()
-        else f"folder {source.name}",
-    )
+    value(row, "bundled with notifyplanner" if bundled else f"folder {source.name}")  # type: ignore[union-attr]
     row += 1
     reviewed = [v.last_reviewed for v in plan.versions]
     label(row, "Oldest review among them")
-    value(row, min(reviewed) if reviewed else "no rules applied", merge=False)
+    value(row, min(reviewed) if reviewed else "no rules applied")
     row += 2
-    rule_columns = ("Jurisdiction", "In force since", "Last reviewed", "Enacted by")
-    _put(ws, row, 1, rule_columns[0], font=HEADER_FONT, align=HEADER_ALIGN).fill = HEADER_FILL
-    _put(ws, row, 2, rule_columns[1], font=HEADER_FONT, align=HEADER_ALIGN).fill = HEADER_FILL
-    _put(ws, row, 3, rule_columns[2], font=HEADER_FONT, align=HEADER_ALIGN).fill = HEADER_FILL
-    _put(ws, row, 4, rule_columns[3], font=HEADER_FONT, align=HEADER_ALIGN).fill = HEADER_FILL
-    ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=5)
+    header(row, ("Jurisdiction", "In force since", "Last reviewed", "Version enacted by"))
+    ws.row_dimensions[row].height = 16
     row += 1
     for version in plan.versions:
-        _put(ws, row, 1, f"{version.jurisdiction} – {version.name}", align=wide)
+        name = f"{version.jurisdiction} – {version.name}"
+        _put(ws, row, 1, name, align=WRAP)
         _put(ws, row, 2, version.effective_from)
         _put(ws, row, 3, version.last_reviewed)
-        _put(ws, row, 4, version.enacted_by, align=wide)
-        ws.merge_cells(start_row=row, start_column=4, end_row=row, end_column=5)
-        lines = max(_lines(version.enacted_by, 74), _lines(f"{version.jurisdiction} – {version.name}", 30))
-        ws.row_dimensions[row].height = 13.5 * lines + 3
+        _put(ws, row, 4, version.enacted_by, align=WRAP)
+        lines = max(_lines(version.enacted_by, SUMMARY_WIDTHS["D"]), _lines(name, SUMMARY_WIDTHS["A"]))
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 3
         row += 1
     ws.sheet_view.showGridLines = False
 
 
 # --------------------------------------------------------------------------- Timeline
 
+TIMELINE_LABELS = (
+    Column("where", "Where", 7),
+    Column("recipient", "Recipient", 24),
+    Column("deadline", "Deadline", 11),
+)
+TIMELINE_BAR = PatternFill("solid", fgColor="8EA9DB")
+TIMELINE_HATCH = PatternFill("lightUp", fgColor="2F5597", bgColor="FFFFFF")  # prints in black and white
+TIMELINE_MARK = PatternFill("solid", fgColor="000000")
+TIMELINE_WEEKEND = PatternFill("solid", fgColor="EDEDED")
+SMALL = Font(name="Calibri", size=9)
+SMALL_BOLD = Font(name="Calibri", size=9, bold=True)
+
+
+def _timeline_rows(plan: Plan) -> list[Obligation]:
+    """The notices that can be drawn: owed or undetermined, with a date; earliest first."""
+    dated = [o for o in plan.obligations if o.deadline is not None and o.status is not Status.NOT_REQUIRED]
+    return sorted(dated, key=lambda o: (o.deadline, STATUS_ORDER[o.status], o.jurisdiction, o.obligation_id))
+
 
 def _timeline_sheet(ws: Worksheet, plan: Plan) -> int:
     """A Gantt view: one row per dated notice, one column per day (or week), bars by fill.
 
     Bars use fills and patterns that survive a black-and-white printer: a solid bar for
-    required notices, a hatched one for undetermined ones, a black deadline cell.
-    Returns the number of pages wide the printout needs.
+    required notices, a hatched one for undetermined ones, a black deadline cell. Today's
+    column is found by a formula, so it moves as the days pass. Returns the pages the
+    printout needs across, so that day numbers stay legible.
     """
     start = plan.incident.discovered
-    dated = [
-        o for o in _sorted_obligations(plan) if o.deadline is not None and o.status is not Status.NOT_REQUIRED
-    ]
-    dated.sort(key=lambda o: (o.deadline, STATUS_ORDER[o.status], o.jurisdiction, o.obligation_id))
-    label_cols = (
-        Column("where", "Where", 7),
-        Column("recipient", "Recipient", 24, wrap=True),
-        Column("deadline", "Deadline", 11.5),
-    )
+    dated = _timeline_rows(plan)
     ws.sheet_view.showGridLines = False
     if start is None or not dated:
-        _put(
-            ws,
-            1,
-            1,
-            "No timeline: "
-            + ("no discovery date entered." if start is None else "no owed notice has a fixed date yet."),
-            font=BOLD,
-        )
+        why = "no discovery date entered." if start is None else "no owed notice has a fixed date yet."
+        _put(ws, 1, 1, "No timeline: " + why, font=BOLD)
         ws.column_dimensions["A"].width = 80
         return 1
     end = max(max(o.deadline for o in dated if o.deadline), start)
@@ -718,101 +738,109 @@ def _timeline_sheet(ws: Worksheet, plan: Plan) -> int:
     weekly = span > WEEKLY_AFTER_DAYS
     step = 7 if weekly else 1
     count = math.ceil(span / step)
-    first = len(label_cols) + 1
-    unit = "week" if weekly else "day"
+    first = len(TIMELINE_LABELS) + 1
+    last = first + count - 1
+    days = [start + timedelta(days=k * step) for k in range(count)]
+
+    unit = "week (the date shown is the week's first day)" if weekly else "day"
     note = (
         f"One column per {unit} from discovery {start.isoformat()} to the last deadline {end.isoformat()}"
         + (
-            f" (the span is {span} days, more than {WEEKLY_AFTER_DAYS}, so columns are weeks; "
-            "each column starts on the date shown)"
+            f"; the span is {span} days, more than {WEEKLY_AFTER_DAYS}, so columns are weeks"
             if weekly
             else ""
         )
-        + ". ◆ = deadline, ● = practical send-by date; solid bar = required, hatched = undetermined; "
-        "the red column is today (updates when the file is opened). Notices with no fixed date "
-        "are listed on the Obligations sheet."
+        + ". ◆ deadline · ● practical send-by date · solid bar: required · hatched bar: undetermined · "
+        "red column: today (moves when the file is opened on a later day). "
+        "Notices with no fixed date are on the Obligations sheet."
     )
-    _put(ws, 1, 1, note, font=BODY, align=Alignment(wrap_text=True, vertical="top"))
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=min(first + count - 1, first + 40))
-    ws.row_dimensions[1].height = 42
-    for index, column in enumerate(label_cols, start=1):
+    _put(ws, 1, 1, note, font=BODY, align=WRAP)
+    note_end = min(last, first + 60)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=note_end)
+    note_width = sum(c.width for c in TIMELINE_LABELS) + (note_end - first + 1) * 2.5
+    ws.row_dimensions[1].height = LINE_HEIGHT * _lines(note, note_width) + 4
+
+    for index, column in enumerate(TIMELINE_LABELS, start=1):
         _put(ws, 3, index, column.header, font=HEADER_FONT, align=HEADER_ALIGN).fill = HEADER_FILL
         ws.column_dimensions[get_column_letter(index)].width = column.width
-    small = Font(name="Calibri", size=8)
-    small_bold = Font(name="Calibri", size=8, bold=True)
-    weekend_fill = PatternFill("solid", fgColor="F2F2F2")
-    days = [start + timedelta(days=k * step) for k in range(count)]
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(TIMELINE_LABELS))
+
+    # Month labels span their month's columns: one date in a 2.5-wide cell would show ####.
+    month_start = 0
+    for k in range(1, count + 1):
+        if k == count or (days[k].year, days[k].month) != (days[month_start].year, days[month_start].month):
+            _put(
+                ws,
+                2,
+                first + month_start,
+                days[month_start],
+                number_format="mmm yyyy",
+                font=SMALL_BOLD,
+                align=Alignment(horizontal="left" if k - month_start < 4 else "center"),
+            )
+            if k - month_start > 1:
+                ws.merge_cells(
+                    start_row=2, start_column=first + month_start, end_row=2, end_column=first + k - 1
+                )
+            for col in range(first + month_start, first + k):
+                ws.cell(row=2, column=col).border = Border(left=THIN if col == first + month_start else None)
+            month_start = k
+
     for k, day in enumerate(days):
         col = first + k
-        letter = get_column_letter(col)
-        ws.column_dimensions[letter].width = 3.2 if weekly else 2.6
-        if weekly:
-            head = _put(
-                ws,
-                3,
-                col,
-                day,
-                number_format="mm-dd",
-                font=small,
-                align=Alignment(text_rotation=90, horizontal="center", vertical="center"),
-            )
-        else:
-            head = _put(ws, 3, col, day, number_format="d", font=small, align=Alignment(horizontal="center"))
+        ws.column_dimensions[get_column_letter(col)].width = 3.4 if weekly else 2.5
+        align = (
+            Alignment(text_rotation=90, horizontal="center", vertical="center")
+            if weekly
+            else Alignment(horizontal="center", vertical="center")
+        )
+        head = _put(ws, 3, col, day, number_format="mm-dd" if weekly else "d", font=SMALL, align=align)
         head.border = GRID
-        if k == 0 or days[k - 1].month != day.month:
-            _put(ws, 2, col, day, number_format="mmm yyyy", font=small_bold)
-    ws.row_dimensions[3].height = 36 if weekly else 16
-    bar = PatternFill("solid", fgColor="8EA9DB")
-    hatched = PatternFill("lightUp", fgColor="2F5597", bgColor="FFFFFF")
-    mark_fill = PatternFill("solid", fgColor="000000")
+        if not weekly and day.weekday() >= 5:
+            head.fill = TIMELINE_WEEKEND
+    ws.row_dimensions[3].height = 34 if weekly else 15
+
     mark_font = Font(name="Calibri", size=8, bold=True, color="FFFFFF")
-    send_font = Font(name="Calibri", size=8, bold=True, color="1F3864")
-
-    def index_of(day: date) -> int:
-        return (day - start).days // step
-
+    send_font = Font(name="Calibri", size=8, bold=True, color="000000")
     row = 3
     for row, ob in enumerate(dated, start=4):
-        _put(ws, row, 1, ob.jurisdiction, font=small)
-        _put(ws, row, 2, ob.recipient_text, font=small, align=Alignment(vertical="center"))
-        _put(ws, row, 3, ob.deadline, font=small)
-        assert ob.deadline is not None  # filtered above
-        stop = index_of(ob.deadline)
-        send = index_of(ob.practical_send_by) if ob.practical_send_by else None
+        _put(ws, row, 1, ob.jurisdiction, font=SMALL)
+        _put(ws, row, 2, ob.recipient_text, font=SMALL)
+        _put(ws, row, 3, ob.deadline, font=SMALL)
+        assert ob.deadline is not None  # _timeline_rows keeps dated notices only
+        stop = (ob.deadline - start).days // step
+        send = (ob.practical_send_by - start).days // step if ob.practical_send_by else None
         for k, day in enumerate(days):
             cell = ws.cell(row=row, column=first + k)
             cell.border = GRID
             if k < stop:
-                cell.fill = bar if ob.status is Status.REQUIRED else hatched
+                cell.fill = TIMELINE_BAR if ob.status is Status.REQUIRED else TIMELINE_HATCH
             elif not weekly and day.weekday() >= 5:
-                cell.fill = weekend_fill
+                cell.fill = TIMELINE_WEEKEND
             if k == send and send != stop:
                 _put(ws, row, first + k, "●", font=send_font, align=Alignment(horizontal="center"))
-                cell.border = GRID
             if k == stop:
                 _put(ws, row, first + k, "◆", font=mark_font, align=Alignment(horizontal="center"))
-                cell.fill = mark_fill
-                cell.border = GRID
-        ws.row_dimensions[row].height = 13
-    last_col = get_column_letter(first + count - 1)
-    first_letter = get_column_letter(first)
-    today_rule = (
+                cell.fill = TIMELINE_MARK
+        ws.row_dimensions[row].height = 14
+
+    # Today's column, by formula: conditional formats recompute on every open.
+    first_letter, last_letter = get_column_letter(first), get_column_letter(last)
+    today = (
         f"AND(TODAY()>={first_letter}$3,TODAY()<{first_letter}$3+7)"
         if weekly
         else f"{first_letter}$3=TODAY()"
     )
     red = Side(style="thin", color="C00000")
-    header_style = DifferentialStyle(
+    head_rule = FormulaRule(formula=[today], stopIfTrue=True)
+    head_rule.dxf = DifferentialStyle(
         font=Font(bold=True, color="FFFFFF"),
         fill=PatternFill(bgColor="C00000", fgColor="C00000", fill_type="solid"),
     )
-    body_style = DifferentialStyle(border=Border(left=red, right=red))
-    rule = FormulaRule(formula=[today_rule])
-    rule.dxf = header_style
-    ws.conditional_formatting.add(f"{first_letter}3:{last_col}3", rule)
-    rule = FormulaRule(formula=[today_rule])
-    rule.dxf = body_style
-    ws.conditional_formatting.add(f"{first_letter}4:{last_col}{row}", rule)
+    ws.conditional_formatting.add(f"{first_letter}3:{last_letter}3", head_rule)
+    body_rule = FormulaRule(formula=[today], stopIfTrue=True)
+    body_rule.dxf = DifferentialStyle(border=Border(left=red, right=red))
+    ws.conditional_formatting.add(f"{first_letter}4:{last_letter}{row}", body_rule)
     ws.freeze_panes = ws.cell(row=4, column=first).coordinate
     return max(1, math.ceil(count / DAY_COLUMNS_PER_PAGE))
 
@@ -824,7 +852,7 @@ RESIDENT_COLUMNS = (
     Column("where", "Where", 8),
     Column("name", "Jurisdiction", 26),
     Column("count", "Residents", 14),
-    Column("rules", "Planned", 44, wrap=True),
+    Column("rules", "In this plan", 52, wrap=True),
 )
 
 
@@ -832,52 +860,41 @@ def _residents_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook) -> None:
     """Residents per jurisdiction, largest first, with the total of the known counts."""
     _header_row(ws, 1, RESIDENT_COLUMNS)
     residents = plan.incident.residents
+    right = Alignment(horizontal="right", vertical="top")
     order = sorted(residents.items(), key=lambda item: (item[1] is None, -(item[1] or 0), item[0]))
     row = 1
     for row, (code, count) in enumerate(order, start=2):
         jurisdiction = rulebook.get(code)
         _put(ws, row, 1, code)
         _put(ws, row, 2, jurisdiction.name if jurisdiction else code)
-        _put(
-            ws,
-            row,
-            3,
-            count if count is not None else "unknown",
-            number_format=COUNT_FORMAT,
-            align=Alignment(horizontal="right", vertical="top"),
-        )
-        _put(
-            ws,
-            row,
-            4,
-            "yes" if jurisdiction else "no rules for this jurisdiction: not planned for",
-            align=WRAP,
-        )
+        _put(ws, row, 3, count if count is not None else "unknown", number_format=COUNT_FORMAT, align=right)
+        planned = "yes" if jurisdiction else "no: there are no rules for this jurisdiction"
+        _put(ws, row, 4, planned, align=INDENT)
     last = max(row, 2)
     _table(ws, "Residents", RESIDENT_COLUMNS, 1, last)
     known = [c for c in residents.values() if c is not None]
     unknown = len(residents) - len(known)
     total_row = last + 1
     _put(ws, total_row, 2, "Total (known counts)", font=BOLD)
-    total = _put(ws, total_row, 3, sum(known), number_format=COUNT_FORMAT, font=BOLD)
+    total = _put(ws, total_row, 3, sum(known), number_format=COUNT_FORMAT, font=BOLD, align=right)
     total.border = Border(top=Side(style="double"))
     if unknown:
         _put(
             ws,
             total_row,
             4,
-            f"plus residents of {unknown} jurisdiction(s) whose number is unknown",
-            align=WRAP,
+            f"plus the residents of {unknown} jurisdiction(s) whose number is unknown",
+            align=INDENT,
         )
-    _put(ws, total_row + 1, 2, "People affected, as entered")
     entered = plan.incident.total_affected
+    _put(ws, total_row + 1, 2, "People affected, as entered")
     _put(
         ws,
         total_row + 1,
         3,
         entered if entered is not None else "not entered",
         number_format=COUNT_FORMAT,
-        align=Alignment(horizontal="right", vertical="top"),
+        align=right,
     )
     ws.freeze_panes = "A2"
 
@@ -886,17 +903,17 @@ def _residents_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook) -> None:
 
 
 CREDIT_COLUMNS = (
-    Column("where", "Where", 8),
-    Column("name", "Jurisdiction", 16, wrap=True),
-    Column("status", "Status", 12),
+    Column("where", "Where", 7),
+    Column("name", "Jurisdiction", 15, wrap=True),
+    Column("status", "Status", 11),
     Column("months", "Months", 8),
-    Column("starts", "Starts", 11.5),
-    Column("ends", "Ends", 11.5),
+    Column("starts", "Starts", 11),
+    Column("ends", "Ends", 11),
     Column("elements", "When exposed", 26, wrap=True),
-    Column("reason", "Reason", 46, wrap=True),
-    Column("basis", "Computation", 40, wrap=True),
-    Column("citation", "Citation", 24, wrap=True),
-    Column("version", "Rule in force since", 11.5),
+    Column("reason", "Reason", 44, wrap=True),
+    Column("basis", "Computation", 38, wrap=True),
+    Column("citation", "Citation", 22, wrap=True),
+    Column("version", "Rule in force since", 11),
 )
 
 
@@ -927,9 +944,14 @@ def _credit_sheet(ws: Worksheet, plan: Plan) -> None:
     row = 1
     for row, duty in enumerate(order, start=2):
         for index, value in enumerate(_duty_values(duty), start=1):
-            cell = _put(ws, row, index, value, align=WRAP if CREDIT_COLUMNS[index - 1].wrap else TOP)
-            if CREDIT_COLUMNS[index - 1].key == "citation":
-                _link(cell, duty.citation.url)
+            column = CREDIT_COLUMNS[index - 1]
+            _put(
+                ws,
+                row,
+                index,
+                value,
+                align=WRAP if column.wrap else (CENTER if column.key == "months" else TOP),
+            )
         ws.cell(row=row, column=3).font = BOLD
     _table(ws, "CreditMonitoring", CREDIT_COLUMNS, 1, row)
     _fit_rows(ws, 2, row, CREDIT_COLUMNS)
@@ -940,15 +962,17 @@ def _credit_sheet(ws: Worksheet, plan: Plan) -> None:
 
 
 SOURCE_COLUMNS = (
-    Column("where", "Where", 8),
-    Column("name", "Jurisdiction", 18, wrap=True),
-    Column("used_for", "Used for", 30, wrap=True),
-    Column("citation", "Citation", 36, wrap=True),
-    Column("url", "Link", 46, wrap=True),
-    Column("version", "Rule in force since", 11.5),
-    Column("enacted_by", "Enacted by", 36, wrap=True),
-    Column("reviewed", "Rules last reviewed", 11.5),
+    Column("where", "Where", 7),
+    Column("name", "Jurisdiction", 16, wrap=True),
+    Column("used_for", "Used for", 24, wrap=True),
+    Column("citation", "Citation", 32, wrap=True),
+    Column("open", "Link", 6),
+    Column("url", "Address", 46, wrap=True),
+    Column("version", "Rule in force since", 11),
+    Column("enacted_by", "Version enacted by", 36, wrap=True),
+    Column("reviewed", "Rules last reviewed", 11),
 )
+STATUTE_USE = "the statute as a whole"
 
 
 @dataclass
@@ -965,20 +989,19 @@ def _sources(plan: Plan, rulebook: Rulebook) -> list[_Source]:
     found: dict[tuple[str, str, str], _Source] = {}
 
     def add(code: str, name: str, cite: str, url: str, use: str) -> None:
-        key = (code, cite, url)
-        source = found.setdefault(key, _Source(code, name, cite, url, []))
+        source = found.setdefault((code, cite, url), _Source(code, name, cite, url, []))
         if use not in source.used_for:
             source.used_for.append(use)
 
     for version in plan.versions:
-        add(version.jurisdiction, version.name, version.statute.cite, version.statute.url, "the statute")
+        add(version.jurisdiction, version.name, version.statute.cite, version.statute.url, STATUTE_USE)
     for ob in _sorted_obligations(plan):
         add(
             ob.jurisdiction,
             ob.jurisdiction_name,
             ob.citation.cite,
             ob.citation.url,
-            f"notice to {ob.recipient_text.lower()}",
+            f"notice: {ob.recipient.label}",
         )
     for duty in plan.credit_monitoring:
         add(
@@ -1000,7 +1023,10 @@ def _sources(plan: Plan, rulebook: Rulebook) -> list[_Source]:
                 "computation of time (deadline on a non-business day)",
             )
     order = {v.jurisdiction: i for i, v in enumerate(plan.versions)}
-    return sorted(found.values(), key=lambda s: (order.get(s.code, len(order)), s.code, s.cite))
+    return sorted(
+        found.values(),
+        key=lambda s: (order.get(s.code, len(order)), s.code, STATUTE_USE not in s.used_for, s.cite),
+    )
 
 
 def _sources_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook) -> None:
@@ -1010,19 +1036,20 @@ def _sources_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook) -> None:
     row = 1
     for row, source in enumerate(_sources(plan, rulebook), start=2):
         version = versions.get(source.code)
-        values: list[CellValue] = [
-            source.code,
-            source.name,
-            "; ".join(source.used_for),
-            source.cite,
-            source.url,
-            version.effective_from if version else None,
-            version.enacted_by if version else "",
-            version.last_reviewed if version else None,
-        ]
-        for index, value in enumerate(values, start=1):
-            cell = _put(ws, row, index, value, align=WRAP if SOURCE_COLUMNS[index - 1].wrap else TOP)
-            if SOURCE_COLUMNS[index - 1].key == "url":
+        values: dict[str, CellValue] = {
+            "where": source.code,
+            "name": source.name,
+            "used_for": "; ".join(source.used_for),
+            "citation": source.cite,
+            "open": "open" if source.url.lower().startswith(("https://", "http://")) else "",
+            "url": source.url,
+            "version": version.effective_from if version else None,
+            "enacted_by": version.enacted_by if version else "",
+            "reviewed": version.last_reviewed if version else None,
+        }
+        for index, column in enumerate(SOURCE_COLUMNS, start=1):
+            cell = _put(ws, row, index, values[column.key], align=WRAP if column.wrap else TOP)
+            if column.key == "open" and values["open"]:
                 _link(cell, source.url)
     last = max(row, 2)
     _table(ws, "Sources", SOURCE_COLUMNS, 1, last)
