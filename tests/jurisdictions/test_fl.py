@@ -1,0 +1,66 @@
+"""Florida, Fla. Stat. § 501.171 (Florida Information Protection Act of 2014, eff. 2014-07-01; S.B. 262, 2023, eff. 2024-07-01)."""
+from datetime import date
+
+from notifyplanner.model import Status
+from tests.jurisdictions.statute import has_notice, monitoring, notice, plan_for
+
+
+def test_florida_individuals_within_30_days_of_determination():
+    plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05")
+    ind = notice(plan, "FL", "individuals")
+    assert ind.status is Status.REQUIRED
+    assert ind.deadline == date(2024, 4, 4)
+    assert ind.without_unreasonable_delay
+
+
+def test_florida_department_of_legal_affairs_within_30_days_when_500_floridians():
+    plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05", residents=500)
+    ag = notice(plan, "FL", "attorney_general")
+    assert ag.status is Status.REQUIRED
+    assert ag.deadline == date(2024, 4, 4)
+
+
+def test_florida_department_not_owed_for_499_floridians():
+    plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05", residents=499)
+    assert notice(plan, "FL", "attorney_general").status is Status.NOT_REQUIRED
+
+
+def test_florida_cras_when_more_than_1000_floridians_notified():
+    assert notice(plan_for("FL", discovered="2024-03-01", residents=1001), "FL", "consumer_reporting_agencies").status is Status.REQUIRED
+    assert notice(plan_for("FL", discovered="2024-03-01", residents=1000), "FL", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+
+
+def test_florida_third_party_agent_tells_covered_entity_within_10_days():
+    plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05", role="business_associate")
+    owner = notice(plan, "FL", "data_owner")
+    assert owner.status is Status.REQUIRED
+    assert owner.deadline == date(2024, 3, 15)
+
+
+def test_florida_online_credentials_count_without_a_name():
+    plan = plan_for("FL", discovered="2024-03-01", elements=("username_password",))
+    assert notice(plan, "FL", "individuals").status is Status.REQUIRED
+
+
+def test_florida_biometric_data_counts_from_2024_07_01():
+    before = plan_for("FL", discovered="2024-06-30", elements=("name", "biometric"))
+    after = plan_for("FL", discovered="2024-07-01", elements=("name", "biometric"))
+    assert notice(before, "FL", "individuals").status is Status.NOT_REQUIRED
+    assert notice(after, "FL", "individuals").status is Status.REQUIRED
+
+
+def test_florida_thirty_day_rule_already_in_force_in_2018():
+    plan = plan_for("FL", discovered="2018-01-02", determined="2018-01-02", residents=600)
+    assert notice(plan, "FL", "individuals").deadline == date(2018, 2, 1)
+    assert notice(plan, "FL", "attorney_general").deadline == date(2018, 2, 1)
+
+
+def test_florida_federal_regulator_notice_satisfies_individual_notice_but_not_department():
+    plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05", role="covered_entity", residents=600)
+    assert notice(plan, "FL", "individuals").status is Status.NOT_REQUIRED
+    assert notice(plan, "FL", "attorney_general").status is Status.REQUIRED
+
+
+def test_florida_no_credit_monitoring_duty():
+    assert monitoring(plan_for("FL", discovered="2024-03-01"), "FL") == []
+    assert has_notice(plan_for("FL", discovered="2024-03-01"), "FL", "individuals")
