@@ -8,6 +8,7 @@ traceback: the person reading it is a privacy officer, not a Python developer.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -116,7 +117,17 @@ def cmd_plan(args: argparse.Namespace) -> int:
         try:
             atomic_write_bytes(args.xlsx, plan_to_xlsx(result, rulebook, made_on=today))
         except OSError as exc:
-            return _fail(f"{args.xlsx}: cannot write the workbook ({exc.strerror or exc})")
+            # Say what to do about it: the reader is a privacy officer, not a sysadmin.
+            why = {
+                errno.ENOENT: f"the folder {args.xlsx.parent} does not exist",
+                errno.ENOTDIR: f"{args.xlsx.parent} is not a folder",
+                errno.EISDIR: "that is a folder; give a file name such as plan.xlsx",
+                errno.EACCES: "permission denied: is the file open in Excel, or the folder read-only?",
+                errno.EPERM: "permission denied: is the file open in Excel, or the folder read-only?",
+                errno.EROFS: "the folder is on a read-only disk",
+                errno.ENOSPC: "the disk is full",
+            }.get(exc.errno or 0, exc.strerror or str(exc))
+            return _fail(f"{args.xlsx}: cannot write the workbook ({why})")
     if args.format == "json":
         print(json.dumps(plan_to_dict(result, today), indent=2, ensure_ascii=False))
     else:

