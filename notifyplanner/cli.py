@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from notifyplanner import __version__
+from notifyplanner.cli_roster import add_roster_parser, run_roster
 from notifyplanner.engine import plan
 from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_incident
 from notifyplanner.report import plan_to_dict, plan_to_text
@@ -74,12 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_show.add_argument("--rules", type=Path, default=BUNDLED_RULES)
     p_show.add_argument("--on", type=_date_arg, help="the version in force on this date (default: latest)")
 
-    try:
-        from notifyplanner.cli_roster import add_roster_parser
-    except ImportError:  # pragma: no cover - the roster module ships with the package
-        pass
-    else:
-        add_roster_parser(sub)
+    add_roster_parser(sub)
 
     p_app = sub.add_parser("app", help="start the desktop app (the default)")
     p_app.add_argument("file", nargs="?", type=Path)
@@ -199,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "rules":
         return cmd_rules(args)
     if args.command == "roster":
-        return args.run(args)
+        return run_roster(args)
     if args.command == "app":
         return cmd_app(args.file)
     build_parser().print_help()

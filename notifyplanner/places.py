@@ -111,7 +111,7 @@ OTHER_USPS_CODES: Mapping[str, str] = MappingProxyType(
         "MH": "Marshall Islands",
         "PW": "Palau",
         "AA": "Armed Forces Americas",
-        "AE": "Armed Forces Europe, Middle East, Africa and Canada",
+        "AE": "Armed Forces Europe",  # also Africa, the Middle East and Canada
         "AP": "Armed Forces Pacific",
     }
 )

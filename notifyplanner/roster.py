@@ -7,10 +7,11 @@ into counts, and nothing else: it reads only the state, ZIP and country columns,
 counts and a few example values of those cells, and never writes the people's data
 anywhere (no cache, no temp copy, no log).
 
-Engine: Polars' streaming CSV reader for text files (measured fastest here, see
-benchmarks/ROSTER_RESULTS.md), python-calamine for Excel. Both feed the same aggregation:
-rows are grouped by their raw (state, ZIP key, country) values in Polars, and only the few
-thousand distinct combinations are classified in Python with notifyplanner.places.
+Engine (chosen by measurement, see README, "Speed"): Polars' streaming CSV
+reader for text files; fastexcel (calamine underneath, Polars' own Excel engine) for
+workbooks. Both feed the same aggregation: rows
+are grouped in Polars by their raw state and country cells and a compact ZIP key, and only
+the few thousand distinct combinations are classified in Python by notifyplanner.places.
 
 Pure core: no Qt import. The app passes `progress` and `cancel` callables from its worker.
 """
@@ -37,7 +38,7 @@ import polars as pl
 from notifyplanner.places import (
     ALL_USPS_CODES,
     JURISDICTIONS,
-    ZIP3_NEEDS_ZIP5,
+    ZIP5_EXCEPTIONS,
     is_blank_marker,
     is_foreign_region,
     normalize_country,
@@ -48,6 +49,7 @@ from notifyplanner.places import (
 
 __all__ = [
     "BUCKETS",
+    "BUCKET_TITLES",
     "Bucket",
     "ColumnChoice",
     "RosterCancelled",
@@ -76,7 +78,6 @@ _EXAMPLE_CHARS = 40
 _HEADER_SCAN_ROWS = 30
 _SAMPLE_BYTES = 256 * 1024
 _EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
-_TEXT_SUFFIXES = {".csv", ".tsv", ".tab", ".txt"}
 
 
 class RosterError(Exception):
@@ -216,46 +217,14 @@ class RosterCount:
 # address ("Mailing State", "Patient ZIP", "Addr_St"). Anything else ("Birth State",
 # "License State", "Work State") does not match, on purpose.
 _QUALIFIERS = frozenset(
-    [
-        "mailing",
-        "mail",
-        "address",
-        "addr",
-        "adr",
-        "home",
-        "residence",
-        "residential",
-        "resident",
-        "res",
-        "patient",
-        "member",
-        "customer",
-        "client",
-        "person",
-        "personal",
-        "individual",
-        "subscriber",
-        "insured",
-        "policyholder",
-        "guarantor",
-        "employee",
-        "consumer",
-        "account",
-        "acct",
-        "primary",
-        "current",
-        "permanent",
-        "postal",
-        "contact",
-        "street",
-        "physical",
-        "main",
-        "1",
-        "one",
-        "line",
-        "us",
-    ]
-)
+    {
+        "mailing", "mail", "address", "addr", "adr", "home", "residence", "residential",
+        "resident", "res", "patient", "member", "customer", "client", "person", "personal",
+        "individual", "subscriber", "insured", "policyholder", "guarantor", "employee",
+        "consumer", "account", "acct", "primary", "current", "permanent", "postal", "contact",
+        "street", "physical", "main", "1", "one", "line", "us",
+    }
+)  # fmt: skip
 # Qualifiers that point at the residence and win over a plain header when both exist.
 _PREFERRED = frozenset({"mailing", "mail", "home", "residence", "residential", "resident"})
 _STATE_WORDS: Mapping[str, int] = MappingProxyType(
@@ -405,7 +374,10 @@ def _choose_columns(
                 zipc = None
             elif state.how == "header":
                 state = None
-        country = _pick_column(headers, _COUNTRY_WORDS, "country", file)
+        try:
+            country = _pick_column(headers, _COUNTRY_WORDS, "country", file)
+        except RosterError:
+            country = None  # two country columns: use neither rather than guess
         if country and country.index in {c.index for c in (state, zipc) if c}:
             country = None
         return _Columns(r, state, zipc, country)
@@ -445,7 +417,6 @@ class _Verdict:
     via_zip: bool = False
     bucket: str | None = None
     example: str | None = None
-    disagree: str | None = None
 
 
 class _Classifier:
@@ -488,11 +459,6 @@ class _Classifier:
             return _Verdict(None, bucket="foreign", example=_example("country", country))
         code = self.state(state)
         if code is not None:
-            zcode = self.zip(zkey)
-            if zcode is not None and zcode != code and zkey and not zkey.startswith("#"):
-                return _Verdict(code, disagree=f"{_example('state', state)}, ZIP {zkey}")
-            if zcode is not None and zcode != code:
-                return _Verdict(code, disagree=f"{_example('state', state)}, ZIP {zkey[1:]}xx")
             return _Verdict(code)
         if is_foreign_region(state):
             return _Verdict(None, bucket="foreign", example=_example("state", state))
@@ -503,16 +469,21 @@ class _Classifier:
         zip_blank = is_blank_marker(zkey)
         if state_blank and zip_blank:
             return _Verdict(None, bucket="blank")
-        zraw = (zkey or "").strip()
+        zraw = _shown_zip(zkey)
         if state_blank and (_CANADA_POSTAL.match(zraw) or _UK_POSTCODE.match(zraw)):
             return _Verdict(None, bucket="foreign", example=_example("ZIP", zraw))
         parts = []
         if not state_blank:
             parts.append(_example("state", state))
         if not zip_blank:
-            shown = zraw[1:] + "xx" if zraw.startswith("#") else zraw
-            parts.append(_example("ZIP", shown))
+            parts.append(_example("ZIP", zraw))
         return _Verdict(None, bucket="unreadable", example=", ".join(parts))
+
+
+def _shown_zip(zkey: str | None) -> str:
+    """A ZIP key as a person reads it: a prefix "#021" is shown as "021xx"."""
+    z = (zkey or "").strip()
+    return z[1:] + "xx" if z.startswith("#") else z
 
 
 class _Tally:
@@ -525,33 +496,93 @@ class _Tally:
         self.buckets: Counter[str] = Counter()
         self.examples: dict[str, Counter[str]] = {b: Counter() for b in BUCKETS}
         self.disagree = 0
-        self.disagree_examples: Counter[str] = Counter()
+        self.disagree_keys: Counter[tuple[str | None, str]] = Counter()
         self.rows = 0
 
-    def add(self, grouped: pl.DataFrame) -> tuple[int, int]:
-        """Tally the output of _group_frame; returns (rows counted, empty rows skipped)."""
-        rows = empty = 0
-        for state, f3, x, raw, country, is_empty, n in grouped.iter_rows():
-            if is_empty:
-                empty += n
+    def add(self, grouped: pl.DataFrame, fetch_raw: RawFetcher) -> tuple[int, int]:
+        """Tally the output of _group_frame; returns (rows counted, empty rows skipped).
+
+        The common case, a state cell that names a place, is settled in Polars with a
+        lookup table built from the distinct state cells (a few hundred), so Python work
+        does not grow with the number of groups. Other groups go through the classifier
+        one by one. Groups that need the ZIP as written (blank or unknown state and a ZIP
+        that is not plainly 5 or 9 digits, such as "2134" from Excel) are re-read with
+        `fetch_raw`, a second pass over only those rows; most lists never need it.
+        """
+        cl = self.classifier
+        empty = int(grouped.filter(pl.col("e"))["len"].sum())
+        f3, ln, x, d = pl.col("f3"), pl.col("l"), pl.col("x"), pl.col("d")
+        blank = ln.is_null() | (ln == 0)
+        digits = f3.str.contains("^[0-9]{3}$").fill_null(False)
+        # "02134", "021341234", "02134-1234"
+        std = digits & ((ln.is_in([5, 9]) & d.is_null()) | ((ln == 10) & (d == 5))).fill_null(False)
+        # the same after Excel dropped the leading zero: "2134", "21341234", "2134-1234"
+        mangled = digits & ((ln.is_in([4, 8]) & d.is_null()) | ((ln == 9) & (d == 4))).fill_null(False)
+        padded = pl.concat_str(pl.lit("0"), f3.str.slice(0, 2))
+        g = grouped.filter(~pl.col("e")).with_columns(
+            pl.when(blank)
+            .then(pl.lit(None, dtype=pl.String))
+            .when(std & x.is_not_null())
+            .then(pl.concat_str(f3, x))
+            .when(std)
+            .then(pl.concat_str(pl.lit("#"), f3))
+            .when(mangled & x.is_not_null())
+            .then(pl.concat_str(pl.lit("0"), f3, x.str.slice(0, 1)))
+            .when(mangled)
+            .then(pl.concat_str(pl.lit("#"), padded))
+            .alias("zk"),
+        )
+        g = g.with_columns((~blank & pl.col("zk").is_null()).alias("unclear"))
+        rows = int(g["len"].sum())
+        state_map = {s: cl.state(s) for s in g["s"].unique().to_list() if s is not None}
+        zip_map = {z: cl.zip(z) for z in g["zk"].unique().to_list() if z is not None}
+        foreign = [c for c in g["c"].unique().to_list() if c is not None and cl.country(c) == "foreign"]
+        g = g.with_columns(
+            pl.col("s").replace_strict(state_map, default=None, return_dtype=pl.String).alias("code"),
+            pl.col("zk").replace_strict(zip_map, default=None, return_dtype=pl.String).alias("zcode"),
+            pl.col("c").is_in(foreign).fill_null(False).alias("cf"),
+        )
+        by_state = g.filter(pl.col("code").is_not_null() & ~pl.col("cf"))
+        for code, n in by_state.group_by("code").agg(pl.col("len").sum()).iter_rows():
+            self.counts[code] += n
+        odd = by_state.filter(pl.col("zcode").is_not_null() & (pl.col("zcode") != pl.col("code")))
+        if odd.height:
+            self.disagree += int(odd["len"].sum())
+            for st, zk, n in odd.select("s", "zk", "len").iter_rows():
+                self.disagree_keys[(st, zk)] += n
+
+        deferred: dict[tuple[str | None, str | None, int | None, int | None, str | None], int] = {}
+        rest = g.filter(pl.col("code").is_null() | pl.col("cf"))
+        for state, zkey, country, unclear, f3v, lv, dv, n in rest.select(
+            "s", "zk", "c", "unclear", "f3", "l", "d", "len"
+        ).iter_rows():
+            if unclear and country not in foreign and not is_foreign_region(state):
+                deferred[(state, f3v, lv, dv, country)] = n
                 continue
-            rows += n
-            zkey = _zip_key(f3, x, raw)
-            v = self.classifier.classify(state, zkey, country)
-            if v.code is not None:
-                self.counts[v.code] += n
-                if v.via_zip:
-                    self.via_zip[v.code] += n
-                if v.disagree:
-                    self.disagree += n
-                    self.disagree_examples[v.disagree] += n
-            else:
-                assert v.bucket is not None
-                self.buckets[v.bucket] += n
-                if v.example:
-                    self.examples[v.bucket][v.example] += n
+            self._classified(state, zkey, country, n)
+        if deferred:
+            states = {k[0] for k in deferred}
+            found = 0
+            for state, f3v, lv, dv, country, raw, n in fetch_raw(states).iter_rows():
+                if (state, f3v, lv, dv, country) in deferred:
+                    found += n
+                    self._classified(state, raw, country, n)
+            if found != sum(deferred.values()):  # pragma: no cover - a bug, not bad input
+                raise RuntimeError("roster: second pass disagrees with the first")
         self.rows += rows
         return rows, empty
+
+    def _classified(self, state: str | None, zkey: str | None, country: str | None, n: int) -> None:
+        v = self.classifier.classify(state, zkey, country)
+        if v.code is not None:
+            self.counts[v.code] += n
+            if v.via_zip:
+                self.via_zip[v.code] += n
+        else:
+            assert v.bucket is not None
+            self.buckets[v.bucket] += n
+            if v.example:
+                self.examples[v.bucket][v.example] += n
 
     def result(self, file: str, fmt: str, encoding: str | None,
                tables: Sequence[TableInfo]) -> RosterCount:  # fmt: skip
@@ -573,15 +604,22 @@ class _Tally:
             ),
             tables=tuple(tables),
             zip_disagrees=self.disagree,
-            zip_disagree_examples=tuple(e for e, _ in self.disagree_examples.most_common(_MAX_EXAMPLES)),
+            zip_disagree_examples=tuple(
+                f"{_example('state', st)}, {_example('ZIP', _shown_zip(z))}"
+                for (st, z), _ in self.disagree_keys.most_common(_MAX_EXAMPLES)
+            ),
         )
 
 
 # --- the Polars aggregation shared by CSV and Excel ---------------------------------------
 
-# Every 3-digit string: a ZIP whose first three characters are one of these and whose length
-# is that of a ZIP or ZIP+4 is "clear" and is grouped by prefix only.
-_ALL_PREFIXES = [f"{i:03d}" for i in range(1000)]
+# The exception ZIPs as they are written, and as Excel writes the ones that start with 0
+# ("06390" -> "6390", "6390-1234", "63901234"): the first five characters of the cell.
+_ZIP5_EXCEPTION_LIST = sorted(
+    set(ZIP5_EXCEPTIONS)
+    | {z[1:] + tail for z in ZIP5_EXCEPTIONS if z[0] == "0" for tail in ("", "-", *"0123456789")}
+)
+RawFetcher = Callable[[set[str | None]], pl.DataFrame]
 
 
 def _group_frame(
@@ -594,42 +632,65 @@ def _group_frame(
     """Group rows by keys that keep the number of distinct groups small.
 
     A ZIP+4 column has nearly one distinct value per person; grouping on it would hand
-    millions of groups to Python. A clear ZIP (three digits first, the length of a ZIP or
-    ZIP+4) is grouped by its 3-digit prefix, plus its 4th and 5th digits for the few
-    prefixes shared between areas (969: Guam and its neighbours); any other non-blank
-    ZIP is kept as written (rare) so that it can be padded, judged and shown. Measured on
-    2.3 M rows, this costs a third of the strip-and-regex version.
+    millions of groups to Python. So a ZIP is grouped by its first three characters, its
+    length and where its dash is (enough to tell "02134", "021341234" and "02134-1234"
+    from Excel's "2134" and "2134-1234" or from "K1A 0B1"), plus
+    its 4th and 5th digits for the few 5-digit ZIPs whose area differs from their
+    prefix's (96799 American Samoa, 96950 Saipan, ...). Per-row work is two slices, a
+    length, a byte search and one small set lookup: measured on 2.3 M rows, about half
+    of what a strip-and-regex key costs.
     """
     none = pl.lit(None, dtype=pl.String)
     if zipc is None:
-        f3 = raw = x = none
+        f3, ln, d, x = none, pl.lit(None, dtype=pl.UInt32), pl.lit(None, dtype=pl.UInt32), none
     else:
         z = pl.col(zipc)
-        f3 = z.str.slice(0, 3)
-        clear = (f3.is_in(_ALL_PREFIXES) & z.str.len_bytes().is_in([5, 9, 10])).fill_null(False)
-        raw = pl.when(~clear).then(z)
-        x = pl.when(clear & f3.is_in(sorted(ZIP3_NEEDS_ZIP5))).then(z.str.slice(3, 2))
-        f3 = pl.when(clear).then(f3)
+        f3, ln, d = _zip_shape(z)
+        x = pl.when(z.str.slice(0, 5).is_in(_ZIP5_EXCEPTION_LIST)).then(z.str.slice(3, 2))
     keys = [
         (pl.col(state) if state else none).alias("s"),
         f3.alias("f3"),
+        ln.alias("l"),
+        d.alias("d"),
         x.alias("x"),
-        raw.alias("raw"),
         (pl.col(country) if country else none).alias("c"),
         empty.alias("e"),
     ]
     return frame.group_by(keys).len()
 
 
-def _zip_key(f3: str | None, x: str | None, raw: str | None) -> str | None:
-    """Rebuild the classifier's ZIP key: "#123" for a prefix, a 5-digit ZIP, or the raw cell."""
-    if raw is not None:
-        return raw
-    if f3 is None:
-        return None
-    if x is not None:
-        return f3 + x
-    return "#" + f3
+def _raw_zip_groups(
+    frame: pl.LazyFrame | pl.DataFrame,
+    state: str | None,
+    zipc: str,
+    country: str | None,
+    states: set[str | None],
+) -> pl.LazyFrame | pl.DataFrame:
+    """The second pass: rows whose state cell is one of `states`, grouped with the raw ZIP."""
+    s = pl.col(state) if state else pl.lit(None, dtype=pl.String)
+    wanted = [v for v in states if v is not None]
+    pick = s.is_in(wanted).fill_null(False)
+    if None in states:
+        pick = pick | s.is_null()
+    f3, ln, d = _zip_shape(pl.col(zipc))
+    keys = [
+        s.alias("s"),
+        f3.alias("f3"),
+        ln.alias("l"),
+        d.alias("d"),
+        (pl.col(country) if country else pl.lit(None, dtype=pl.String)).alias("c"),
+        pl.col(zipc).alias("raw"),
+    ]
+    return frame.filter(pick).group_by(keys).len()
+
+
+def _zip_shape(z: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """First three characters, byte length and position of the dash of a ZIP cell."""
+    return (
+        z.str.slice(0, 3),
+        z.str.len_bytes(),
+        z.str.find("-", literal=True).cast(pl.UInt32),
+    )
 
 
 def _ticker(total_estimate: int, progress: ProgressFn | None, cancel: CancelFn | None,
@@ -727,28 +788,29 @@ def _count_text(path: Path, sample: bytes, file: str, state_column: str | None,
         raise _no_columns_error(file, first, state_column, zip_column)
     width = len(fmt.records[cols.header_row])
 
-    source: Path | io.BytesIO
-    if fmt.polars_ok:
-        source = path
-    else:
+    utf8: bytes | None = None
+    if not fmt.polars_ok:
         # Polars reads UTF-8 only. The file is re-encoded in memory, never on disk: the
         # people's data must not be copied anywhere.
-        raw = path.read_bytes()
-        source = io.BytesIO(raw.decode(fmt.encoding, errors="replace").encode("utf-8"))
-        del raw
+        utf8 = path.read_bytes().decode(fmt.encoding, errors="replace").encode("utf-8")
 
-    # Polars' skip_rows counts records like csv.reader does (quotes respected, blank lines
-    # included), so the header's index among the sniffed records is the number to skip.
-    lf = pl.scan_csv(
-        source,
-        has_header=False,
-        skip_rows=cols.header_row + 1,
-        separator=fmt.delimiter,
-        quote_char='"',
-        schema={f"c{i}": pl.String for i in range(width)},
-        truncate_ragged_lines=True,
-        encoding="utf8-lossy",
-    )
+    def scan() -> pl.LazyFrame:
+        # Polars' skip_rows counts records like csv.reader does (quotes respected, blank
+        # lines included), so the header's index among the sniffed records is the number
+        # to skip.
+        return pl.scan_csv(
+            path if utf8 is None else io.BytesIO(utf8),
+            has_header=False,
+            skip_rows=cols.header_row + 1,
+            separator=fmt.delimiter,
+            quote_char='"',
+            schema={f"c{i}": pl.String for i in range(width)},
+            truncate_ragged_lines=True,
+            missing_columns="insert",  # a short first row is a row with blank cells
+            raise_if_empty=False,  # a header with no rows counts zero people
+            encoding="utf8-lossy",
+        )
+
     estimate = int(path.stat().st_size / max(fmt.bytes_per_record, 1.0))
     tick = _ticker(estimate, progress, cancel, 0.0, 1.0)
 
@@ -763,17 +825,25 @@ def _count_text(path: Path, sample: bytes, file: str, state_column: str | None,
     def name(c: ColumnChoice | None) -> str | None:
         return f"c{c.index}" if c is not None else None
 
-    empty = pl.all_horizontal([pl.col(n).is_null() for n in names])
-    query = _group_frame(lf.select(select), name(cols.state), name(cols.zip), name(cols.country), empty)
-    try:
+    state_c, zip_c, country_c = name(cols.state), name(cols.zip), name(cols.country)
+
+    def collect(query: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
         assert isinstance(query, pl.LazyFrame)
-        grouped = query.collect(engine="streaming")
-    except RosterCancelled:
-        raise
-    except pl.exceptions.PolarsError as exc:
-        msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise RosterError(f"{file}: could not be read as a delimited table ({msg})") from exc
-    rows, empty_rows = tally.add(grouped)
+        try:
+            return query.collect(engine="streaming")
+        except RosterCancelled:
+            raise
+        except pl.exceptions.PolarsError as exc:
+            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise RosterError(f"{file}: could not be read as a delimited table ({msg})") from exc
+
+    def fetch_raw(states: set[str | None]) -> pl.DataFrame:
+        assert zip_c is not None
+        return collect(_raw_zip_groups(scan().select(names), state_c, zip_c, country_c, states))
+
+    empty = pl.all_horizontal([pl.col(n).is_null() for n in names])
+    grouped = collect(_group_frame(scan().select(select), state_c, zip_c, country_c, empty))
+    rows, empty_rows = tally.add(grouped, fetch_raw)
     if progress is not None:
         progress(1.0)
     info = TableInfo(
@@ -826,51 +896,10 @@ def _open_fastexcel(path: Path, file: str) -> tuple[list[str], SheetLoader]:
     return names, load
 
 
-def _open_calamine(path: Path, file: str) -> tuple[list[str], SheetLoader]:
-    """The same with python-calamine, for installs without fastexcel (slower)."""
-    from python_calamine import CalamineWorkbook
-
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-        names = list(wb.sheet_names)
-        visible = {m.name: str(m.visible).lower() for m in wb.sheets_metadata}
-    except Exception as exc:
-        raise _excel_error(file, exc) from exc
-
-    def load(i: int) -> tuple[bool, pl.DataFrame]:
-        rows = wb.get_sheet_by_name(names[i]).to_python(skip_empty_area=False)
-        width = max((len(r) for r in rows), default=0)
-        frame = pl.DataFrame(
-            {
-                f"c{c}": pl.Series(
-                    values=[_cell_text(r[c]) if c < len(r) else None for r in rows],
-                    dtype=pl.String,
-                )
-                for c in range(width)
-            }
-        )
-        return "hidden" in visible.get(names[i], ""), frame
-
-    return names, load
-
-
-def _cell_text(v: object) -> str | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))  # a ZIP typed as a number
-    return str(v)
-
-
 def _count_excel(path: Path, file: str, state_column: str | None, zip_column: str | None,
                  progress: ProgressFn | None, cancel: CancelFn | None,
                  tally: _Tally) -> list[TableInfo]:  # fmt: skip
-    try:
-        import fastexcel  # noqa: F401
-
-        names, load = _open_fastexcel(path, file)
-    except ImportError:
-        names, load = _open_calamine(path, file)
+    names, load = _open_fastexcel(path, file)
     tables: list[TableInfo] = []
     first_headers: list[str] = []
     for i, name in enumerate(names):
@@ -910,9 +939,21 @@ def _count_excel(path: Path, file: str, state_column: str | None, zip_column: st
         def name_of(c: ColumnChoice | None) -> str | None:
             return f"c{c.index}" if c is not None else None
 
-        grouped = _group_frame(data, name_of(cols.state), name_of(cols.zip), name_of(cols.country), empty)
+        state_c, zip_c, country_c = name_of(cols.state), name_of(cols.zip), name_of(cols.country)
+        grouped = _group_frame(data, state_c, zip_c, country_c, empty)
         assert isinstance(grouped, pl.DataFrame)
-        rows, empty_rows = tally.add(grouped)
+
+        def fetch_raw(
+            states: set[str | None],
+            data: pl.DataFrame = data,
+            zs: tuple[str | None, str | None, str | None] = (state_c, zip_c, country_c),
+        ) -> pl.DataFrame:
+            assert zs[1] is not None
+            out = _raw_zip_groups(data, zs[0], zs[1], zs[2], states)
+            assert isinstance(out, pl.DataFrame)
+            return out
+
+        rows, empty_rows = tally.add(grouped, fetch_raw)
         del frame, data
         tables.append(
             TableInfo(
@@ -949,8 +990,13 @@ def count_roster(
     the row is also counted in `via_zip`); rows with a foreign country or region, with
     neither value, or with values that match nothing go to `unresolved` with examples of
     those cells. `state_column`/`zip_column` name header cells when the automatic choice
-    is wrong or impossible. `progress(fraction)` is called from the calling thread;
-    `cancel()` returning True raises RosterCancelled.
+    is wrong or impossible.
+
+    `progress(fraction)` and `cancel()` may be called from a Polars worker thread (once
+    per streamed batch of a CSV, once per sheet of a workbook): keep them cheap and
+    thread-safe, e.g. emit a queued Qt signal and read a flag. `cancel()` returning True
+    stops the read and raises RosterCancelled. A workbook sheet is parsed in one native
+    call, so cancel takes effect between sheets.
 
     Raises RosterError, whose message names the file and what was expected.
     """
