@@ -567,7 +567,10 @@ def test_cli_bad_input_is_one_line_exit_2(tmp_path: Path, capsys: pytest.Capture
     assert cli_main(["roster", "count", str(f)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "r.csv" in err and "Traceback" not in err
-    assert cli_main(["roster", "count", str(f), "--state-column", "name", "--into", str(tmp_path / "x.json")]) == 2
+    assert (
+        cli_main(["roster", "count", str(f), "--state-column", "name", "--into", str(tmp_path / "x.json")])
+        == 2
+    )
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "x.json: no such incident file" in err
 

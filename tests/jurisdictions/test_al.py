@@ -50,7 +50,9 @@ def test_alabama_third_party_agent_duty_excused_for_a_hipaa_business_associate()
 
 
 def test_alabama_hipaa_entity_exempt_from_individual_notice_but_still_tells_attorney_general():
-    plan = plan_for("AL", role="covered_entity", discovered="2024-03-05", determined="2024-03-05", residents=1500)
+    plan = plan_for(
+        "AL", role="covered_entity", discovered="2024-03-05", determined="2024-03-05", residents=1500
+    )
     assert notice(plan, "AL", "individuals").status is Status.NOT_REQUIRED
     assert notice(plan, "AL", "attorney_general").status is Status.REQUIRED
 
@@ -59,7 +61,12 @@ def test_alabama_encrypted_data_safe_unless_key_taken():
     safe = plan_for("AL", discovered="2024-03-05", determined="2024-03-05", residents=10, encrypted=True)
     assert notice(safe, "AL", "individuals").status is Status.NOT_REQUIRED
     lost = plan_for(
-        "AL", discovered="2024-03-05", determined="2024-03-05", residents=10, encrypted=True, key_compromised=True
+        "AL",
+        discovered="2024-03-05",
+        determined="2024-03-05",
+        residents=10,
+        encrypted=True,
+        key_compromised=True,
     )
     assert notice(lost, "AL", "individuals").status is Status.REQUIRED
 

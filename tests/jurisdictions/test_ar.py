@@ -20,8 +20,14 @@ def test_arkansas_attorney_general_45_days_after_harm_determination_when_more_th
 
 
 def test_arkansas_attorney_general_at_the_same_time_as_individuals_if_sooner():
-    plan = plan_for("AR", discovered="2024-03-01", determined="2024-03-05", residents=50,
-                    total_affected=5000, individuals_notified="2024-03-20")
+    plan = plan_for(
+        "AR",
+        discovered="2024-03-01",
+        determined="2024-03-05",
+        residents=50,
+        total_affected=5000,
+        individuals_notified="2024-03-20",
+    )
     assert notice(plan, "AR", "attorney_general").deadline == date(2024, 3, 20)
 
 
@@ -48,7 +54,9 @@ def test_arkansas_medical_information_with_name_is_personal_information():
 
 
 def test_arkansas_no_consumer_reporting_agency_notice():
-    assert not has_notice(plan_for("AR", discovered="2024-03-01", residents=50000), "AR", "consumer_reporting_agencies")
+    assert not has_notice(
+        plan_for("AR", discovered="2024-03-01", residents=50000), "AR", "consumer_reporting_agencies"
+    )
 
 
 def test_arkansas_vendor_tells_owner_immediately():

@@ -67,7 +67,9 @@ def test_arizona_maintainer_told_owner_without_unreasonable_delay_before_2018():
 
 
 def test_arizona_hipaa_entities_exempt_since_2018():
-    plan = plan_for("AZ", role="covered_entity", discovered="2023-01-10", determined="2023-01-10", residents=5000)
+    plan = plan_for(
+        "AZ", role="covered_entity", discovered="2023-01-10", determined="2023-01-10", residents=5000
+    )
     assert notice(plan, "AZ", "individuals").status is Status.NOT_REQUIRED
     assert notice(plan, "AZ", "attorney_general").status is Status.NOT_REQUIRED
 

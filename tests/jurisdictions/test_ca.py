@@ -42,7 +42,9 @@ def test_california_attorney_general_sample_copy_had_no_fixed_deadline_before_sb
 
 
 def test_california_no_consumer_reporting_agency_notice():
-    assert not has_notice(plan_for("CA", discovered="2026-03-02", residents=100000), "CA", "consumer_reporting_agencies")
+    assert not has_notice(
+        plan_for("CA", discovered="2026-03-02", residents=100000), "CA", "consumer_reporting_agencies"
+    )
 
 
 def test_california_vendor_tells_owner_immediately():

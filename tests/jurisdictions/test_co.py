@@ -1,4 +1,5 @@
 """Colorado, C.R.S. § 6-1-716 (H.B. 06-1119, eff. 2006-09-01; H.B. 18-1128, eff. 2018-09-01)."""
+
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
@@ -33,8 +34,14 @@ def test_colorado_ag_not_owed_for_499_coloradans():
 
 def test_colorado_cras_when_more_than_1000_coloradans_before_and_after_2018():
     for day in ("2018-08-31", "2024-03-01"):
-        assert notice(plan_for("CO", discovered=day, residents=1001), "CO", "consumer_reporting_agencies").status is Status.REQUIRED
-        assert notice(plan_for("CO", discovered=day, residents=1000), "CO", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+        assert (
+            notice(plan_for("CO", discovered=day, residents=1001), "CO", "consumer_reporting_agencies").status
+            is Status.REQUIRED
+        )
+        assert (
+            notice(plan_for("CO", discovered=day, residents=1000), "CO", "consumer_reporting_agencies").status
+            is Status.NOT_REQUIRED
+        )
 
 
 def test_colorado_service_provider_tells_covered_entity():
@@ -44,7 +51,9 @@ def test_colorado_service_provider_tells_covered_entity():
 
 
 def test_colorado_hipaa_entity_still_owes_30_day_notice_since_2018():
-    plan = plan_for("CO", discovered="2024-03-01", determined="2024-03-05", role="covered_entity", residents=600)
+    plan = plan_for(
+        "CO", discovered="2024-03-01", determined="2024-03-05", role="covered_entity", residents=600
+    )
     assert notice(plan, "CO", "individuals").deadline == date(2024, 4, 4)
     assert notice(plan, "CO", "attorney_general").status is Status.REQUIRED
 

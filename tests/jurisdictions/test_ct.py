@@ -1,4 +1,5 @@
 """Connecticut, Conn. Gen. Stat. § 36a-701b, as statute cases."""
+
 from datetime import date
 
 from notifyplanner.model import Status
@@ -28,7 +29,9 @@ def test_ct_attorney_general_falls_back_to_the_60_day_outer_limit():
 
 
 def test_ct_has_no_consumer_reporting_agency_notice():
-    assert not has_notice(plan_for("CT", discovered="2022-01-10", residents=50000), "CT", "consumer_reporting_agencies")
+    assert not has_notice(
+        plan_for("CT", discovered="2022-01-10", residents=50000), "CT", "consumer_reporting_agencies"
+    )
 
 
 def test_ct_vendor_tells_owner_immediately():

@@ -37,8 +37,18 @@ def test_dc_no_attorney_general_notice_before_2020_06_08():
 
 
 def test_dc_cras_when_more_than_1000_residents_notified():
-    assert notice(plan_for("DC", discovered="2024-03-01", residents=1001), "DC", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("DC", discovered="2024-03-01", residents=1000), "DC", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("DC", discovered="2024-03-01", residents=1001), "DC", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("DC", discovered="2024-03-01", residents=1000), "DC", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_dc_18_months_identity_theft_protection_when_ssn_released():
@@ -69,8 +79,18 @@ def test_dc_credit_card_number_alone_with_name_counts_in_both_versions():
 
 
 def test_dc_medical_information_counts_only_from_2020_06_08():
-    assert notice(plan_for("DC", discovered="2020-06-07", elements=("name", "medical")), "DC", "individuals").status is Status.NOT_REQUIRED
-    assert notice(plan_for("DC", discovered="2020-06-08", elements=("name", "medical")), "DC", "individuals").status is Status.REQUIRED
+    assert (
+        notice(
+            plan_for("DC", discovered="2020-06-07", elements=("name", "medical")), "DC", "individuals"
+        ).status
+        is Status.NOT_REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("DC", discovered="2020-06-08", elements=("name", "medical")), "DC", "individuals"
+        ).status
+        is Status.REQUIRED
+    )
 
 
 def test_dc_hipaa_entity_deemed_for_residents_but_still_tells_attorney_general():
@@ -85,8 +105,18 @@ def test_dc_no_hipaa_deeming_before_2020():
 
 
 def test_dc_encryption_safe_harbor_lost_with_key_only_since_2020():
-    assert notice(plan_for("DC", discovered="2019-01-02", encrypted=True, key_compromised=True), "DC", "individuals").status is Status.NOT_REQUIRED
-    assert notice(plan_for("DC", discovered="2024-03-01", encrypted=True, key_compromised=True), "DC", "individuals").status is Status.REQUIRED
+    assert (
+        notice(
+            plan_for("DC", discovered="2019-01-02", encrypted=True, key_compromised=True), "DC", "individuals"
+        ).status
+        is Status.NOT_REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("DC", discovered="2024-03-01", encrypted=True, key_compromised=True), "DC", "individuals"
+        ).status
+        is Status.REQUIRED
+    )
 
 
 def test_dc_maintainer_tells_owner_most_expedient_time_possible():

@@ -1,4 +1,5 @@
 """Delaware, 6 Del. C. §§ 12B-101 to 12B-104 (H.B. 116 2005; H.B. 247 2010; H.B. 180, eff. 2018-04-14)."""
+
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
@@ -21,8 +22,13 @@ def test_delaware_most_expedient_time_and_no_ag_notice_before_hb_180():
 
 
 def test_delaware_ag_no_later_than_resident_notice_when_more_than_500():
-    plan = plan_for("DE", discovered="2024-03-01", determined="2024-03-05", residents=501,
-                    individuals_notified="2024-04-01")
+    plan = plan_for(
+        "DE",
+        discovered="2024-03-01",
+        determined="2024-03-05",
+        residents=501,
+        individuals_notified="2024-04-01",
+    )
     ag = notice(plan, "DE", "attorney_general")
     assert ag.status is Status.REQUIRED
     assert ag.deadline == date(2024, 4, 1)
@@ -39,7 +45,9 @@ def test_delaware_ag_not_owed_for_exactly_500_residents():
 
 
 def test_delaware_has_no_consumer_reporting_agency_notice():
-    assert not has_notice(plan_for("DE", discovered="2024-03-01", residents=50000), "DE", "consumer_reporting_agencies")
+    assert not has_notice(
+        plan_for("DE", discovered="2024-03-01", residents=50000), "DE", "consumer_reporting_agencies"
+    )
 
 
 def test_delaware_one_year_credit_monitoring_when_ssn_breached():
@@ -78,7 +86,12 @@ def test_delaware_medical_and_passport_added_by_hb_180():
     after = plan_for("DE", discovered="2018-04-14", elements=("name", "medical"))
     assert notice(before, "DE", "individuals").status is Status.NOT_REQUIRED
     assert notice(after, "DE", "individuals").status is Status.REQUIRED
-    assert notice(plan_for("DE", discovered="2024-03-01", elements=("name", "passport")), "DE", "individuals").status is Status.REQUIRED
+    assert (
+        notice(
+            plan_for("DE", discovered="2024-03-01", elements=("name", "passport")), "DE", "individuals"
+        ).status
+        is Status.REQUIRED
+    )
 
 
 def test_delaware_encryption_safe_harbor_lost_with_the_key():

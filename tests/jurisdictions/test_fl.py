@@ -1,4 +1,5 @@
 """Florida, Fla. Stat. § 501.171 (Florida Information Protection Act of 2014, eff. 2014-07-01; S.B. 262, 2023, eff. 2024-07-01)."""
+
 from datetime import date
 
 from notifyplanner.model import Status
@@ -26,8 +27,18 @@ def test_florida_department_not_owed_for_499_floridians():
 
 
 def test_florida_cras_when_more_than_1000_floridians_notified():
-    assert notice(plan_for("FL", discovered="2024-03-01", residents=1001), "FL", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("FL", discovered="2024-03-01", residents=1000), "FL", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("FL", discovered="2024-03-01", residents=1001), "FL", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("FL", discovered="2024-03-01", residents=1000), "FL", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_florida_third_party_agent_tells_covered_entity_within_10_days():
@@ -56,7 +67,9 @@ def test_florida_thirty_day_rule_already_in_force_in_2018():
 
 
 def test_florida_federal_regulator_notice_satisfies_individual_notice_but_not_department():
-    plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05", role="covered_entity", residents=600)
+    plan = plan_for(
+        "FL", discovered="2024-03-01", determined="2024-03-05", role="covered_entity", residents=600
+    )
     assert notice(plan, "FL", "individuals").status is Status.NOT_REQUIRED
     assert notice(plan, "FL", "attorney_general").status is Status.REQUIRED
 

@@ -41,5 +41,7 @@ def test_318_5b_media_for_more_than_500_residents_of_a_state():
 
 
 def test_hipaa_entities_are_outside_the_ftc_rule():
-    plan = plan_for("TX", discovered="2024-08-01", residents=10, role="covered_entity", elements=("name", "medical"))
+    plan = plan_for(
+        "TX", discovered="2024-08-01", residents=10, role="covered_entity", elements=("name", "medical")
+    )
     assert not any(o.jurisdiction == "FTC-HBNR" for o in plan.obligations)

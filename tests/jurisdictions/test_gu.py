@@ -22,7 +22,10 @@ def test_guam_maintainer_tells_owner_as_soon_as_practicable():
 
 
 def test_guam_encrypted_data_safe_unless_key_compromised():
-    assert notice(plan_for("GU", discovered="2024-03-01", encrypted=True), "GU", "individuals").status is Status.NOT_REQUIRED
+    assert (
+        notice(plan_for("GU", discovered="2024-03-01", encrypted=True), "GU", "individuals").status
+        is Status.NOT_REQUIRED
+    )
     lost = plan_for("GU", discovered="2024-03-01", encrypted=True, key_compromised=True)
     assert notice(lost, "GU", "individuals").status is Status.REQUIRED
 

@@ -54,7 +54,9 @@ def test_164_408_unknown_total_leaves_hhs_undetermined():
 
 
 def test_164_410_business_associate_tells_the_covered_entity_within_60_days():
-    plan = plan_for("TX", discovered="2025-03-03", residents=10, role="business_associate", elements=("name", "medical"))
+    plan = plan_for(
+        "TX", discovered="2025-03-03", residents=10, role="business_associate", elements=("name", "medical")
+    )
     ce = notice(plan, "HIPAA", "covered_entity")
     assert ce.deadline == date(2025, 5, 2)
     assert not has_notice(plan, "HIPAA", "individuals")

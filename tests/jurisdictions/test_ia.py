@@ -31,7 +31,9 @@ def test_iowa_attorney_general_not_owed_for_exactly_500_iowans():
 
 
 def test_iowa_no_consumer_reporting_agency_notice():
-    assert not has_notice(plan_for("IA", discovered="2024-01-29", residents=50000), "IA", "consumer_reporting_agencies")
+    assert not has_notice(
+        plan_for("IA", discovered="2024-01-29", residents=50000), "IA", "consumer_reporting_agencies"
+    )
 
 
 def test_iowa_vendor_tells_owner_immediately():

@@ -1,4 +1,5 @@
 """Indiana, Ind. Code art. 24-4.9, as statute cases."""
+
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
@@ -22,12 +23,25 @@ def test_in_attorney_general_for_any_hoosier_within_the_same_45_days():
 
 
 def test_in_consumer_reporting_agencies_when_more_than_1000():
-    assert notice(plan_for("IN", discovered="2023-01-10", residents=1001), "IN", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("IN", discovered="2023-01-10", residents=1000), "IN", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("IN", discovered="2023-01-10", residents=1001), "IN", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("IN", discovered="2023-01-10", residents=1000), "IN", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_in_social_security_number_alone_is_personal_information():
-    assert notice(plan_for("IN", discovered="2023-01-10", elements=("ssn",)), "IN", "individuals").status is Status.REQUIRED
+    assert (
+        notice(plan_for("IN", discovered="2023-01-10", elements=("ssn",)), "IN", "individuals").status
+        is Status.REQUIRED
+    )
 
 
 def test_in_vendor_tells_data_base_owner():

@@ -1,4 +1,5 @@
 """Massachusetts, Mass. Gen. Laws ch. 93H, as statute cases."""
+
 from notifyplanner.model import DeadlineKind, Status
 from tests.jurisdictions.statute import monitoring, notice, plan_for
 

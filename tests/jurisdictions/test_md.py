@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from notifyplanner.model import DeadlineKind, Status
+from notifyplanner.model import Status
 from tests.jurisdictions.statute import notice, plan_for
 
 
@@ -33,8 +33,18 @@ def test_maryland_attorney_general_before_individuals_for_any_number():
 
 
 def test_maryland_consumer_reporting_agencies_when_1000_or_more():
-    assert notice(plan_for("MD", discovered="2024-03-01", residents=1000), "MD", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("MD", discovered="2024-03-01", residents=999), "MD", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("MD", discovered="2024-03-01", residents=1000), "MD", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("MD", discovered="2024-03-01", residents=999), "MD", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_maryland_hipaa_compliant_covered_entity_deemed_compliant():

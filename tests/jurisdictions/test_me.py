@@ -1,4 +1,5 @@
 """Maine, 10 M.R.S. § 1348, as statute cases."""
+
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
@@ -16,12 +17,25 @@ def test_me_no_fixed_deadline_before_2019_09_19():
 
 
 def test_me_attorney_general_for_any_resident():
-    assert notice(plan_for("ME", discovered="2024-05-01", residents=1), "ME", "attorney_general").status is Status.REQUIRED
+    assert (
+        notice(plan_for("ME", discovered="2024-05-01", residents=1), "ME", "attorney_general").status
+        is Status.REQUIRED
+    )
 
 
 def test_me_consumer_reporting_agencies_when_more_than_1000():
-    assert notice(plan_for("ME", discovered="2024-05-01", residents=1001), "ME", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("ME", discovered="2024-05-01", residents=1000), "ME", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("ME", discovered="2024-05-01", residents=1001), "ME", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("ME", discovered="2024-05-01", residents=1000), "ME", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_me_vendor_tells_owner_immediately():

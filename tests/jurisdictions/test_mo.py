@@ -24,10 +24,18 @@ def test_missouri_no_ag_notice_for_1000_consumers():
 
 
 def test_missouri_cras_when_more_than_1000_consumers_notified():
-    assert notice(plan_for("MO", discovered="2024-03-01", residents=1001), "MO",
-                  "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("MO", discovered="2024-03-01", residents=1000), "MO",
-                  "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("MO", discovered="2024-03-01", residents=1001), "MO", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("MO", discovered="2024-03-01", residents=1000), "MO", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_missouri_medical_and_health_insurance_information_count_with_a_name():

@@ -29,7 +29,9 @@ def test_north_dakota_date_of_birth_with_name_is_personal_information_51_30_01()
 
 
 def test_north_dakota_no_consumer_reporting_agency_notice():
-    assert not has_notice(plan_for("ND", discovered="2024-03-01", residents=5000), "ND", "consumer_reporting_agencies")
+    assert not has_notice(
+        plan_for("ND", discovered="2024-03-01", residents=5000), "ND", "consumer_reporting_agencies"
+    )
 
 
 def test_north_dakota_maintainer_tells_owner_immediately_51_30_03():
@@ -44,7 +46,9 @@ def test_north_dakota_hipaa_covered_entity_deemed_compliant():
 
 
 def test_north_dakota_2015_law_applies_in_2018():
-    assert notice(plan_for("ND", discovered="2018-01-02"), "ND", "individuals").effective_from == date(2015, 8, 1)
+    assert notice(plan_for("ND", discovered="2018-01-02"), "ND", "individuals").effective_from == date(
+        2015, 8, 1
+    )
 
 
 def test_north_dakota_vendor_duty_to_owner_kept_for_business_associate_role():

@@ -42,8 +42,9 @@ def test_nebraska_encryption_not_a_safe_harbor_when_key_taken():
 
 
 def test_nebraska_has_no_cra_notice():
-    assert not has_notice(plan_for("NE", discovered="2024-03-01", residents=50_000), "NE",
-                          "consumer_reporting_agencies")
+    assert not has_notice(
+        plan_for("NE", discovered="2024-03-01", residents=50_000), "NE", "consumer_reporting_agencies"
+    )
 
 
 def test_nebraska_encoded_from_lb_835_effective_2016_07_20():

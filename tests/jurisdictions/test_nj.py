@@ -1,4 +1,5 @@
 """New Jersey, N.J.S.A. 56:8-163, as statute cases."""
+
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
@@ -25,14 +26,30 @@ def test_nj_state_police_deadline_relative_until_customer_notice_date_known():
 
 
 def test_nj_consumer_reporting_agencies_when_more_than_1000():
-    assert notice(plan_for("NJ", discovered="2024-05-01", residents=1001), "NJ", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("NJ", discovered="2024-05-01", residents=1000), "NJ", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("NJ", discovered="2024-05-01", residents=1001), "NJ", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("NJ", discovered="2024-05-01", residents=1000), "NJ", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_nj_online_credentials_count_from_2019_09_01():
     creds = ("username_password",)
-    assert notice(plan_for("NJ", discovered="2019-09-01", elements=creds), "NJ", "individuals").status is Status.REQUIRED
-    assert notice(plan_for("NJ", discovered="2019-08-31", elements=creds), "NJ", "individuals").status is Status.NOT_REQUIRED
+    assert (
+        notice(plan_for("NJ", discovered="2019-09-01", elements=creds), "NJ", "individuals").status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(plan_for("NJ", discovered="2019-08-31", elements=creds), "NJ", "individuals").status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_nj_vendor_tells_owner_immediately():

@@ -31,8 +31,12 @@ def test_new_mexico_cras_within_45_days_when_more_than_1000_residents_notified()
     cra = notice(plan, "NM", "consumer_reporting_agencies")
     assert cra.status is Status.REQUIRED
     assert cra.deadline == date(2024, 4, 15)
-    assert notice(plan_for("NM", discovered="2024-03-01", residents=1000), "NM",
-                  "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("NM", discovered="2024-03-01", residents=1000), "NM", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_new_mexico_service_provider_duty_excused_for_hipaa_business_associate():

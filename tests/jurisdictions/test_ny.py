@@ -1,4 +1,5 @@
 """New York, N.Y. Gen. Bus. Law § 899-aa, as statute cases."""
+
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
@@ -33,8 +34,18 @@ def test_ny_attorney_general_department_of_state_and_state_police_for_any_new_yo
 
 
 def test_ny_consumer_reporting_agencies_when_more_than_5000_new_yorkers():
-    assert notice(plan_for("NY", discovered="2025-04-01", residents=5001), "NY", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("NY", discovered="2025-04-01", residents=5000), "NY", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("NY", discovered="2025-04-01", residents=5001), "NY", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("NY", discovered="2025-04-01", residents=5000), "NY", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_ny_vendor_tells_owner_within_30_days_since_2024_12_21():
@@ -60,14 +71,26 @@ def test_ny_no_hipaa_deemed_compliance_before_shield_act_2019_10_23():
 
 def test_ny_online_credentials_alone_are_private_information_from_2019_10_23():
     creds = ("username_password",)
-    assert notice(plan_for("NY", discovered="2019-10-23", elements=creds), "NY", "individuals").status is Status.REQUIRED
-    assert notice(plan_for("NY", discovered="2019-10-22", elements=creds), "NY", "individuals").status is Status.NOT_REQUIRED
+    assert (
+        notice(plan_for("NY", discovered="2019-10-23", elements=creds), "NY", "individuals").status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(plan_for("NY", discovered="2019-10-22", elements=creds), "NY", "individuals").status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_ny_medical_information_counts_from_2025_03_21():
     med = ("name", "medical")
-    assert notice(plan_for("NY", discovered="2025-03-21", elements=med), "NY", "individuals").status is Status.REQUIRED
-    assert notice(plan_for("NY", discovered="2025-03-20", elements=med), "NY", "individuals").status is Status.NOT_REQUIRED
+    assert (
+        notice(plan_for("NY", discovered="2025-03-21", elements=med), "NY", "individuals").status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(plan_for("NY", discovered="2025-03-20", elements=med), "NY", "individuals").status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_ny_encrypted_data_without_the_key_is_not_notifiable():

@@ -41,4 +41,6 @@ def test_ohio_hipaa_covered_entity_excluded():
 
 
 def test_ohio_law_as_amended_2007_applies_in_2018():
-    assert notice(plan_for("OH", discovered="2018-01-02"), "OH", "individuals").effective_from == date(2007, 3, 30)
+    assert notice(plan_for("OH", discovered="2018-01-02"), "OH", "individuals").effective_from == date(
+        2007, 3, 30
+    )

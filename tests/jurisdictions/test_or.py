@@ -48,7 +48,9 @@ def test_oregon_vendor_notice_had_no_fixed_days_in_2019():
 def test_oregon_vendor_tells_attorney_general_when_more_than_250_since_2020():
     plan = plan_for("OR", discovered="2020-03-02", role="business_associate", residents=251)
     assert notice(plan, "OR", "vendor_attorney_general").status is Status.REQUIRED
-    assert not has_notice(plan_for("OR", discovered="2019-12-31", role="business_associate"), "OR", "vendor_attorney_general")
+    assert not has_notice(
+        plan_for("OR", discovered="2019-12-31", role="business_associate"), "OR", "vendor_attorney_general"
+    )
 
 
 def test_oregon_account_credentials_alone_count_since_2020():

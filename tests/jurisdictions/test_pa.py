@@ -1,4 +1,5 @@
 """Pennsylvania, 73 P.S. § 2301 et seq., as statute cases."""
+
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
@@ -28,13 +29,33 @@ def test_pa_no_attorney_general_notice_before_2024_09_26():
 
 
 def test_pa_consumer_reporting_agencies_more_than_500_since_2024_09_26():
-    assert notice(plan_for("PA", discovered="2024-09-26", residents=501), "PA", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("PA", discovered="2024-09-26", residents=500), "PA", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("PA", discovered="2024-09-26", residents=501), "PA", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("PA", discovered="2024-09-26", residents=500), "PA", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_pa_consumer_reporting_agencies_more_than_1000_before_2024_09_26():
-    assert notice(plan_for("PA", discovered="2024-09-25", residents=1000), "PA", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
-    assert notice(plan_for("PA", discovered="2024-09-25", residents=1001), "PA", "consumer_reporting_agencies").status is Status.REQUIRED
+    assert (
+        notice(
+            plan_for("PA", discovered="2024-09-25", residents=1000), "PA", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("PA", discovered="2024-09-25", residents=1001), "PA", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
 
 
 def test_pa_12_months_credit_monitoring_for_ssn_since_2024_09_26():
@@ -45,14 +66,29 @@ def test_pa_12_months_credit_monitoring_for_ssn_since_2024_09_26():
 
 def test_pa_medical_information_counts_from_2023_05_02_until_act_33():
     med = ("name", "medical")
-    assert notice(plan_for("PA", discovered="2023-05-01", elements=med), "PA", "individuals").status is Status.NOT_REQUIRED
-    assert notice(plan_for("PA", discovered="2023-05-02", elements=med), "PA", "individuals").status is Status.REQUIRED
-    assert notice(plan_for("PA", discovered="2024-09-26", elements=med), "PA", "individuals").status is Status.NOT_REQUIRED
+    assert (
+        notice(plan_for("PA", discovered="2023-05-01", elements=med), "PA", "individuals").status
+        is Status.NOT_REQUIRED
+    )
+    assert (
+        notice(plan_for("PA", discovered="2023-05-02", elements=med), "PA", "individuals").status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(plan_for("PA", discovered="2024-09-26", elements=med), "PA", "individuals").status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_pa_hipaa_compliant_entity_deemed_compliant_from_2023_05_02():
-    assert notice(plan_for("PA", discovered="2023-05-02", role="covered_entity"), "PA", "individuals").status is Status.NOT_REQUIRED
-    assert notice(plan_for("PA", discovered="2023-05-01", role="covered_entity"), "PA", "individuals").status is Status.REQUIRED
+    assert (
+        notice(plan_for("PA", discovered="2023-05-02", role="covered_entity"), "PA", "individuals").status
+        is Status.NOT_REQUIRED
+    )
+    assert (
+        notice(plan_for("PA", discovered="2023-05-01", role="covered_entity"), "PA", "individuals").status
+        is Status.REQUIRED
+    )
 
 
 def test_pa_vendor_tells_the_entity_it_serves():

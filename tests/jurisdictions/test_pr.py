@@ -46,4 +46,6 @@ def test_puerto_rico_data_bank_provider_tells_owner():
 
 
 def test_puerto_rico_has_no_cra_notice():
-    assert not has_notice(plan_for("PR", discovered="2024-03-01", residents=100000), "PR", "consumer_reporting_agencies")
+    assert not has_notice(
+        plan_for("PR", discovered="2024-03-01", residents=100000), "PR", "consumer_reporting_agencies"
+    )

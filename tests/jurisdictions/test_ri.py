@@ -1,4 +1,5 @@
 """Rhode Island, R.I. Gen. Laws § 11-49.3-4, as statute cases."""
+
 from datetime import date
 
 from notifyplanner.model import Status

@@ -14,13 +14,29 @@ def test_south_carolina_individuals_most_expedient_time_39_1_90_a():
 
 
 def test_south_carolina_department_of_consumer_affairs_when_more_than_1000_39_1_90_k():
-    assert notice(plan_for("SC", discovered="2024-03-01", residents=1001), "SC", "consumer_affairs").status is Status.REQUIRED
-    assert notice(plan_for("SC", discovered="2024-03-01", residents=1000), "SC", "consumer_affairs").status is Status.NOT_REQUIRED
+    assert (
+        notice(plan_for("SC", discovered="2024-03-01", residents=1001), "SC", "consumer_affairs").status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(plan_for("SC", discovered="2024-03-01", residents=1000), "SC", "consumer_affairs").status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_south_carolina_cras_when_more_than_1000_39_1_90_k():
-    assert notice(plan_for("SC", discovered="2024-03-01", residents=1001), "SC", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("SC", discovered="2024-03-01", residents=1000), "SC", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("SC", discovered="2024-03-01", residents=1001), "SC", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("SC", discovered="2024-03-01", residents=1000), "SC", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_south_carolina_maintainer_tells_owner_immediately_39_1_90_b():

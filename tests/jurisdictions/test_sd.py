@@ -46,4 +46,6 @@ def test_south_dakota_no_statute_before_2018_07_01():
 
 
 def test_south_dakota_statute_applies_from_2018_07_01():
-    assert notice(plan_for("SD", discovered="2018-07-01"), "SD", "individuals").effective_from == date(2018, 7, 1)
+    assert notice(plan_for("SD", discovered="2018-07-01"), "SD", "individuals").effective_from == date(
+        2018, 7, 1
+    )

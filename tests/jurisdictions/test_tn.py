@@ -19,8 +19,18 @@ def test_tennessee_maintainer_tells_owner_within_45_days():
 
 
 def test_tennessee_cras_when_more_than_1000_persons_at_one_time():
-    assert notice(plan_for("TN", discovered="2024-03-04", residents=1001), "TN", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("TN", discovered="2024-03-04", residents=1000), "TN", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("TN", discovered="2024-03-04", residents=1001), "TN", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("TN", discovered="2024-03-04", residents=1000), "TN", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_tennessee_cra_notice_has_no_fixed_days():
@@ -38,4 +48,6 @@ def test_tennessee_hipaa_entities_excluded():
 
 
 def test_tennessee_2017_law_applies_in_2018():
-    assert notice(plan_for("TN", discovered="2018-01-02"), "TN", "individuals").effective_from == date(2017, 4, 4)
+    assert notice(plan_for("TN", discovered="2018-01-02"), "TN", "individuals").effective_from == date(
+        2017, 4, 4
+    )

@@ -44,8 +44,22 @@ def test_texas_ag_notice_reports_number_notified_by_mail_from_hb_3746():
 
 
 def test_texas_cras_when_more_than_10000_persons_notified():
-    assert notice(plan_for("TX", discovered="2024-03-01", residents=10, total_affected=10001), "TX", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("TX", discovered="2024-03-01", residents=10, total_affected=10000), "TX", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("TX", discovered="2024-03-01", residents=10, total_affected=10001),
+            "TX",
+            "consumer_reporting_agencies",
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("TX", discovered="2024-03-01", residents=10, total_affected=10000),
+            "TX",
+            "consumer_reporting_agencies",
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_texas_vendor_tells_owner_immediately():
@@ -54,7 +68,9 @@ def test_texas_vendor_tells_owner_immediately():
 
 
 def test_texas_no_hipaa_deeming():
-    plan = plan_for("TX", discovered="2024-03-01", determined="2024-03-05", role="covered_entity", residents=300)
+    plan = plan_for(
+        "TX", discovered="2024-03-01", determined="2024-03-05", role="covered_entity", residents=300
+    )
     assert notice(plan, "TX", "attorney_general").status is Status.REQUIRED
 
 

@@ -32,8 +32,18 @@ def test_utah_attorney_general_not_owed_for_499():
 
 
 def test_utah_cras_when_1000_or_more():
-    assert notice(plan_for("UT", discovered="2024-06-03", residents=1000), "UT", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("UT", discovered="2024-06-03", residents=999), "UT", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("UT", discovered="2024-06-03", residents=1000), "UT", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("UT", discovered="2024-06-03", residents=999), "UT", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_utah_notice_content_prescribed_from_2024_05_01():
@@ -50,4 +60,6 @@ def test_utah_maintainer_tells_owner_immediately_13_44_202_3():
 
 
 def test_utah_2009_law_applies_in_2018():
-    assert notice(plan_for("UT", discovered="2018-01-02"), "UT", "individuals").effective_from == date(2009, 5, 12)
+    assert notice(plan_for("UT", discovered="2018-01-02"), "UT", "individuals").effective_from == date(
+        2009, 5, 12
+    )

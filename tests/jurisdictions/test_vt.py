@@ -37,8 +37,18 @@ def test_vermont_copy_of_consumer_notice_to_attorney_general_when_consumers_noti
 
 
 def test_vermont_consumer_reporting_agencies_when_more_than_1000():
-    assert notice(plan_for("VT", discovered="2024-02-26", residents=1001), "VT", "consumer_reporting_agencies").status is Status.REQUIRED
-    assert notice(plan_for("VT", discovered="2024-02-26", residents=1000), "VT", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    assert (
+        notice(
+            plan_for("VT", discovered="2024-02-26", residents=1001), "VT", "consumer_reporting_agencies"
+        ).status
+        is Status.REQUIRED
+    )
+    assert (
+        notice(
+            plan_for("VT", discovered="2024-02-26", residents=1000), "VT", "consumer_reporting_agencies"
+        ).status
+        is Status.NOT_REQUIRED
+    )
 
 
 def test_vermont_vendor_tells_owner_immediately():

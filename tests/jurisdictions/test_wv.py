@@ -32,7 +32,10 @@ def test_west_virginia_maintainer_tells_owner_as_soon_as_practicable():
 
 
 def test_west_virginia_encrypted_data_safe_unless_key_involved():
-    assert notice(plan_for("WV", discovered="2024-03-01", encrypted=True), "WV", "individuals").status is Status.NOT_REQUIRED
+    assert (
+        notice(plan_for("WV", discovered="2024-03-01", encrypted=True), "WV", "individuals").status
+        is Status.NOT_REQUIRED
+    )
     lost = plan_for("WV", discovered="2024-03-01", encrypted=True, key_compromised=True)
     assert notice(lost, "WV", "individuals").status is Status.REQUIRED
 
