@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import holidays
-import jsonschema
+
+if TYPE_CHECKING:
+    import jsonschema
 
 from notifyplanner.model import (
     AfterYearEnd,
@@ -115,6 +117,8 @@ def _find_duplicates(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tu
 
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # only when a file is validated: a sealed start never needs it
+
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
 

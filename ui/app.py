@@ -1,0 +1,116 @@
+"""Start-up: the QApplication, settings, rules, the main window, crash recovery.
+
+Kept small and import-light because start-up time is a target (under one second to a
+usable window with the sample incident planned; see benchmarks/startup.py): the rulebook
+files are checked against their seal (notifyplanner.rulebook: the bundled files are
+schema-validated when they are sealed, not on every start), and the roster engine (Polars)
+is imported only when an import starts.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from notifyplanner.incident_file import IncidentError
+from notifyplanner.model import Rulebook
+from notifyplanner.rulebook import BUNDLED_RULES, load_rulebook
+from ui.files import read_incident_keeping
+from ui.main_window import MainWindow
+from ui.settings import APPLICATION, ORGANIZATION, Settings
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+STYLE = RESOURCES / "style.qss"
+ICON = RESOURCES / "icons" / "notifyplanner.svg"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("notifyplanner")
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
+    if sys.platform.startswith("linux") and "DejaVu Sans" not in app.font().family():
+        font = QFont("DejaVu Sans")
+        font.setPointSizeF(max(app.font().pointSizeF(), 9.0))
+        app.setFont(font)
+    if STYLE.exists():
+        app.setStyleSheet(STYLE.read_text(encoding="utf-8"))
+    return app
+
+
+def data_dir(kind: QStandardPaths.StandardLocation) -> Path:
+    return Path(QStandardPaths.writableLocation(kind) or (Path.home() / ".notifyplanner"))
+
+
+def load_rulebook_for(settings: Settings) -> tuple[Rulebook, str]:
+    """The preferred rules folder, or the bundled rules with a message when it is broken."""
+    from_settings = settings.rules_folder or None
+    try:
+        return load_rulebook(Path(from_settings) if from_settings else BUNDLED_RULES), ""
+    except Exception as exc:  # RulebookError, or an unreadable folder
+        if from_settings is None:
+            raise
+        problems = getattr(exc, "problems", [exc])
+        message = (
+            f"The rules folder {from_settings} has problems, so the bundled rules are used.\n\n"
+            + "\n".join(str(p) for p in problems[:10])
+        )
+        return load_rulebook(BUNDLED_RULES), message
+
+
+def build_window(
+    path: Path | None,
+    opened_by_user: bool,
+    *,
+    settings: Settings | None = None,
+    autosave_dir: Path | None = None,
+    today: Callable[[], date] = date.today,
+    recover: bool = True,
+) -> MainWindow:
+    """The main window with ``path`` open (or the sample, or a blank incident)."""
+    settings = settings or Settings()
+    autosave_dir = autosave_dir or data_dir(QStandardPaths.StandardLocation.AppDataLocation) / "autosave"
+    rulebook, rules_message = load_rulebook_for(settings)
+    window = MainWindow(rulebook, settings, autosave_dir=autosave_dir, today=today)
+    geometry = settings.geometry
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(1366, 768)
+    if rules_message:
+        QMessageBox.warning(window, "Rules folder not used", rules_message)
+    if path is not None:
+        try:
+            incident, _problems = read_incident_keeping(path)
+        except IncidentError as exc:
+            window.replan()
+            window.show_file_error(path, exc)
+        else:
+            # The sample opens as an untitled copy so Save never overwrites the shipped file.
+            window.set_incident(incident, path if opened_by_user else None)
+            if opened_by_user:
+                settings.add_recent(str(path))
+    else:
+        window.replan()
+    if recover:
+        window.offer_recovery()
+    return window
+
+
+def run_app(path: Path | str | None, opened_by_user: bool) -> int:
+    """Entry point used by ``notifyplanner`` and ``notifyplanner FILE``."""
+    app = make_application()
+    window = build_window(Path(path) if path else None, opened_by_user)
+    window.show()
+    return app.exec()

@@ -1,0 +1,119 @@
+"""The details pane: one obligation explained in words, with its source one click away.
+
+All the words come from the core (reason, basis, citation, content, filing, notes); this
+module only lays them out. The citation link is not followed by the pane itself: a click
+hands the URL to the user's browser (QDesktopServices), so the app makes no network call.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from notifyplanner.engine import days_left
+from notifyplanner.model import CreditMonitoringDuty, Obligation, RuleVersionUsed, Status
+from notifyplanner.report import STATUS_WORDS, deadline_text
+from ui.dates import ISO, format_date, weekday
+from ui.models import days_left_text
+
+
+def _p(label: str, text: str) -> str:
+    return f"<p><b>{escape(label)}:</b> {escape(text)}</p>" if text else ""
+
+
+def obligation_html(
+    ob: Obligation,
+    today: date,
+    date_format: str = ISO,
+    version: RuleVersionUsed | None = None,
+) -> str:
+    """The explanation of one obligation as simple HTML (Qt rich text)."""
+
+    def d(day: date | None) -> str:
+        return f"{format_date(day, date_format)} ({weekday(day)})" if day else ""
+
+    parts = [f"<h3>{escape(ob.jurisdiction_name)}: {escape(ob.recipient_text)}</h3>"]
+    if ob.office and ob.office != ob.recipient.label:
+        parts.append(f"<p>{escape(ob.office)}</p>")
+    status = STATUS_WORDS[ob.status].capitalize()
+    parts.append(f"<p><b>{escape(status)}.</b> {escape(ob.reason)}</p>")
+    if ob.needs:
+        parts.append(_p("Still needed", ", ".join(ob.needs)))
+    if ob.status is not Status.NOT_REQUIRED:
+        deadline = d(ob.deadline) or deadline_text(ob)
+        left = days_left_text(days_left(ob.deadline, today))
+        parts.append(_p("Deadline", deadline + (f": {left}" if left else "")))
+        if ob.practical_send_by:
+            parts.append(
+                _p("Send by", f"{d(ob.practical_send_by)}, the last business day before the deadline")
+            )
+        if ob.non_business_day:
+            parts.append(_p("Not a business day", ob.non_business_day))
+        if ob.conservative:
+            parts.append(
+                "<p><i>Conservative: computed from a stand-in date (see How) until the missing fact is entered.</i></p>"
+            )
+        if ob.held_until:
+            parts.append(_p("Law-enforcement hold until", d(ob.held_until)))
+        if ob.without_unreasonable_delay:
+            parts.append("<p>Also due <i>without unreasonable delay</i>: the date is an outer limit.</p>")
+    parts.append(_p("How", ob.basis))
+    parts.append(_p("What it must contain", ob.content))
+    parts.append(_p("How to file", ob.filing))
+    parts.append(_p("Notes", ob.notes))
+    version_text = f"version in force from {format_date(ob.effective_from, date_format)}"
+    if ob.enacted_by:
+        version_text += f", enacted by {ob.enacted_by}"
+    if version is not None:
+        version_text += f"; rules last reviewed {format_date(version.last_reviewed, date_format)}"
+    parts.append(_p("Rule", version_text))
+    cite = escape(ob.citation.cite)
+    if ob.citation.url:
+        url = escape(ob.citation.url, quote=True)
+        parts.append(
+            f'<p><b>Citation:</b> <a href="{url}">{cite}</a><br/><small>{escape(ob.citation.url)}</small></p>'
+        )
+    else:
+        parts.append(f"<p><b>Citation:</b> {cite}</p>")
+    return "\n".join(p for p in parts if p)
+
+
+def duty_html(duty: CreditMonitoringDuty, date_format: str = ISO) -> str:
+    parts = [
+        f"<h3>{escape(duty.jurisdiction_name)}: credit monitoring</h3>",
+        f"<p><b>{escape(STATUS_WORDS[duty.status].capitalize())}.</b> {escape(duty.reason)}</p>",
+        _p("Months", str(duty.months)),
+        _p("Starts", format_date(duty.starts, date_format)),
+        _p("Ends", format_date(duty.ends, date_format)),
+        _p("How", duty.basis),
+        f'<p><b>Citation:</b> <a href="{escape(duty.citation.url, quote=True)}">{escape(duty.citation.cite)}</a></p>',
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+class DetailsPane(QTextBrowser):
+    """Read-only explanation; links open in the user's browser only when clicked."""
+
+    link_opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Details of the selected obligation")
+        self.anchorClicked.connect(self._open)
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        self.setHtml(
+            "<p><i>Select a notice in the table or on the timeline to see how its deadline was computed.</i></p>"
+        )
+
+    def _open(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self.link_opened.emit(url.toString())
+            QDesktopServices.openUrl(url)

@@ -1,0 +1,83 @@
+"""Import residents from an affected-people list: count in a worker, preview, then replace.
+
+The counting is the core's (``notifyplanner.roster.count_roster``, the same engine as
+``notifyplanner roster count``); this module runs it off the GUI thread with progress and
+cancel, asks for the columns when the counter cannot tell them, and shows the preview.
+Nothing of the list is kept: only the counts the person accepts reach the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from ui.dialogs import ColumnPickerDialog, RosterPreviewDialog
+from ui.files import peek_headers
+from ui.worker import Task
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def _counter() -> Callable[..., Any] | None:
+    try:
+        from notifyplanner.roster import count_roster
+    except ImportError:
+        return None
+    return count_roster
+
+
+class RosterImport(QObject):
+    """One import, from file choice to accepted counts."""
+
+    def __init__(self, window: MainWindow, path: Path) -> None:
+        super().__init__(window)
+        self.window = window
+        self.path = path
+        self.task: Task | None = None
+
+    def start(self, state_column: str | None = None, zip_column: str | None = None) -> Task | None:
+        count_roster = _counter()
+        if count_roster is None:
+            QMessageBox.warning(
+                self.window, "Import not available", "The roster counter is not in this build."
+            )
+            return None
+        path = self.path
+
+        def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Any:
+            return count_roster(
+                path, state_column=state_column, zip_column=zip_column, progress=progress, cancel=cancelled
+            )
+
+        self.task = Task(work, self)
+        self.window.run_task(self.task, f"Counting {path.name}", self.preview, self.failed)
+        return self.task
+
+    def failed(self, exc: Exception) -> None:
+        message = str(exc)
+        if type(exc).__name__ == "RosterError" and "column" in message:
+            self.pick_columns(message.split("; name the columns with --")[0] + ".")
+            return
+        QMessageBox.warning(
+            self.window, "Cannot count the list", f"{message}\n\nThe resident counts were not changed."
+        )
+
+    def pick_columns(self, message: str) -> None:
+        dialog = ColumnPickerDialog(peek_headers(self.path), message, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            state, zipc = dialog.columns()
+            if state or zipc:
+                self.start(state, zipc)
+
+    def preview(self, result: Any) -> None:
+        dialog = RosterPreviewDialog(result, self.window.residents_model.residents(), self.window)
+        outcome = dialog.exec()
+        if outcome == QDialog.DialogCode.Accepted:
+            self.window.apply_roster_counts(dialog.result_counts)
+        elif outcome == RosterPreviewDialog.CHOOSE_COLUMNS:
+            self.pick_columns("Choose the columns to count by.")

@@ -1,0 +1,128 @@
+"""Preferences in one typed place, stored with QSettings.
+
+Why a class and not scattered ``QSettings().value(...)`` calls: QSettings hands back strings
+from INI files and native types elsewhere, and a typo in a key silently reads a default.
+Every key and its type live here once; tests point the class at a temporary INI file so a
+developer's own preferences are never touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "notifyplanner"
+APPLICATION = "notifyplanner"
+
+#: Date formats offered in Preferences (Qt format strings; month names come from the C
+#: locale, never the system locale). ISO first: it is the default and sorts as text.
+DATE_FORMATS: tuple[tuple[str, str], ...] = (
+    ("yyyy-MM-dd", "2026-10-02 (ISO, recommended)"),
+    ("MM/dd/yyyy", "10/02/2026 (US)"),
+    ("dd/MM/yyyy", "02/10/2026"),
+    ("dd.MM.yyyy", "02.10.2026"),
+    ("d MMM yyyy", "2 Oct 2026"),
+)
+DEFAULT_DATE_FORMAT = "yyyy-MM-dd"
+DEFAULT_URGENCY_DAYS = 7
+MAX_RECENT = 8
+
+
+class Settings:
+    """Typed accessors over QSettings; pass ``path`` to use an INI file (tests)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        if path is None:
+            self._qs = QSettings(
+                QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+            )
+        else:
+            self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def file_name(self) -> str:
+        return self._qs.fileName()
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # --------------------------------------------------------------- preferences
+
+    @property
+    def date_format(self) -> str:
+        value = str(self._qs.value("display/date_format", DEFAULT_DATE_FORMAT))
+        return value if value in {f for f, _ in DATE_FORMATS} else DEFAULT_DATE_FORMAT
+
+    @date_format.setter
+    def date_format(self, value: str) -> None:
+        self._qs.setValue("display/date_format", value)
+
+    @property
+    def urgency_days(self) -> int:
+        try:
+            days = int(self._qs.value("display/urgency_days", DEFAULT_URGENCY_DAYS))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_URGENCY_DAYS
+        return min(max(days, 1), 365)
+
+    @urgency_days.setter
+    def urgency_days(self, value: int) -> None:
+        self._qs.setValue("display/urgency_days", int(value))
+
+    @property
+    def rules_folder(self) -> str:
+        """A folder of rule files to plan with; empty means the bundled rules."""
+        return str(self._qs.value("rules/folder", "") or "")
+
+    @rules_folder.setter
+    def rules_folder(self, value: str) -> None:
+        self._qs.setValue("rules/folder", value)
+
+    # --------------------------------------------------------------- files
+
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._qs.value("files/recent", [])
+        if isinstance(value, str):  # INI stores a one-item list as a plain string
+            value = [value] if value else []
+        return [str(v) for v in (value or [])][:MAX_RECENT]
+
+    @recent_files.setter
+    def recent_files(self, value: list[str]) -> None:
+        self._qs.setValue("files/recent", list(value)[:MAX_RECENT])
+
+    def add_recent(self, path: str) -> None:
+        files = [p for p in self.recent_files if p != path]
+        self.recent_files = [path, *files]
+
+    def remove_recent(self, path: str) -> None:
+        self.recent_files = [p for p in self.recent_files if p != path]
+
+    @property
+    def last_folder(self) -> str:
+        return str(self._qs.value("files/last_folder", "") or "")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._qs.setValue("files/last_folder", value)
+
+    # --------------------------------------------------------------- window
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        value = self._qs.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._qs.setValue("window/state", value)
