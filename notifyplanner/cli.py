@@ -166,7 +166,8 @@ def has_display() -> bool:
 def cmd_app(file: Path | None) -> int:
     target = file or SAMPLE_INCIDENT
     if not has_display():
-        print("No display found: printing the sample incident's plan instead of opening the window.")
+        which = "the sample incident's plan" if file is None else f"the plan of {file}"
+        print(f"No display found: printing {which} instead of opening the window.")
         return cmd_plan(
             argparse.Namespace(file=target, format="table", rules=BUNDLED_RULES, today=None, xlsx=None)
         )
