@@ -61,8 +61,12 @@ def main() -> None:
     edit_ms = timed(lambda: plan(next(it), rulebook), 200)
     obligations = len(plan(incident, rulebook).obligations)
     print(f"rulebook: {len(rulebook.jurisdictions)} files")
-    print(f"load rulebook (sealed files): median {statistics.median(load_ms):.1f} ms (min {min(load_ms):.1f})")
-    print(f"validate every file against the schema (rules check): median {statistics.median(check_ms):.0f} ms")
+    print(
+        f"load rulebook (sealed files): median {statistics.median(load_ms):.1f} ms (min {min(load_ms):.1f})"
+    )
+    print(
+        f"validate every file against the schema (rules check): median {statistics.median(check_ms):.0f} ms"
+    )
     print(
         f"plan from scratch, {len(JURISDICTIONS)} jurisdictions, {obligations} obligations: "
         f"median {statistics.median(plan_ms):.2f} ms, p95 {sorted(plan_ms)[int(len(plan_ms) * 0.95)]:.2f} ms"

@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self.plan_filter.setAccessibleName("Filter notices")
         self.plan_filter.setClearButtonEnabled(True)
         self.show_not_required = QCheckBox("Show &not required", plan_page)
+        self.show_not_required.setAccessibleName("Show notices that are not required")
         self.show_not_required.setChecked(True)
         row.addWidget(self.plan_filter, 1)
         row.addWidget(self.show_not_required)

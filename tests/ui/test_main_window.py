@@ -409,3 +409,24 @@ def test_details_pane_follows_the_tab(window: MainWindow) -> None:
     window.plan_tabs.setCurrentIndex(2)
     assert window.details.toPlainText() != plan_text
     assert "month" in window.details.toPlainText().lower()
+
+
+def test_tab_order_follows_the_form_then_the_plan(window: MainWindow) -> None:
+    # Walk Qt's focus chain the way Tab does (focus itself needs an active window, which
+    # the offscreen platform does not reliably give).
+    window.show()
+    first = window.form.findChild(QLineEdit)
+    assert first is not None and first.accessibleName() == "Incident name"
+    order: list[str] = []
+    widget = first
+    for _ in range(400):
+        tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if tabbable and widget.isVisible() and widget.isEnabled() and widget.accessibleName():
+            order.append(widget.accessibleName())
+        widget = widget.nextInFocusChain()
+        if widget is first:
+            break
+    expected = ["Incident name", "Entity role", "Breach began", "Breach ended", "Discovered"]
+    assert order[:5] == expected
+    assert order.index("Notes") < order.index("Filter notices") < order.index("Notices owed")
+    assert order.index("Show notices that are not required") < order.index("Notices owed")
