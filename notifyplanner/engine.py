@@ -344,6 +344,7 @@ class _JurisdictionPlanner:
     ) -> CreditMonitoringDuty:
         incident = self.incident
         status, reason = Status.REQUIRED, ""
+        with_hipaa = False
         hit = incident.data_elements & rule.elements
         if individuals is None or incident.entity_role not in individuals.trigger.entity_roles:
             status, reason = Status.NOT_REQUIRED, "This entity owes no individual notice under this law."
@@ -353,6 +354,7 @@ class _JurisdictionPlanner:
                 # HIPAA notice stands in for the state's letter, but the state keeps the
                 # monitoring offer (e.g. Connecticut since 2021): judge it on the data alone.
                 notice = self.coverage() or _Verdict(Status.REQUIRED, "")
+                with_hipaa = True
             if notice.status is not Status.REQUIRED:
                 status = notice.status
                 reason = f"Follows the individual notice, which is {notice.status.value.replace('_', ' ')}: {notice.reason}"
@@ -374,6 +376,8 @@ class _JurisdictionPlanner:
             if incident.individuals_notified is not None:
                 starts = incident.individuals_notified
                 basis += f", offered with the individual notice on {starts.isoformat()}"
+            elif with_hipaa:
+                basis += ", offered with the HIPAA individual notice, which stands in for this state's"
             else:
                 computed = self.computed("individuals")
                 if computed is not None and computed.deadline is not None:
@@ -396,6 +400,7 @@ class _JurisdictionPlanner:
             basis=basis + ".",
             citation=rule.citation,
             effective_from=self.version.effective_from,
+            with_hipaa_notice=with_hipaa,
         )
 
 
@@ -483,6 +488,37 @@ def _state_key(incident: Incident, version: RuleVersion, code: str, count: int |
     )
 
 
+def _dated_by_hipaa_notice(
+    duties: list[CreditMonitoringDuty], obligations: list[Obligation]
+) -> tuple[CreditMonitoringDuty, ...]:
+    """Date the offers that go out with the HIPAA letter from that letter's deadline.
+
+    A state planner cannot see the federal plan (its results are memoized per state), so
+    the offers it marks are dated here, once every notice is known.
+    """
+    letter = next(
+        (
+            o
+            for o in obligations
+            if o.jurisdiction == "HIPAA" and o.recipient is Recipient.INDIVIDUALS and o.deadline is not None
+        ),
+        None,
+    )
+    if letter is None or letter.deadline is None:
+        return tuple(duties)
+    out = []
+    for duty in duties:
+        if duty.with_hipaa_notice and duty.starts is None and duty.status is not Status.NOT_REQUIRED:
+            starts = letter.deadline
+            ends = add_months(starts, duty.months)
+            basis = duty.basis.removesuffix(".") + (
+                f", due {starts.isoformat()} at the latest; runs to {ends.isoformat()} ({MONTH_RULE})."
+            )
+            duty = replace(duty, starts=starts, ends=ends, basis=basis)
+        out.append(duty)
+    return tuple(out)
+
+
 def plan(incident: Incident, rulebook: Rulebook) -> Plan:
     """Every notice the incident may owe under the rulebook, with reasons and dates."""
     warnings: list[str] = []
@@ -554,7 +590,7 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
     return Plan(
         incident=incident,
         obligations=tuple(obligations),
-        credit_monitoring=tuple(duties),
+        credit_monitoring=_dated_by_hipaa_notice(duties, obligations),
         versions=tuple(versions),
         warnings=tuple(warnings),
     )

@@ -473,6 +473,9 @@ class CreditMonitoringDuty:
     basis: str
     citation: Citation
     effective_from: date
+    # True when the state accepts the HIPAA letter as its notice but keeps the offer: the
+    # offer then goes out with the HIPAA individual notice, and is dated from it.
+    with_hipaa_notice: bool = False
 
 
 @dataclass(frozen=True)

@@ -83,3 +83,17 @@ def test_connecticut_hipaa_entities_still_offer_24_months_since_2021_10_01():
     assert notice(plan, "CT", "attorney_general").status is Status.REQUIRED
     (duty,) = monitoring(plan, "CT")
     assert duty.status is Status.REQUIRED and duty.months == 24
+
+
+def test_connecticut_hipaa_entities_offer_with_the_hipaa_letter_so_it_is_dated_from_it():
+    # § 36a-701b(g) as amended by P.A. 21-59: HIPAA compliance stands in for the resident
+    # notice, provided the entity also complies with (b)(2)(B), the 24-month offer, which
+    # therefore goes out with the HIPAA letter (60 days after discovery at the latest).
+    plan = plan_for("CT", discovered="2022-03-01", role="covered_entity", elements=("name", "ssn"))
+    (duty,) = monitoring(plan, "CT")
+    assert duty.starts == date(2022, 4, 30)
+    assert duty.ends == date(2024, 4, 30)
+    assert "HIPAA individual notice" in duty.basis
+    sent = plan_for("CT", discovered="2022-03-01", role="covered_entity", individuals_notified="2022-03-20")
+    (duty,) = monitoring(sent, "CT")
+    assert duty.starts == date(2022, 3, 20)
