@@ -21,13 +21,36 @@ FEDERAL = HolidayCalendar(country="US", subdivision=None)
 
 
 @lru_cache(maxsize=512)
-def _holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
-    return dict(holidays.country_holidays(country, subdiv=subdivision, years=year).items())
+def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
+    found = holidays.country_holidays(calendar.country, subdiv=calendar.subdivision, years=year)
+    days = {day: name for day, name in found.items() if not _is_removed(name, calendar.removed)}
+    for extra in calendar.added:
+        days.setdefault(nth_weekday(year, extra.month, extra.weekday, extra.nth), extra.name)
+    return days
+
+
+def _is_removed(name: str, removed: tuple[str, ...]) -> bool:
+    # python-holidays joins two holidays on one day with "; " and marks observed days
+    # "X (observed)": removing "X" removes its observed day too; removing "X (observed)"
+    # removes only the observed day.
+    return all(p in removed or p.removesuffix(" (observed)") in removed for p in name.split("; "))
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` ``weekday`` (0 = Monday) of ``month``: the second Monday in October."""
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def holiday_names(calendar: HolidayCalendar, years: range) -> set[str]:
+    """Every holiday name python-holidays gives ``calendar`` in ``years``, uncorrected."""
+    found = holidays.country_holidays(calendar.country, subdiv=calendar.subdivision, years=list(years))
+    return {p for name in found.values() for p in name.split("; ")}
 
 
 def holiday_name(day: date, calendar: HolidayCalendar) -> str | None:
     """The holiday on ``day`` in ``calendar``, or None."""
-    return _holidays(calendar.country, calendar.subdivision, day.year).get(day)
+    return _holidays(calendar, day.year).get(day)
 
 
 def non_business_reason(day: date, calendar: HolidayCalendar) -> str:

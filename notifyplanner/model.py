@@ -313,9 +313,26 @@ class RuleVersion:
 
 
 @dataclass(frozen=True)
+class AddedHoliday:
+    """A legal holiday of the jurisdiction's own statute that python-holidays lacks:
+    the ``nth`` ``weekday`` (0 = Monday) of ``month``."""
+
+    name: str
+    month: int
+    weekday: int
+    nth: int
+
+
+@dataclass(frozen=True)
 class HolidayCalendar:
+    """python-holidays' calendar for a country and subdivision, corrected to the
+    jurisdiction's own holiday statute (``source``) where the two differ."""
+
     country: str
     subdivision: str | None
+    added: tuple[AddedHoliday, ...] = ()
+    removed: tuple[str, ...] = ()  # python-holidays names the statute does not list
+    source: str = ""
 
 
 @dataclass(frozen=True)

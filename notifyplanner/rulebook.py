@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     import jsonschema
 
 from notifyplanner.model import (
+    AddedHoliday,
     AfterYearEnd,
     Citation,
     CreditMonitoringRule,
@@ -407,7 +408,7 @@ def load_jurisdiction(path: Path, sealed: frozenset[str] = frozenset()) -> Juris
         code=code,
         name=data["name"],
         kind=data["kind"],
-        holidays=HolidayCalendar(data["holidays"]["country"], sub),
+        holidays=_holiday_calendar(data["holidays"], sub, file),
         first_enacted=first,
         last_reviewed=_date(data["last_reviewed"], file, "$.last_reviewed"),
         computation_of_time=_cite(comp) if comp else None,
@@ -445,6 +446,36 @@ def check_rules(directory: Path | str) -> list[RuleProblem]:
     Always the full validation: this is what ``notifyplanner rules check`` runs.
     """
     return _load_all(Path(directory), trust_seal=False)[1]
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+
+def _holiday_calendar(spec: dict[str, Any], sub: str | None, file: str) -> HolidayCalendar:
+    """The calendar, with a removal that names no holiday python-holidays knows refused:
+    a misspelt name would otherwise silently remove nothing."""
+    from notifyplanner.calendar import holiday_names
+
+    base = HolidayCalendar(spec["country"], sub)
+    removed = tuple(spec.get("remove", ()))
+    known = holiday_names(base, range(2000, 2031)) if removed else set()
+    for i, name in enumerate(removed):
+        if name not in known:
+            raise RulebookError(
+                [
+                    RuleProblem(
+                        file,
+                        f"$.holidays.remove[{i}]",
+                        f"python-holidays has no holiday named {name!r} here (known: {', '.join(sorted(known))})",
+                    )
+                ]
+            )
+    added = tuple(
+        AddedHoliday(a["name"], a["month"], _WEEKDAYS.index(a["weekday"]), a["nth"])
+        for a in spec.get("add", ())
+    )
+    source = spec.get("source")
+    return HolidayCalendar(base.country, sub, added, removed, source["cite"] if source else "")
 
 
 def load_rulebook(directory: Path | str = BUNDLED_RULES) -> Rulebook:

@@ -71,3 +71,26 @@ def test_practical_send_by_is_a_business_day_on_or_before(day, calendar):
     assert before <= day
     assert is_business_day(before, calendar)
     assert (day - before).days < 10
+
+
+def test_a_statute_correction_adds_and_removes_days():
+    from notifyplanner.model import AddedHoliday
+
+    corrected = HolidayCalendar(
+        "US",
+        "IA",
+        added=(AddedHoliday("Test Day", 10, 0, 2),),
+        removed=("Juneteenth National Independence Day",),
+    )
+    assert not is_business_day(date(2026, 6, 19), IA)
+    assert is_business_day(date(2026, 6, 19), corrected)
+    assert non_business_reason(date(2026, 10, 12), corrected) == "Test Day"
+    assert is_business_day(date(2026, 10, 12), IA)
+
+
+def test_nth_weekday():
+    from notifyplanner.calendar import nth_weekday
+
+    assert nth_weekday(2026, 10, 0, 2) == date(2026, 10, 12)  # second Monday in October
+    assert nth_weekday(2026, 11, 3, 4) == date(2026, 11, 26)  # fourth Thursday in November
+    assert nth_weekday(2024, 3, 1, 1) == date(2024, 3, 5)  # first Tuesday in March

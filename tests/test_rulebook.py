@@ -26,6 +26,8 @@ CASES = {
     "unknown_still_required.json": ("$.versions[2].hipaa.still_required[0]", "'state_police'"),
     "wrong_code.json": ("$.code", "belongs in tx.json"),
     "duplicate_obligation_id.json": ("$.versions[2].obligations[2].id", "used twice"),
+    "unknown_holiday_removal.json": ("$.holidays.remove[0]", "no holiday named 'Columbus Dya'"),
+    "holiday_change_without_source.json": ("$.holidays", "'source' is a dependency of 'remove'"),
 }
 
 

@@ -71,3 +71,15 @@ def test_iowa_medical_data_not_personal_information():
 def test_iowa_encrypted_data_counts_when_key_obtained():
     plan = plan_for("IA", discovered="2024-01-29", encrypted=True, key_compromised=True)
     assert notice(plan, "IA", "individuals").status is Status.REQUIRED
+
+
+def test_iowa_attorney_general_counts_juneteenth_as_a_business_day():
+    # Iowa Code § 1C.1 does not make June 19 a legal holiday (§ 1C.14: a recognition day).
+    plan = plan_for("IA", discovered="2026-06-01", residents=501, individuals_notified="2026-06-15")
+    assert notice(plan, "IA", "attorney_general").deadline == date(2026, 6, 22)
+
+
+def test_iowa_attorney_general_counts_a_federal_observed_day_as_a_business_day():
+    # July 4, 2026 is a Saturday: the federal Friday off is not an Iowa legal holiday.
+    plan = plan_for("IA", discovered="2026-06-20", residents=501, individuals_notified="2026-06-29")
+    assert notice(plan, "IA", "attorney_general").deadline == date(2026, 7, 6)

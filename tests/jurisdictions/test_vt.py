@@ -77,3 +77,9 @@ def test_vermont_passport_and_health_data_added_by_act_89():
     after = plan_for("VT", discovered="2020-07-01", elements=("name", "passport", "medical"))
     assert notice(before, "VT", "individuals").status is Status.NOT_REQUIRED
     assert notice(after, "VT", "individuals").status is Status.REQUIRED
+
+
+def test_vermont_preliminary_notice_skips_indigenous_peoples_day_a_vermont_legal_holiday():
+    # 1 V.S.A. § 371(a)(9): the second Monday in October (python-holidays lacks it).
+    ag = notice(plan_for("VT", discovered="2026-10-02", residents=1), "VT", "attorney_general")
+    assert ag.deadline == date(2026, 10, 23)
