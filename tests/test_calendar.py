@@ -14,11 +14,17 @@ from notifyplanner.calendar import (
     previous_business_day,
 )
 from notifyplanner.model import HolidayCalendar
+from notifyplanner.rulebook import load_rulebook
 
 VT = HolidayCalendar("US", "VT")
 IA = HolidayCalendar("US", "IA")
 days = st.dates(min_value=date(2018, 1, 1), max_value=date(2030, 12, 31))
-calendars = st.sampled_from([FEDERAL, VT, IA, HolidayCalendar("US", "TX"), HolidayCalendar("US", "PR")])
+# The bundled rule files' calendars too: Vermont and Iowa carry statute corrections.
+_BUNDLED = load_rulebook()
+calendars = st.sampled_from(
+    [FEDERAL, VT, IA, HolidayCalendar("US", "TX"), HolidayCalendar("US", "PR")]
+    + [_BUNDLED.get(code).holidays for code in ("VT", "IA")]  # type: ignore[union-attr]
+)
 
 
 def test_vermont_town_meeting_day_is_not_a_business_day_in_vermont_but_is_federally():
