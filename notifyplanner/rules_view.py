@@ -9,7 +9,14 @@ from __future__ import annotations
 from datetime import date
 
 from notifyplanner.deadlines import describe
-from notifyplanner.model import Jurisdiction, ObligationRule, Recipient, Rulebook, RuleVersion
+from notifyplanner.model import (
+    HolidayCalendar,
+    Jurisdiction,
+    ObligationRule,
+    Recipient,
+    Rulebook,
+    RuleVersion,
+)
 
 
 def _threshold(rule: ObligationRule) -> str:
@@ -90,6 +97,19 @@ def rules_table(rulebook: Rulebook) -> str:
     return "\n".join(out)
 
 
+def calendar_text(calendar: HolidayCalendar) -> str:
+    """Which holidays a business-day count skips, and the statute behind any correction."""
+    base = (
+        f"weekends and python-holidays' {calendar.country}"
+        + (f"-{calendar.subdivision}" if calendar.subdivision else " federal")
+        + " public holidays"
+    )
+    changes = [f"plus {a.name}" for a in calendar.added] + [f"minus {name}" for name in calendar.removed]
+    if changes:
+        base += ", " + ", ".join(changes) + f" [{calendar.source}]"
+    return base
+
+
 def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
     version = j.version_on(on) if on else j.latest
     lines = [f"{j.code} - {j.name} (last reviewed {j.last_reviewed.isoformat()})"]
@@ -103,6 +123,7 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
         f"Showing the version in force from {version.effective_from.isoformat()}: {version.enacted_by}"
     )
     lines.append(f"Statute: {version.statute.cite} <{version.statute.url}>")
+    lines.append(f"Business days: {calendar_text(j.holidays)}")
     pi = version.personal_information
     lines.append(
         f"Personal information: with a name: {', '.join(sorted(e.value for e in pi.with_name)) or '-'}; "

@@ -1,0 +1,48 @@
+"""Plan to text and JSON: the shapes other tools and counsel rely on."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from notifyplanner.engine import plan
+from notifyplanner.incident_file import read_incident
+from notifyplanner.model import DeadlineKind, Status
+from notifyplanner.report import DISCLAIMER, deadline_text, plan_to_dict, plan_to_text
+from notifyplanner.rulebook import load_rulebook
+from tests.jurisdictions.statute import notice, plan_for
+
+SAMPLE = read_incident(Path(__file__).parent.parent / "resources" / "samples" / "telehealth-pharmacy.json")
+PLAN = plan(SAMPLE, load_rulebook())
+
+
+def test_json_has_the_documented_keys_and_is_serialisable():
+    doc = plan_to_dict(PLAN, today=date(2026, 10, 9))
+    json.dumps(doc)
+    assert {"controlling_deadline", "obligations", "credit_monitoring", "disclaimer"} <= set(doc)
+    first = doc["obligations"][0]
+    for key in ("jurisdiction", "recipient", "status", "deadline", "deadline_kind", "basis", "citation",
+                "effective_from", "days_left"):  # fmt: skip
+        assert key in first, key
+    assert {"jurisdiction", "months", "starts", "ends"} <= set(doc["credit_monitoring"][0])
+    assert doc["controlling_deadline"] == PLAN.controlling_deadline.isoformat()  # type: ignore[union-attr]
+
+
+def test_days_left_only_when_today_is_given():
+    assert "days_left" not in plan_to_dict(PLAN)["obligations"][0]
+
+
+def test_deadline_text_never_shows_a_number_for_no_fixed_deadline():
+    massachusetts = notice(plan_for("MA", discovered="2024-03-01"), "MA", "individuals")
+    assert massachusetts.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE
+    assert deadline_text(massachusetts) == "no fixed date"
+    texas = notice(plan_for("TX", discovered="2024-03-01", determined=None), "TX", "individuals")
+    assert texas.conservative and deadline_text(texas).endswith(" *")
+    not_owed = notice(plan_for("TX", discovered="2024-03-01", residents=10), "TX", "attorney_general")
+    assert not_owed.status is Status.NOT_REQUIRED and deadline_text(not_owed) == "-"
+
+
+def test_text_names_the_incident_the_controlling_deadline_and_the_disclaimer():
+    text = plan_to_text(PLAN, today=date(2026, 10, 9))
+    assert SAMPLE.name in text
+    assert PLAN.controlling_deadline.isoformat() in text  # type: ignore[union-attr]
+    assert DISCLAIMER.split(".")[0] in text

@@ -1,0 +1,46 @@
+"""The coverage table and `rules show`: what counsel reads to audit the encoded rules."""
+
+from datetime import date
+
+from notifyplanner.rulebook import load_rulebook
+from notifyplanner.rules_view import calendar_text, coverage_markdown, coverage_rows, show_jurisdiction
+
+BOOK = load_rulebook()
+
+
+def test_coverage_has_one_row_per_jurisdiction_federal_first():
+    rows = coverage_rows(BOOK)
+    assert len(rows) == len(BOOK.jurisdictions) == 56
+    assert [r[0].split()[0] for r in rows[:2]] == ["FTC-HBNR", "HIPAA"]
+    texas = next(r for r in rows if r[0].startswith("TX "))
+    assert "60 days" in texas[1]
+    assert "250" in texas[2] and "30 days" in texas[2]
+
+
+def test_coverage_markdown_escapes_pipes_and_has_a_header_rule():
+    lines = coverage_markdown(BOOK).splitlines()
+    assert lines[0].startswith("| Jurisdiction |") and lines[1].startswith("|---|")
+    assert all(line.count(" | ") == 5 for line in lines[2:])
+
+
+def test_show_names_the_version_statute_calendar_and_every_citation():
+    text = show_jurisdiction(BOOK.get("VT"))  # type: ignore[arg-type]
+    assert "Showing the version in force from 2020-07-01" in text
+    assert "9 V.S.A. § 2435(b)(1)" in text
+    assert "plus Indigenous Peoples' Day [1 V.S.A. § 371" in text
+
+
+def test_show_an_older_version_on_a_date():
+    text = show_jurisdiction(BOOK.get("VT"), on=date(2015, 1, 1))  # type: ignore[arg-type]
+    assert "Showing the version in force from 2012-05-08" in text
+
+
+def test_show_says_when_no_version_was_in_force():
+    text = show_jurisdiction(BOOK.get("VT"), on=date(2001, 1, 1))  # type: ignore[arg-type]
+    assert "No version in force on 2001-01-01" in text
+
+
+def test_calendar_text_names_corrections_and_their_statute():
+    assert calendar_text(BOOK.get("HIPAA").holidays).endswith("US federal public holidays")  # type: ignore[union-attr]
+    iowa = calendar_text(BOOK.get("IA").holidays)  # type: ignore[union-attr]
+    assert "minus Juneteenth National Independence Day" in iowa and "[Iowa Code § 1C.1" in iowa
