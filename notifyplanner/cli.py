@@ -1,4 +1,8 @@
-"""The headless face: plan, rules and roster commands, and the app launcher.
+"""The headless face: plan, rules and roster commands.
+
+The `notifyplanner` program itself is ui.launch, which opens the desktop app when given no
+command (or just an incident file) and hands every command to ``main`` here; the core never
+imports Qt or ui.
 
 Every failure a user can cause (missing file, bad JSON, unknown field, impossible dates,
 broken rule file) ends with exit status 2 and one line naming the file and field, never a
@@ -10,7 +14,6 @@ from __future__ import annotations
 import argparse
 import errno
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -28,6 +31,7 @@ SAMPLE_INCIDENT = (
     Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
 )
 EXIT_BAD_INPUT = 2
+COMMANDS = ("plan", "rules", "roster")
 
 
 def _fail(message: str) -> int:
@@ -53,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="notifyplanner",
         description="Plan data-breach notices: who must be notified, by when, and what they owe.",
+        epilog="Without a command, or with just an incident FILE, notifyplanner opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"notifyplanner {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -77,8 +82,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_roster_parser(sub)
 
-    p_app = sub.add_parser("app", help="start the desktop app (the default)")
-    p_app.add_argument("file", nargs="?", type=Path)
     return parser
 
 
@@ -155,41 +158,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def has_display() -> bool:
-    if sys.platform.startswith(("win", "darwin")):
-        return True
-    if os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def cmd_app(file: Path | None) -> int:
-    target = file or SAMPLE_INCIDENT
-    if not has_display():
-        which = "the sample incident's plan" if file is None else f"the plan of {file}"
-        print(f"No display found: printing {which} instead of opening the window.")
-        return cmd_plan(
-            argparse.Namespace(file=target, format="table", rules=BUNDLED_RULES, today=None, xlsx=None)
-        )
-    try:
-        from ui.app import run_app
-    except ImportError as exc:
-        print(f"The desktop app cannot start ({exc}); printing the plan instead.")
-        return cmd_plan(
-            argparse.Namespace(file=target, format="table", rules=BUNDLED_RULES, today=None, xlsx=None)
-        )
-    return run_app(target, opened_by_user=file is not None)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    known = {"plan", "rules", "roster", "app", "-h", "--help", "--version"}
-    if not argv:
-        return cmd_app(None)
-    if argv[0] not in known:
-        return (
-            cmd_app(Path(argv[0])) if len(argv) == 1 else _fail(f"unknown command {argv[0]!r} (see --help)")
-        )
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        return _fail(f"unknown command {argv[0]!r} (see --help)")
     args = build_parser().parse_args(argv)
     if args.command == "plan":
         return cmd_plan(args)
@@ -197,8 +169,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_rules(args)
     if args.command == "roster":
         return run_roster(args)
-    if args.command == "app":
-        return cmd_app(args.file)
     build_parser().print_help()
     return 0
 

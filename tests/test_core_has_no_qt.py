@@ -13,3 +13,13 @@ def test_importing_the_core_loads_no_qt():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_core_source_imports_qt_or_the_ui_even_lazily():
+    import re
+    from pathlib import Path
+
+    core = Path(__file__).resolve().parents[1] / "notifyplanner"
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|shiboken6|ui)\b", re.MULTILINE)
+    offenders = [str(p) for p in core.rglob("*.py") if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
