@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
+from functools import cached_property
 
 from notifyplanner.calendar import MONTH_RULE, add_months, non_business_reason, previous_business_day
 from notifyplanner.deadlines import Computed, evaluate
@@ -40,7 +41,6 @@ from notifyplanner.model import (
 )
 
 RESEARCHED_SINCE = date(2018, 1, 1)
-_UNSET = object()
 HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIATE})
 ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
 
@@ -73,18 +73,15 @@ class _JurisdictionPlanner:
         self.residents = residents
         self._computed: dict[str, Computed | None] = {}
         self._verdicts: dict[str, _Verdict] = {}
-        self._coverage: object = _UNSET
-        self._exposed: str | None = None
 
     # ------------------------------------------------------------------ trigger
 
     def coverage(self) -> _Verdict | None:
         """Shared by every notice here: elements, encryption. None when they pass."""
-        if self._coverage is _UNSET:
-            self._coverage = self._check_coverage()
-        return self._coverage  # type: ignore[return-value]
+        return self._coverage
 
-    def _check_coverage(self) -> _Verdict | None:
+    @cached_property
+    def _coverage(self) -> _Verdict | None:
         incident, version = self.incident, self.version
         pi = version.personal_information
         if not incident.data_elements:
@@ -182,12 +179,9 @@ class _JurisdictionPlanner:
         text = "; ".join(parts)
         return _Verdict(Status.REQUIRED, text[0].upper() + text[1:] + ".")
 
-    @property
+    @cached_property
     def exposed_text(self) -> str:
-        if self._exposed is None:
-            covered = self.version.personal_information.covers(self.incident.data_elements)
-            self._exposed = _elements_text(covered)
-        return self._exposed
+        return _elements_text(self.version.personal_information.covers(self.incident.data_elements))
 
     # ------------------------------------------------------------------ deadline
 
@@ -310,8 +304,8 @@ class _JurisdictionPlanner:
                     )
                     needs = (f"number of {name} residents", *needs)
                 else:
-                    exposed = reason.split("; ")[-1]
-                    reason = f"{count:,} {name} residents (threshold: {_threshold_words(minimum)} residents of one state); {exposed}"
+                    rest = reason.split("; ", 1)[-1]  # the base reason after its people count
+                    reason = f"{count:,} {name} residents (threshold: {_threshold_words(minimum)} residents of one state); {rest}"
             yield replace(
                 base,
                 obligation_id=f"{rule.id}_{code.lower()}",
@@ -463,6 +457,13 @@ def _memo_for(
     return memo
 
 
+# Incident facts no state planner reads: the per-state count and the total stand in for
+# the residents map. Every other field (including any added later) is part of the key,
+# so a new fact can cost memo hits but never return a stale result.
+_NOT_READ_BY_STATES = frozenset({"name", "notes", "residents", "total_affected"})
+_STATE_FIELDS = tuple(f.name for f in fields(Incident) if f.name not in _NOT_READ_BY_STATES)
+
+
 def _state_key(incident: Incident, version: RuleVersion, code: str, count: int | None) -> tuple[object, ...]:
     """Every fact a state planner reads; residents of other states are not among them, and
     the total affected only where a notice of this version has a total-based threshold."""
@@ -470,22 +471,8 @@ def _state_key(incident: Incident, version: RuleVersion, code: str, count: int |
         o.trigger.min_total_affected is not None or o.trigger.max_total_affected is not None
         for o in version.obligations
     )
-    return (
-        code,
-        version.effective_from,
-        count,
-        incident.entity_role,
-        incident.discovered,
-        incident.determined,
-        incident.vendor_notice,
-        incident.individuals_notified,
-        incident.law_enforcement_delay,
-        incident.data_elements,
-        incident.encrypted,
-        incident.key_compromised,
-        incident.source_of_breach,
-        incident.affected_total if uses_total else None,
-    )
+    facts = tuple(getattr(incident, name) for name in _STATE_FIELDS)
+    return (code, version.effective_from, count, incident.affected_total if uses_total else None, *facts)
 
 
 def _dated_by_hipaa_notice(
@@ -498,18 +485,18 @@ def _dated_by_hipaa_notice(
     """
     letter = next(
         (
-            o
+            o.deadline
             for o in obligations
-            if o.jurisdiction == "HIPAA" and o.recipient is Recipient.INDIVIDUALS and o.deadline is not None
+            if o.jurisdiction == "HIPAA" and o.recipient is Recipient.INDIVIDUALS
         ),
         None,
     )
-    if letter is None or letter.deadline is None:
+    if letter is None:
         return tuple(duties)
     out = []
     for duty in duties:
         if duty.with_hipaa_notice and duty.starts is None and duty.status is not Status.NOT_REQUIRED:
-            starts = letter.deadline
+            starts = letter
             ends = add_months(starts, duty.months)
             basis = duty.basis.removesuffix(".") + (
                 f", due {starts.isoformat()} at the latest; runs to {ends.isoformat()} ({MONTH_RULE})."
