@@ -80,9 +80,6 @@ def run_roster(
 
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    if getattr(args, "roster_command", "count") != "count" or not getattr(args, "file", None):
-        err.write("notifyplanner roster: expected `roster count FILE`\n")
-        return 2
     try:
         result = count_roster(
             args.file,

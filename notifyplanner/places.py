@@ -28,7 +28,6 @@ __all__ = [
     "JURISDICTIONS",
     "MILITARY_CODES",
     "OTHER_USPS_CODES",
-    "ZIP3_NEEDS_ZIP5",
     "ZIP3_RANGES",
     "ZIP5_EXCEPTIONS",
     "is_blank_marker",
@@ -533,7 +532,6 @@ _ZIP3: dict[str, str] = {
     f"{p:03d}": code for first, last, code in ZIP3_RANGES for p in range(first, last + 1)
 }
 # Prefixes for which the 3-digit answer is not the whole story.
-ZIP3_NEEDS_ZIP5: frozenset[str] = frozenset(z[:3] for z in ZIP5_EXCEPTIONS)
 
 _ZIP_RE = re.compile(r"^(\d{5})(?:[-\s]?\d{4})?$")
 _ZIP_SHORT_RE = re.compile(r"^(\d{3,4})(?:-\d{4})?$")
@@ -567,7 +565,8 @@ def zip5(text: str | None) -> str | None:
 def zip3_to_state(prefix: str) -> str | None:
     """Return the USPS code for a 3-digit ZIP prefix, or None when it is not assigned.
 
-    Callers holding only a prefix in ZIP3_NEEDS_ZIP5 get the majority answer (969: GU).
+    A prefix shared by two areas (969: GU, MP) gets the majority answer; zip_to_state
+    tells them apart by the full ZIP.
     """
     return _ZIP3.get(prefix)
 

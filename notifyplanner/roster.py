@@ -19,13 +19,11 @@ Pure core: no Qt import. The app passes `progress` and `cancel` callables from i
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import io
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +33,7 @@ from typing import Any, Literal
 
 import polars as pl
 
+from notifyplanner.incident_file import atomic_write_bytes
 from notifyplanner.places import (
     ALL_USPS_CODES,
     JURISDICTIONS,
@@ -82,6 +81,17 @@ _EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 
 class RosterError(Exception):
     """The file cannot be counted; the message names the file and what was expected."""
+
+
+class RosterColumnsError(RosterError):
+    """No column, or more than one, could be the state or ZIP column: the user must choose.
+
+    ``reason`` is the message without the command-line hint, for the app's column picker.
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class RosterCancelled(Exception):
@@ -256,7 +266,6 @@ _ZIP_WORDS: Mapping[str, int] = MappingProxyType(
         "zip cd": 30,
         "zip5": 29,
         "zip 5": 29,
-        "zip plus 4": 28,
         "zip 4": 12,  # "ZIP+4": often the full ZIP+4, sometimes only the add-on
         "zip4": 12,
         "postal code": 27,
@@ -313,10 +322,8 @@ def _pick_column(
     top = [(i, w) for s, i, w in scored if s == best]
     if len(top) > 1 and len({_header_key(headers[i]) for i, _ in top}) > 1:
         names = ", ".join(repr(headers[i]) for i, _ in top)
-        raise RosterError(
-            f"{file}: several columns could be the {what} column ({names}); "
-            f"choose one with --{what.split()[0].lower()}-column"
-        )
+        reason = f"{file}: several columns could be the {what} column ({names})"
+        raise RosterColumnsError(f"{reason}; choose one with --{what.split()[0].lower()}-column", reason)
     i, word = top[0]
     return ColumnChoice(name=str(headers[i]), index=i, how="header", detail=f"header read as {word!r}")
 
@@ -385,17 +392,16 @@ def _choose_columns(
 
 
 def _no_columns_error(file: str, headers: Sequence[str], state_column: str | None,
-                      zip_column: str | None, where: str = "") -> RosterError:  # fmt: skip
+                      zip_column: str | None, where: str = "") -> RosterColumnsError:  # fmt: skip
     seen = ", ".join(str(h) for h in headers[:12] if str(h).strip()) or "(none)"
     if len(headers) > 12:
         seen += ", ..."
     if state_column or zip_column:
         named = " or ".join(repr(n) for n in (state_column, zip_column) if n)
-        return RosterError(f"{file}{where}: no column named {named}; headers seen: {seen}")
-    return RosterError(
-        f"{file}{where}: no column looks like a state or ZIP column; headers seen: {seen}; "
-        "name the columns with --state-column/--zip-column"
-    )
+        reason = f"{file}{where}: no column named {named}; headers seen: {seen}"
+        return RosterColumnsError(reason, reason)
+    reason = f"{file}{where}: no column looks like a state or ZIP column; headers seen: {seen}"
+    return RosterColumnsError(f"{reason}; name the columns with --state-column/--zip-column", reason)
 
 
 # --- classification of distinct values ---------------------------------------------------
@@ -693,8 +699,9 @@ def _zip_shape(z: pl.Expr) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     )
 
 
-def _ticker(total_estimate: int, progress: ProgressFn | None, cancel: CancelFn | None,
-            start: float, span: float) -> Callable[[pl.Series], pl.Series]:  # fmt: skip
+def _ticker(
+    total_estimate: int, progress: ProgressFn | None, cancel: CancelFn | None
+) -> Callable[[pl.Series], pl.Series]:
     """A pass-through Polars UDF that reports progress and stops on cancel.
 
     Polars calls it once per streamed batch; raising RosterCancelled inside it aborts
@@ -708,10 +715,32 @@ def _ticker(total_estimate: int, progress: ProgressFn | None, cancel: CancelFn |
             raise RosterCancelled("cancelled")
         seen += len(s)
         if progress is not None and total_estimate > 0:
-            progress(start + span * min(0.99, seen / total_estimate))
+            progress(min(0.99, seen / total_estimate))
         return s
 
     return tick
+
+
+def _column_name(c: ColumnChoice | None) -> str | None:
+    """The frame's name for a chosen column (frames name columns c0, c1, ...)."""
+    return f"c{c.index}" if c is not None else None
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _table_info(name: str, cols: _Columns, rows: int, empty_rows: int) -> TableInfo:
+    return TableInfo(
+        name=name,
+        rows=rows,
+        header_row=cols.header_row + 1,
+        state_column=cols.state,
+        zip_column=cols.zip,
+        country_column=cols.country,
+        empty_rows=empty_rows,
+    )
 
 
 # --- text files --------------------------------------------------------------------------
@@ -720,24 +749,28 @@ def _ticker(total_estimate: int, progress: ProgressFn | None, cancel: CancelFn |
 @dataclass(frozen=True)
 class _TextFormat:
     encoding: str  # a Python codec name
-    polars_ok: bool  # UTF-8 (with or without BOM): Polars reads the file directly
     delimiter: str
     records: list[list[str]]  # first records as csv.reader sees them ([] for blank lines)
     bytes_per_record: float
 
+    @property
+    def polars_ok(self) -> bool:
+        """UTF-8 (with or without BOM): Polars reads the file directly."""
+        return self.encoding in ("utf-8", "utf-8-sig")
+
 
 def _sniff_text(path: Path, sample: bytes, file: str) -> _TextFormat:
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding, polars_ok = "utf-16", False  # Excel's "Unicode text" export
+        encoding = "utf-16"  # Excel's "Unicode text" export
     elif sample.startswith(codecs.BOM_UTF8):
-        encoding, polars_ok = "utf-8-sig", True
+        encoding = "utf-8-sig"
     else:
         try:
             codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
-            encoding, polars_ok = "utf-8", True
+            encoding = "utf-8"
         except UnicodeDecodeError:
             # Not UTF-8: Windows-1252 is what Excel and older exports write in the US.
-            encoding, polars_ok = "cp1252", False
+            encoding = "cp1252"
     if encoding != "utf-16" and b"\x00" in sample:
         raise RosterError(f"{file}: not a text table (binary data); expected a CSV, TSV or Excel file")
     text = codecs.getincrementaldecoder(encoding)(errors="replace").decode(sample, final=False)
@@ -756,7 +789,7 @@ def _sniff_text(path: Path, sample: bytes, file: str) -> _TextFormat:
     except csv.Error:
         pass  # a cut-short quoted field at the end of the sample
     per = len("".join(lines).encode(encoding, errors="replace")) / max(1, len(lines))
-    return _TextFormat(encoding, polars_ok, delimiter, records, per)
+    return _TextFormat(encoding, delimiter, records, per)
 
 
 def _sniff_delimiter(head: str) -> str:
@@ -812,7 +845,7 @@ def _count_text(path: Path, sample: bytes, file: str, state_column: str | None,
         )
 
     estimate = int(path.stat().st_size / max(fmt.bytes_per_record, 1.0))
-    tick = _ticker(estimate, progress, cancel, 0.0, 1.0)
+    tick = _ticker(estimate, progress, cancel)
 
     # Read the chosen columns plus the first and last (to tell an empty line from a
     # person with no address: an empty line has nothing in any of them).
@@ -822,10 +855,7 @@ def _count_text(path: Path, sample: bytes, file: str, state_column: str | None,
     select[0] = select[0].map_batches(tick, is_elementwise=True, return_dtype=pl.String)
     select[0] = select[0].alias(names[0])
 
-    def name(c: ColumnChoice | None) -> str | None:
-        return f"c{c.index}" if c is not None else None
-
-    state_c, zip_c, country_c = name(cols.state), name(cols.zip), name(cols.country)
+    state_c, zip_c, country_c = _column_name(cols.state), _column_name(cols.zip), _column_name(cols.country)
 
     def collect(query: pl.LazyFrame | pl.DataFrame) -> pl.DataFrame:
         assert isinstance(query, pl.LazyFrame)
@@ -834,8 +864,7 @@ def _count_text(path: Path, sample: bytes, file: str, state_column: str | None,
         except RosterCancelled:
             raise
         except pl.exceptions.PolarsError as exc:
-            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise RosterError(f"{file}: could not be read as a delimited table ({msg})") from exc
+            raise RosterError(f"{file}: could not be read as a delimited table ({_first_line(exc)})") from exc
 
     def fetch_raw(states: set[str | None]) -> pl.DataFrame:
         assert zip_c is not None
@@ -846,25 +875,19 @@ def _count_text(path: Path, sample: bytes, file: str, state_column: str | None,
     rows, empty_rows = tally.add(grouped, fetch_raw)
     if progress is not None:
         progress(1.0)
-    info = TableInfo(
-        name=path.name,
-        rows=rows,
-        header_row=cols.header_row + 1,
-        state_column=cols.state,
-        zip_column=cols.zip,
-        country_column=cols.country,
-        empty_rows=empty_rows,
+    return (
+        _table_info(path.name, cols, rows, empty_rows),
+        fmt.encoding,
+        "tsv" if fmt.delimiter == "\t" else "csv",
     )
-    return info, fmt.encoding, "tsv" if fmt.delimiter == "\t" else "csv"
 
 
 # --- Excel ---------------------------------------------------------------------------------
 
 
 def _excel_error(file: str, exc: Exception) -> RosterError:
-    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return RosterError(
-        f"{file}: could not be read as an Excel workbook ({msg}); "
+        f"{file}: could not be read as an Excel workbook ({_first_line(exc)}); "
         "expected an .xlsx, .xlsm, .xls, .xlsb or .ods file"
     )
 
@@ -910,8 +933,7 @@ def _count_excel(path: Path, file: str, state_column: str | None, zip_column: st
         try:
             hidden, frame = load(i)
         except Exception as exc:
-            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise RosterError(f"{file}: sheet {name!r} could not be read ({msg})") from exc
+            raise RosterError(f"{file}: sheet {name!r} could not be read ({_first_line(exc)})") from exc
         if hidden:
             tables.append(TableInfo(name, 0, None, skipped="hidden sheet"))
             continue
@@ -936,10 +958,11 @@ def _count_excel(path: Path, file: str, state_column: str | None, zip_column: st
             [(pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "")) for c in data.columns]
         )
 
-        def name_of(c: ColumnChoice | None) -> str | None:
-            return f"c{c.index}" if c is not None else None
-
-        state_c, zip_c, country_c = name_of(cols.state), name_of(cols.zip), name_of(cols.country)
+        state_c, zip_c, country_c = (
+            _column_name(cols.state),
+            _column_name(cols.zip),
+            _column_name(cols.country),
+        )
         grouped = _group_frame(data, state_c, zip_c, country_c, empty)
         assert isinstance(grouped, pl.DataFrame)
 
@@ -955,17 +978,7 @@ def _count_excel(path: Path, file: str, state_column: str | None, zip_column: st
 
         rows, empty_rows = tally.add(grouped, fetch_raw)
         del frame, data
-        tables.append(
-            TableInfo(
-                name,
-                rows,
-                cols.header_row + 1,
-                state_column=cols.state,
-                zip_column=cols.zip,
-                country_column=cols.country,
-                empty_rows=empty_rows,
-            )
-        )
+        tables.append(_table_info(name, cols, rows, empty_rows))
     if not any(t.skipped is None for t in tables):
         raise _no_columns_error(file, first_headers, state_column, zip_column, " (no sheet had one)")
     if progress is not None:
@@ -1017,15 +1030,46 @@ def count_roster(
         raise RosterCancelled("cancelled")
 
     tally = _Tally()
-    is_zip = sample.startswith(b"PK\x03\x04")
-    is_ole = sample.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
-    if is_zip or is_ole or p.suffix.lower() in _EXCEL_SUFFIXES:
+    if _is_workbook(p, sample):
         tables = _count_excel(p, file, state_column, zip_column, progress, cancel, tally)
         suffix = p.suffix.lower().lstrip(".")
         kind = suffix if "." + suffix in _EXCEL_SUFFIXES else "xlsx"
         return tally.result(file, kind, None, tables)
     table, encoding, kind = _count_text(p, sample, file, state_column, zip_column, progress, cancel, tally)
     return tally.result(file, kind, encoding, [table])
+
+
+def _is_workbook(path: Path, sample: bytes) -> bool:
+    """By content first (an .xlsx is a zip, an .xls an OLE file), then by name."""
+    is_zip = sample.startswith(b"PK\x03\x04")
+    is_ole = sample.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    return is_zip or is_ole or path.suffix.lower() in _EXCEL_SUFFIXES
+
+
+def read_headers(path: str | os.PathLike[str], limit: int = 200) -> list[str]:
+    """The first non-empty row of a list (of its first sheet), for a column picker.
+
+    Read the way count_roster reads it (encodings, delimiters, workbooks), so the picker
+    offers the names the counter will match. Only that row is kept; [] when the file
+    cannot be read, because the picker then simply offers no names.
+    """
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            sample = fh.read(_SAMPLE_BYTES)
+        if _is_workbook(p, sample):
+            _names, load = _open_fastexcel(p, p.name)
+            frame = load(0)[1].head(_HEADER_SCAN_ROWS)
+            rows = [["" if v is None else str(v) for v in row] for row in frame.iter_rows()]
+        else:
+            rows = _sniff_text(p, sample, p.name).records
+    except Exception:  # unreadable in any way: no names to offer
+        return []
+    for row in rows:
+        cells = [c.strip() for c in row if c.strip()]
+        if cells:
+            return cells[:limit]
+    return []
 
 
 # --- writing counts into an incident file -----------------------------------------------
@@ -1049,8 +1093,8 @@ def write_counts_into_incident(
     so a jurisdiction with no row has no affected resident on it); other USPS areas and
     military codes are reported by the caller, not written, because the incident file's
     residents table is keyed by planning jurisdiction. Every other key of the file is kept
-    as it was. The write is atomic (temp file in the same folder, fsync, os.replace) so a
-    crash never leaves a half-written incident. Returns the counts not written
+    as it was. The write is the incident file's own atomic write, so a crash never leaves
+    a half-written incident. Returns the counts not written
     (non-zero codes outside the 54).
 
     Raises RosterError naming the incident file when it is missing or not a JSON object.
@@ -1062,7 +1106,7 @@ def write_counts_into_incident(
     if unknown:
         raise RosterError(f"{name}: unknown jurisdiction codes {', '.join(sorted(unknown))}")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # as read_incident reads it
     except FileNotFoundError as exc:
         raise RosterError(f"{name}: no such incident file") from exc
     except (OSError, UnicodeDecodeError) as exc:
@@ -1077,28 +1121,5 @@ def write_counts_into_incident(
     doc["residents"] = {code: int(source.get(code, 0)) for code in JURISDICTIONS}
     out = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(out)
-            fh.flush()
-            os.fsync(fh.fileno())
-        with contextlib.suppress(OSError):  # keep the incident's permissions
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:  # pragma: no cover - not all platforms can open a directory
-        pass
-    else:
-        try:
-            os.fsync(dir_fd)
-        except OSError:  # pragma: no cover
-            pass
-        finally:
-            os.close(dir_fd)
+    atomic_write_bytes(path, out.encode("utf-8"))
     return {c: int(n) for c, n in source.items() if c not in JURISDICTIONS and n}

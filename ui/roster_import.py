@@ -16,19 +16,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ui.dialogs import ColumnPickerDialog, RosterPreviewDialog
-from ui.files import peek_headers
 from ui.worker import Task
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
-
-
-def _counter() -> Callable[..., Any] | None:
-    try:
-        from notifyplanner.roster import count_roster
-    except ImportError:
-        return None
-    return count_roster
 
 
 class RosterImport(QObject):
@@ -41,12 +32,8 @@ class RosterImport(QObject):
         self.task: Task | None = None
 
     def start(self, state_column: str | None = None, zip_column: str | None = None) -> Task | None:
-        count_roster = _counter()
-        if count_roster is None:
-            QMessageBox.warning(
-                self.window, "Import not available", "The roster counter is not in this build."
-            )
-            return None
+        from notifyplanner.roster import count_roster  # Polars loads only when a list is counted
+
         path = self.path
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Any:
@@ -59,16 +46,19 @@ class RosterImport(QObject):
         return self.task
 
     def failed(self, exc: Exception) -> None:
-        message = str(exc)
-        if type(exc).__name__ == "RosterError" and "column" in message:
-            self.pick_columns(message.split("; name the columns with --")[0] + ".")
+        from notifyplanner.roster import RosterColumnsError
+
+        if isinstance(exc, RosterColumnsError):
+            self.pick_columns(exc.reason + ".")
             return
         QMessageBox.warning(
-            self.window, "Cannot count the list", f"{message}\n\nThe resident counts were not changed."
+            self.window, "Cannot count the list", f"{exc}\n\nThe resident counts were not changed."
         )
 
     def pick_columns(self, message: str) -> None:
-        dialog = ColumnPickerDialog(peek_headers(self.path), message, self.window)
+        from notifyplanner.roster import read_headers
+
+        dialog = ColumnPickerDialog(read_headers(self.path), message, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             state, zipc = dialog.columns()
             if state or zipc:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from notifyplanner.roster import read_headers
 from tests.ui.conftest import Dialogs
 from ui import roster_import
 from ui.dialogs import ColumnPickerDialog, RosterPreviewDialog
-from ui.files import peek_headers
 from ui.main_window import MainWindow
 
 pytest.importorskip("notifyplanner.roster")
@@ -60,7 +60,7 @@ def test_column_picker_when_columns_cannot_be_told(
 ) -> None:
     roster = tmp_path / "odd.csv"
     roster.write_text("who,foo,bar\na,TX,75001\nb,CA,90001\n")
-    assert peek_headers(roster) == ["who", "foo", "bar"]
+    assert read_headers(roster) == ["who", "foo", "bar"]
     picked: dict[str, object] = {}
 
     def choose(dialog: ColumnPickerDialog) -> int:
@@ -100,5 +100,5 @@ def test_column_picker_reads_headers_of_a_workbook(tmp_path: Path) -> None:
     sheet.append(["who", None, "where", "zip code"])
     sheet.append(["a", None, "TX", 75001])
     book.save(tmp_path / "odd.xlsx")
-    assert peek_headers(tmp_path / "odd.xlsx") == ["who", "where", "zip code"]
-    assert peek_headers(tmp_path / "missing.xlsx") == []
+    assert read_headers(tmp_path / "odd.xlsx") == ["who", "where", "zip code"]
+    assert read_headers(tmp_path / "missing.xlsx") == []
