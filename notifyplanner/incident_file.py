@@ -119,8 +119,12 @@ def _known_codes() -> frozenset[str]:
     return frozenset(JURISDICTIONS)
 
 
-def incident_from_dict(data: Any) -> Incident:
-    """Build an incident from parsed JSON; raises ``IncidentError`` naming the field."""
+def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
+    """Build an incident from parsed JSON; raises ``IncidentError`` naming the field.
+
+    ``check=False`` keeps facts that cannot all be true (see incident_problems): the app
+    must reopen such a file to let its author fix it. Every value is still validated.
+    """
     if not isinstance(data, dict):
         raise IncidentError("$", "expected a JSON object")
     unknown = sorted(set(data) - FIELDS)
@@ -210,7 +214,7 @@ def incident_from_dict(data: Any) -> Incident:
         total_affected=total,
         notes=notes,
     )
-    problems = incident_problems(incident)
+    problems = incident_problems(incident) if check else []
     if problems:
         raise IncidentError(problems[0].field, problems[0].message)
     return incident
@@ -284,7 +288,7 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def loads(text: str, file: str = "") -> Incident:
+def loads(text: str, file: str = "", *, check: bool = True) -> Incident:
     try:
         data = json.loads(text, object_pairs_hook=_reject_duplicates)
     except json.JSONDecodeError as exc:
@@ -294,12 +298,12 @@ def loads(text: str, file: str = "") -> Incident:
     except IncidentError as exc:
         raise IncidentError(exc.field, exc.message, file) from None
     try:
-        return incident_from_dict(data)
+        return incident_from_dict(data, check=check)
     except IncidentError as exc:
         raise IncidentError(exc.field, exc.message, file) from None
 
 
-def read_incident(path: Path | str) -> Incident:
+def read_incident(path: Path | str, *, check: bool = True) -> Incident:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -311,7 +315,7 @@ def read_incident(path: Path | str) -> Incident:
         raise IncidentError("file", "not UTF-8 text; is this an incident file?", str(path)) from None
     except OSError as exc:
         raise IncidentError("file", f"cannot read ({exc.strerror})", str(path)) from None
-    return loads(text, str(path))
+    return loads(text, str(path), check=check)
 
 
 def _mode_for(path: Path) -> int:

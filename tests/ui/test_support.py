@@ -104,3 +104,18 @@ def test_task_success_progress_error_cancel(qtbot) -> None:
         task.start()
         task.cancel()
         gate.set()
+
+
+def test_lenient_reader_still_refuses_damage(tmp_path: Path) -> None:
+    from notifyplanner.incident_file import IncidentError
+
+    cases = {
+        "twice.json": '"discovered": "2026-09-01", "discovered": "2026-09-02"',
+        "not-a-date.json": '"discovered": "2026-13-45"',
+        "negative.json": '"total_affected": -5',
+    }
+    for name, body in cases.items():
+        path = tmp_path / name
+        path.write_text('{"format": "notifyplanner-incident", "version": 1, "name": "x", ' + body + "}")
+        with pytest.raises(IncidentError):
+            read_incident_keeping(path)
