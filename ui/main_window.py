@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,6 +68,18 @@ from ui.worker import Task
 
 AUTOSAVE_MS = 60_000
 INCIDENT_FILTER = "Incident files (*.json);;All files (*)"
+
+
+def _shown(result: Plan) -> tuple[object, ...]:
+    """What the plan's views draw; two plans equal here look the same on screen."""
+    # The timeline also marks the discovery date.
+    return (
+        result.obligations,
+        result.credit_monitoring,
+        result.warnings,
+        result.versions,
+        result.incident.discovered,
+    )
 
 
 def vertical_scroll(content: QWidget) -> QScrollArea:
@@ -431,13 +443,17 @@ class MainWindow(QMainWindow):
         self._incident = incident
         problems: list[FieldProblem] = [*incident_problems(incident), *self.form.form_problems()]
         self.form.show_problems(problems)
-        selected = self.selected_key()
-        self._plan = plan(incident, self.rulebook)
-        self.plan_model.set_obligations(self._plan.obligations)
-        self.credit_model.set_duties(self._plan.credit_monitoring)
-        self._refresh_views()
-        if selected:
-            self.select_obligation(selected, scroll=False)
+        new, old = plan(incident, self.rulebook), self._plan
+        self._plan = new
+        # Most keystrokes (a name, a note, a count below every threshold) change no notice:
+        # then the tables, timeline and details are left as they are, selection included.
+        if old is None or _shown(new) != _shown(old):
+            selected = self.selected_key()
+            self.plan_model.set_obligations(new.obligations)
+            self.credit_model.set_duties(new.credit_monitoring)
+            if selected:
+                self._reselect(selected)
+            self._refresh_views()
         self.residents_total.setText(self.residents_model.summary())
         self._update_title()
         self.plan_changed.emit()
@@ -570,6 +586,23 @@ class MainWindow(QMainWindow):
         if scroll:
             self.plan_view.scrollTo(proxy_index)
         return True
+
+    def _reselect(self, key: str) -> None:
+        """Select ``key`` again after a replan, if the user's filter still shows it.
+
+        Quietly: the caller refreshes the details once. Unlike select_obligation (a click
+        on the timeline), this never clears the filter the user typed.
+        """
+        row = self.plan_model.row_of(key)
+        if row is None:
+            return
+        proxy_index = self.plan_proxy.mapFromSource(self.plan_model.index(row, 0))
+        if proxy_index.isValid():
+            with QSignalBlocker(self.plan_view.selectionModel()):
+                self.plan_view.selectionModel().setCurrentIndex(
+                    proxy_index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
 
     def _plan_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_details()

@@ -430,3 +430,25 @@ def test_tab_order_follows_the_form_then_the_plan(window: MainWindow) -> None:
     assert order[:5] == expected
     assert order.index("Notes") < order.index("Filter notices") < order.index("Notices owed")
     assert order.index("Show notices that are not required") < order.index("Notices owed")
+
+
+def test_an_edit_that_changes_no_notice_keeps_the_table_and_selection(qtbot, window: MainWindow) -> None:
+    window.set_incident(read_incident(SAMPLES / "telehealth-pharmacy.json"), None)
+    window.plan_view.selectRow(3)
+    key = window.selected_key()
+    resets: list[bool] = []
+    window.plan_model.modelReset.connect(lambda: resets.append(True))
+    qtbot.keyClicks(window.form.name, " (draft)")
+    assert resets == []
+    assert window.selected_key() == key
+    assert window.current_plan().incident.name.endswith("(draft)")  # type: ignore[union-attr]
+
+
+def test_a_replan_keeps_the_users_filter(window: MainWindow) -> None:
+    window.set_incident(read_incident(SAMPLES / "telehealth-pharmacy.json"), None)
+    window.show_not_required.setChecked(False)
+    assert window.select_obligation("TX/attorney_general")
+    window.residents_model.apply_counts({"TX": 10})  # below 250: the selected notice drops out
+    window.replan()
+    assert not window.show_not_required.isChecked()
+    assert window.selected_key() is None
