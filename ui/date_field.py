@@ -102,9 +102,6 @@ class DateField(QWidget):
         finally:
             self._setting = False
 
-    def set_text(self, text: str) -> None:
-        self.line.setText(text)
-
     def _text_changed(self, _text: str) -> None:
         self._restyle()
         if not self._setting:

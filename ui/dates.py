@@ -44,6 +44,11 @@ def parse_date(text: str, fmt: str = ISO) -> date | None:
     return None
 
 
+def with_weekday(day: date, date_format: str) -> str:
+    """'2026-10-12 (Mon)': how a deadline is written in sentences (banner, details)."""
+    return f"{format_date(day, date_format)} ({weekday(day)})"
+
+
 def weekday(day: date) -> str:
     """Short English weekday name; deadlines on weekends matter, so the table says which."""
     return ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()]

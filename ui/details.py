@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from notifyplanner.engine import days_left
 from notifyplanner.model import CreditMonitoringDuty, Obligation, RuleVersionUsed, Status
 from notifyplanner.report import STATUS_WORDS, deadline_text
-from ui.dates import ISO, format_date, weekday
+from ui.dates import ISO, format_date, with_weekday
 from ui.models import days_left_text
 
 
@@ -34,7 +34,7 @@ def obligation_html(
     """The explanation of one obligation as simple HTML (Qt rich text)."""
 
     def d(day: date | None) -> str:
-        return f"{format_date(day, date_format)} ({weekday(day)})" if day else ""
+        return with_weekday(day, date_format) if day else ""
 
     parts = [f"<h3>{escape(ob.jurisdiction_name)}: {escape(ob.recipient_text)}</h3>"]
     if ob.office and ob.office != ob.recipient.label:
@@ -98,8 +98,6 @@ def duty_html(duty: CreditMonitoringDuty, date_format: str = ISO) -> str:
 class DetailsPane(QTextBrowser):
     """Read-only explanation; links open in the user's browser only when clicked."""
 
-    link_opened = Signal(str)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
@@ -115,5 +113,4 @@ class DetailsPane(QTextBrowser):
 
     def _open(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https"):
-            self.link_opened.emit(url.toString())
             QDesktopServices.openUrl(url)

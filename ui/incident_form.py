@@ -346,16 +346,3 @@ class IncidentForm(QWidget):
     def problem_text(self, field: str) -> str:
         row = self._problem_rows.get(field)
         return "\n".join(row.messages) if row else ""
-
-    def focus_field(self, field: str) -> None:
-        widget = {
-            "name": self.name,
-            "entity_role": self.role,
-            "total_affected": self.total,
-            "source_of_breach": self.source,
-            "law_enforcement_delay": self.delay_form,
-            "law_enforcement_delay.requested": self.delay_requested,
-            "law_enforcement_delay.until": self.delay_until,
-        }.get(field) or self.dates.get(field)
-        if widget is not None:
-            widget.setFocus()

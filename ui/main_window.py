@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -49,18 +50,23 @@ from notifyplanner.incident_file import (
 from notifyplanner.model import Incident, Plan, Rulebook, Status
 from notifyplanner.report import DISCLAIMER, plan_to_dict
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
+from ui.dates import with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.files import Autosave, read_incident_keeping
 from ui.incident_form import IncidentForm
 from ui.models import (
+    KEY_ROLE,
+    URGENCY_COLORS,
     CreditMonitoringModel,
     ObligationFilterProxy,
     ObligationTableModel,
     ResidentsFilterProxy,
     ResidentsModel,
+    Urgency,
     days_left_text,
     parse_pasted_counts,
+    urgency,
 )
 from ui.settings import Settings
 from ui.timeline import TimelineWidget
@@ -118,8 +124,6 @@ class ResidentsView(QTableView):
 
 class MainWindow(QMainWindow):
     """One incident at a time, like a document window."""
-
-    plan_changed = Signal()
 
     def __init__(
         self,
@@ -410,10 +414,6 @@ class MainWindow(QMainWindow):
 
     # ================================================================== state
 
-    @property
-    def today(self) -> date:
-        return self._today
-
     def current_incident(self) -> Incident:
         return self.form.incident(self.residents_model.residents())
 
@@ -456,7 +456,6 @@ class MainWindow(QMainWindow):
             self._refresh_views()
         self.residents_total.setText(self.residents_model.summary())
         self._update_title()
-        self.plan_changed.emit()
 
     def _refresh_views(self) -> None:
         """Everything that depends on today, the urgency window or the date format."""
@@ -465,12 +464,15 @@ class MainWindow(QMainWindow):
         self.timeline.set_plan(self._plan, today=self._today, window=window, date_format=fmt)
         self._update_banner()
         self._fit_plan_columns()
+        words = {Urgency.SOON: f"due within {window} days"}
+        swatches = [
+            f"<span style='background:{back}'>&nbsp;{words.get(level, level.value)}&nbsp;</span>"
+            for level, (back, _text) in URGENCY_COLORS.items()
+            if level is not Urgency.NOT_REQUIRED
+        ]
+        not_required = URGENCY_COLORS[Urgency.NOT_REQUIRED][1]
         self.legend.setText(
-            f"<span style='background:#f6c9cc'>&nbsp;overdue&nbsp;</span> "
-            f"<span style='background:#ffe3a3'>&nbsp;due within {window} days&nbsp;</span> "
-            "<span style='background:#d6efd8'>&nbsp;later&nbsp;</span> "
-            "<span style='background:#dbe6f4'>&nbsp;no fixed date&nbsp;</span> "
-            "<span style='color:#5f6368'>&nbsp;not required</span>"
+            " ".join(swatches) + f" <span style='color:{not_required}'>&nbsp;not required</span>"
             " &nbsp; * computed from a stand-in date (see details)"
         )
         credit = self._plan.credit_monitoring if self._plan else ()
@@ -533,16 +535,10 @@ class MainWindow(QMainWindow):
             level = "none"
         else:
             left = days_left(controlling.deadline, self._today)
-            level = (
-                "overdue"
-                if left is not None and left < 0
-                else ("soon" if left is not None and left <= self.settings.urgency_days else "later")
+            level = {Urgency.OVERDUE: "overdue", Urgency.SOON: "soon"}.get(
+                urgency(controlling, self._today, self.settings.urgency_days), "later"
             )
-            from html import escape
-
-            from ui.dates import format_date, weekday
-
-            deadline = f"{format_date(controlling.deadline, self.settings.date_format)} ({weekday(controlling.deadline)})"
+            deadline = with_weekday(controlling.deadline, self.settings.date_format)
             text = (
                 f"<b>Controlling deadline: {deadline}</b>, {escape(days_left_text(left))} &nbsp;&mdash;&nbsp; "
                 f"{escape(controlling.jurisdiction_name)}: {escape(controlling.recipient_text)}"
@@ -567,7 +563,7 @@ class MainWindow(QMainWindow):
         index = self.plan_view.currentIndex()
         if not index.isValid():
             return None
-        return self.plan_proxy.data(index, Qt.ItemDataRole.UserRole + 2)
+        return self.plan_proxy.data(index, KEY_ROLE)
 
     def select_obligation(self, key: str, scroll: bool = True) -> bool:
         """Select the obligation ``key`` in the table (clears the filter if it hides it)."""
@@ -988,7 +984,6 @@ class MainWindow(QMainWindow):
             return
         self.autosave.clear()
         self.settings.geometry = self.saveGeometry()
-        self.settings.window_state = self.saveState()
         self.settings.sync()
         event.accept()
 

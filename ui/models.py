@@ -33,7 +33,6 @@ from ui.dates import ISO, format_date, weekday
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
-URGENCY_ROLE = Qt.ItemDataRole.UserRole + 3
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -148,9 +147,6 @@ class ObligationTableModel(_FlatTableModel):
     def obligation(self, row: int) -> Obligation:
         return self._rows[row]
 
-    def obligations(self) -> tuple[Obligation, ...]:
-        return self._rows
-
     def row_of(self, key: str) -> int | None:
         return next((i for i, ob in enumerate(self._rows) if ob.key == key), None)
 
@@ -176,8 +172,6 @@ class ObligationTableModel(_FlatTableModel):
             return self._sort_key(ob, col)
         if role == KEY_ROLE:
             return ob.key
-        if role == URGENCY_ROLE:
-            return self.urgency_of(ob).value
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(URGENCY_COLORS[self.urgency_of(ob)][0]))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -330,9 +324,6 @@ class ResidentsModel(_FlatTableModel):
         merged = dict(self._counts)
         merged.update(counts)
         self.set_residents({**self._extra, **merged}, notify=True)
-
-    def code(self, row: int) -> str:
-        return self._codes[row]
 
     def row_of(self, code: str) -> int | None:
         return self._codes.index(code) if code in self._codes else None

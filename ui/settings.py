@@ -40,10 +40,6 @@ class Settings:
         else:
             self._qs = QSettings(str(path), QSettings.Format.IniFormat)
 
-    @property
-    def file_name(self) -> str:
-        return self._qs.fileName()
-
     def sync(self) -> None:
         self._qs.sync()
 
@@ -117,12 +113,3 @@ class Settings:
     @geometry.setter
     def geometry(self, value: QByteArray) -> None:
         self._qs.setValue("window/geometry", value)
-
-    @property
-    def window_state(self) -> QByteArray | None:
-        value = self._qs.value("window/state")
-        return value if isinstance(value, QByteArray) else None
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._qs.setValue("window/state", value)

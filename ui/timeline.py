@@ -58,6 +58,7 @@ class TimelineWidget(QWidget):
         self.setAccessibleDescription("Up and Down select the previous or next notice")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._rows: list[_Row] = []
+        self._label_width = 0  # the widest row label, measured once per plan, not per paint
         self._undated = 0
         self._plan: Plan | None = None
         self._today = date.today()
@@ -91,16 +92,14 @@ class TimelineWidget(QWidget):
                 days.append(plan.incident.discovered)
             self._start = min(days) - timedelta(days=2)
             self._end = max(days) + timedelta(days=3)
+        metrics = QFontMetrics(self.font())
+        self._label_width = max((metrics.horizontalAdvance(r.text) for r in self._rows), default=0)
         self.updateGeometry()
         self.setMinimumHeight(self.sizeHint().height())
         self.update()
 
     def item_keys(self) -> list[str]:
         return [r.ob.key for r in self._rows if r.ob is not None]
-
-    @property
-    def undated_count(self) -> int:
-        return self._undated
 
     def set_selected(self, key: str | None) -> None:
         self._selected = key
@@ -116,9 +115,7 @@ class TimelineWidget(QWidget):
     # ----------------------------------------------------------------- geometry
 
     def _left(self) -> int:
-        metrics = QFontMetrics(self.font())
-        widest = max((metrics.horizontalAdvance(r.text) for r in self._rows), default=0)
-        return max(LEFT_MIN, min(widest + 24, self.width() // 3))
+        return max(LEFT_MIN, min(self._label_width + 24, self.width() // 3))
 
     def _x(self, day: date) -> float:
         left = self._left()

@@ -10,7 +10,6 @@ window never blocks on it.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -45,7 +44,6 @@ class Task(QObject):
         self._work = work
         self._cancel = threading.Event()
         self._running = False
-        self.error_detail = ""
         self._progress_from_worker.connect(self._relay_progress, Qt.ConnectionType.QueuedConnection)
         self._outcome_from_worker.connect(self._relay_outcome, Qt.ConnectionType.QueuedConnection)
 
@@ -57,9 +55,6 @@ class Task(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
     @property
     def running(self) -> bool:
         return self._running
@@ -69,10 +64,9 @@ class Task(QObject):
         try:
             result = self._work(self._report, self._cancel.is_set)
         except BaseException as exc:
-            if self._cancel.is_set() or isinstance(exc, Cancelled) or type(exc).__name__ == "RosterCancelled":
+            if self._cancel.is_set() or isinstance(exc, Cancelled):
                 self._outcome_from_worker.emit("cancelled", None)
             else:
-                self.error_detail = "".join(traceback.format_exception(exc))
                 self._outcome_from_worker.emit("failed", exc)
         else:
             # Finished anyway after a cancel: the caller asked to drop the result.
