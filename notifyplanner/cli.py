@@ -109,10 +109,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     result = plan(incident, rulebook)
     today = args.today or date.today()
     if args.xlsx:
-        try:
-            from notifyplanner.export.xlsx import plan_to_xlsx
-        except ImportError:
-            return _fail("the Excel exporter is not available in this build")
+        from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
+
         try:
             atomic_write_bytes(args.xlsx, plan_to_xlsx(result, rulebook, made_on=today))
         except OSError as exc:

@@ -23,6 +23,16 @@ STATUS_WORDS = {
     Status.NOT_REQUIRED: "not required",
     Status.UNDETERMINED: "undetermined",
 }
+# Owed first: the order every view of the plan lists notices in (terminal, Excel, app).
+STATUS_ORDER = {Status.REQUIRED: 0, Status.UNDETERMINED: 1, Status.NOT_REQUIRED: 2}
+
+
+def sorted_obligations(plan: Plan) -> list[Obligation]:
+    """Owed first, then by date, then by jurisdiction: the order counsel reads them in."""
+    return sorted(
+        plan.obligations,
+        key=lambda o: (STATUS_ORDER[o.status], o.deadline or date.max, o.jurisdiction, o.obligation_id),
+    )
 
 
 def deadline_text(ob: Obligation) -> str:
@@ -145,11 +155,7 @@ def plan_to_text(plan: Plan, today: date | None = None, width: int = 100) -> str
         parts.append("Controlling deadline: none fixed yet")
     for warning in plan.warnings:
         parts.append(f"! {warning}")
-    order = {Status.REQUIRED: 0, Status.UNDETERMINED: 1, Status.NOT_REQUIRED: 2}
-    obligations = sorted(
-        plan.obligations,
-        key=lambda o: (order[o.status], o.deadline or date.max, o.jurisdiction, o.obligation_id),
-    )
+    obligations = sorted_obligations(plan)
     rows = []
     for ob in obligations:
         row = [ob.jurisdiction, ob.recipient_text, STATUS_WORDS[ob.status], deadline_text(ob)]

@@ -48,7 +48,7 @@ from notifyplanner.incident_file import (
     write_incident,
 )
 from notifyplanner.model import Incident, Plan, Rulebook, Status
-from notifyplanner.report import DISCLAIMER, plan_to_dict
+from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from ui.dates import with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html
@@ -726,23 +726,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def export_plan(self, target: str | None = None) -> Task | None:
-        """Export the current plan: the Excel workbook, or JSON while no exporter exists."""
+        """Export the current plan as the Excel workbook, in a worker thread."""
         if self._plan is None:
             return None
-        try:
-            from notifyplanner.export.xlsx import plan_to_xlsx
-        except ImportError:
-            plan_to_xlsx = None
-        suffix, kind = (
-            (".xlsx", "Excel workbook (*.xlsx)") if plan_to_xlsx else (".json", "Plan as JSON (*.json)")
-        )
+        from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only on export
+
+        suffix, kind = ".xlsx", "Excel workbook (*.xlsx)"
         if target is None:
             stem = (self.path.stem if self.path else (self._incident.name or "plan")).replace("/", "-")[:60]
             start = str(Path(self.settings.last_folder or Path.home()) / f"{stem} plan{suffix}")
-            title = (
-                "Export to Excel" if plan_to_xlsx else "Export plan (the Excel exporter is not in this build)"
-            )
-            target, _ = QFileDialog.getSaveFileName(self, title, start, kind)
+            target, _ = QFileDialog.getSaveFileName(self, "Export to Excel", start, kind)
             if not target:
                 return None
         out = Path(target)
@@ -752,14 +745,7 @@ class MainWindow(QMainWindow):
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
             progress(0.1)
-            if plan_to_xlsx is not None:
-                payload = plan_to_xlsx(current, rulebook, made_on=today)
-            else:
-                import json
-
-                payload = (
-                    json.dumps(plan_to_dict(current, today), indent=2, ensure_ascii=False) + "\n"
-                ).encode()
+            payload = plan_to_xlsx(current, rulebook, made_on=today)
             progress(0.8)
             if cancelled():
                 return out

@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from notifyplanner.engine import days_left
 from notifyplanner.model import CreditMonitoringDuty, DeadlineKind, Obligation, Status
 from notifyplanner.places import JURISDICTIONS, normalize_state
-from notifyplanner.report import STATUS_WORDS, deadline_text
+from notifyplanner.report import STATUS_ORDER, STATUS_WORDS, deadline_text
 from ui.dates import ISO, format_date, weekday
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,7 +87,6 @@ def jurisdiction_text(code: str, name: str) -> str:
     return f"{name} ({code})" if code in JURISDICTIONS else code
 
 
-_STATUS_ORDER = {Status.REQUIRED: 0, Status.UNDETERMINED: 1, Status.NOT_REQUIRED: 2}
 _KIND_ORDER = {
     DeadlineKind.FIXED: 0,
     DeadlineKind.RELATIVE_TO_NOTICE: 1,
@@ -202,7 +201,7 @@ class ObligationTableModel(_FlatTableModel):
         return ""
 
     def _sort_key(self, ob: Obligation, col: int) -> Any:
-        status = _STATUS_ORDER[ob.status]
+        status = STATUS_ORDER[ob.status]
         if col == self.STATUS:
             return f"{status}"
         if col == self.DEADLINE:

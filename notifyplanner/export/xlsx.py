@@ -51,7 +51,7 @@ from notifyplanner.model import (
     Rulebook,
     Status,
 )
-from notifyplanner.report import DISCLAIMER, STATUS_WORDS, deadline_text
+from notifyplanner.report import DISCLAIMER, STATUS_ORDER, STATUS_WORDS, deadline_text, sorted_obligations
 from notifyplanner.rulebook import BUNDLED_RULES
 
 # --------------------------------------------------------------------------- constants
@@ -139,7 +139,6 @@ KIND_WORDS = {
     DeadlineKind.RELATIVE_TO_NOTICE: "with another notice",
     DeadlineKind.NONE: "none (not owed)",
 }
-STATUS_ORDER = {Status.REQUIRED: 0, Status.UNDETERMINED: 1, Status.NOT_REQUIRED: 2}
 
 # --------------------------------------------------------------------------- safe cells
 
@@ -314,7 +313,8 @@ def _fit_rows(ws: Worksheet, first: int, last: int, columns: Sequence[Column]) -
         lines = 1
         for index, column in enumerate(columns, start=1):
             value = ws.cell(row=row, column=index).value
-            if column.wrap and isinstance(value, str) and value:
+            # Collapsed detail columns must not make the printed rows tall.
+            if column.wrap and not column.detail and isinstance(value, str) and value:
                 lines = max(lines, _lines(value, column.width))
         ws.row_dimensions[row].height = min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines + 3)
 
@@ -380,14 +380,6 @@ def _print_setup(
         footer.right.size = 8
 
 
-def _sorted_obligations(plan: Plan) -> list[Obligation]:
-    """Owed first, then by date: the order the terminal report uses, so both read alike."""
-    return sorted(
-        plan.obligations,
-        key=lambda o: (STATUS_ORDER[o.status], o.deadline or date.max, o.jurisdiction, o.obligation_id),
-    )
-
-
 # --------------------------------------------------------------------------- Obligations
 
 OBLIGATION_COLUMNS = (
@@ -426,9 +418,8 @@ def _col(columns: Sequence[Column], key: str) -> str:
 
 
 def _obligation_values(ob: Obligation) -> dict[str, CellValue]:
-    kind = KIND_WORDS[ob.deadline_kind] if ob.deadline is not None else deadline_text(ob)
-    if ob.deadline_kind is DeadlineKind.NONE:
-        kind = KIND_WORDS[DeadlineKind.NONE]
+    dated_or_none = ob.deadline is not None or ob.deadline_kind is DeadlineKind.NONE
+    kind = KIND_WORDS[ob.deadline_kind] if dated_or_none else deadline_text(ob)
     if ob.conservative:
         kind += " (conservative: computed from discovery)"
     return {
@@ -483,13 +474,17 @@ def _urgency_rules(ws: Worksheet, ref: str, first_row: int, columns: Sequence[Co
         ws.conditional_formatting.add(ref, rule)
 
 
-def _obligations_sheet(ws: Worksheet, plan: Plan) -> int:
-    """One row per obligation, every field, as a filterable table. Returns the last row."""
+def _last_obligation_row(plan: Plan) -> int:
+    """The Obligations table's last row: one per obligation under the header, at least one."""
+    return max(len(plan.obligations) + 1, 2)
+
+
+def _obligations_sheet(ws: Worksheet, plan: Plan) -> None:
+    """One row per obligation, every field, as a filterable table."""
     columns = OBLIGATION_COLUMNS
     _header_row(ws, 1, columns)
-    obligations = _sorted_obligations(plan)
+    obligations = sorted_obligations(plan)
     deadline_col = _col(columns, "deadline")
-    row = 1
     for row, ob in enumerate(obligations, start=2):
         values = _obligation_values(ob)
         for index, column in enumerate(columns, start=1):
@@ -512,7 +507,7 @@ def _obligations_sheet(ws: Worksheet, plan: Plan) -> int:
                 continue
             font = BOLD if column.key == "status" else BODY
             _put(ws, row, index, values[column.key], font=font, align=WRAP if column.wrap else TOP)
-    last = max(row, 2)
+    last = _last_obligation_row(plan)
     _table(ws, "Obligations", columns, 1, last)
     ref = f"A2:{get_column_letter(len(columns))}{last}"
     _urgency_rules(ws, ref, 2, columns)
@@ -528,15 +523,9 @@ def _obligations_sheet(ws: Worksheet, plan: Plan) -> int:
     )
     check.add(f"{sent_col}2:{sent_col}{last}")
     ws.add_data_validation(check)
-    _fit_rows_visible(ws, 2, last, columns)
+    _fit_rows(ws, 2, last, columns)
     _group_details(ws, columns)
     ws.freeze_panes = "C2"  # header row and who the row is about stay in view
-    return last
-
-
-def _fit_rows_visible(ws: Worksheet, first: int, last: int, columns: Sequence[Column]) -> None:
-    """Heights from the visible columns only: collapsed detail columns must not bloat the page."""
-    _fit_rows(ws, first, last, [c if not c.detail else Column(c.key, c.header, c.width) for c in columns])
 
 
 # --------------------------------------------------------------------------- Summary
@@ -579,7 +568,7 @@ SUMMARY_WIDTHS = {"A": 30, "B": 13, "C": 15, "D": 80}
 SUMMARY_TEXT_WIDTH = 13 + 15 + 80  # a value merged across B:D
 
 
-def _summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date, last_ob_row: int) -> None:
+def _summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date) -> None:
     """The one page an executive reads: facts, the controlling date, counts, rules, disclaimer."""
     for letter, width in SUMMARY_WIDTHS.items():
         ws.column_dimensions[letter].width = width
@@ -668,7 +657,7 @@ def _summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date,
     sheet = quote_sheetname(SHEET_OBLIGATIONS)
     cols = OBLIGATION_COLUMNS
     rng = {
-        k: f"{sheet}!${_col(cols, k)}$2:${_col(cols, k)}${last_ob_row}"
+        k: f"{sheet}!${_col(cols, k)}$2:${_col(cols, k)}${_last_obligation_row(plan)}"
         for k in ("status", "deadline", "sent_on")
     }
     required = STATUS_WORDS[Status.REQUIRED]
@@ -1068,7 +1057,7 @@ def _sources(plan: Plan, rulebook: Rulebook) -> list[_Source]:
 
     for version in plan.versions:
         add(version.jurisdiction, version.name, version.statute.cite, version.statute.url, STATUTE_USE)
-    for ob in _sorted_obligations(plan):
+    for ob in sorted_obligations(plan):
         add(
             ob.jurisdiction,
             ob.jurisdiction_name,
@@ -1174,8 +1163,8 @@ def plan_to_xlsx(plan: Plan, rulebook: Rulebook, *, made_on: date) -> bytes:
     credit = workbook.create_sheet(sheet_title(SHEET_CREDIT))
     sources = workbook.create_sheet(sheet_title(SHEET_SOURCES))
 
-    last_ob_row = _obligations_sheet(obligations, plan)
-    _summary_sheet(summary, plan, rulebook, made_on, last_ob_row)
+    _obligations_sheet(obligations, plan)
+    _summary_sheet(summary, plan, rulebook, made_on)
     pages_wide = _timeline_sheet(timeline, plan)
     _residents_sheet(residents, plan, rulebook)
     _credit_sheet(credit, plan)
