@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import holidays
 
+from notifyplanner.calendar import holiday_names
+
 if TYPE_CHECKING:
     import jsonschema
 
@@ -454,8 +456,6 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 def _holiday_calendar(spec: dict[str, Any], sub: str | None, file: str) -> HolidayCalendar:
     """The calendar, with a removal that names no holiday python-holidays knows refused:
     a misspelt name would otherwise silently remove nothing."""
-    from notifyplanner.calendar import holiday_names
-
     base = HolidayCalendar(spec["country"], sub)
     removed = tuple(spec.get("remove", ()))
     known = holiday_names(base, range(2000, 2031)) if removed else set()
