@@ -7,8 +7,9 @@
 # The urgency colors and the timeline's today column are formulas on TODAY(), so a render
 # shows the day it runs on; --today renders "as opened on" that date (needs faketime).
 #
-# Needs LibreOffice Calc (apt-get install -y libreoffice-calc-nogui), Calibri's metrics
-# (fonts-crosextra-carlito; without it widths differ from Excel) and pdftoppm (poppler-utils).
+# Needs LibreOffice Calc (libreoffice-calc-nogui), Calibri's metrics (fonts-crosextra-carlito;
+# without it widths differ from Excel), pdftoppm (poppler-utils) and, for --today, faketime:
+# `bash scripts/bootstrap.sh --dev` installs them all.
 set -euo pipefail
 
 usage() {
@@ -43,13 +44,15 @@ if ! command -v pdftoppm >/dev/null; then
     echo "render_workbook: pdftoppm not found (apt-get install -y poppler-utils)" >&2
     exit 2
 fi
-if ! fc-list | grep -qi carlito; then
+# grep reads all of fc-list's output (no -q): an early exit would break the pipe, and under
+# pipefail that reads as "missing" even when the font is installed.
+if ! fc-list : family | grep -i carlito >/dev/null; then
     echo "render_workbook: warning: Carlito font missing; column widths will not match Excel" >&2
 fi
 clock=()
 if [[ -n $today ]]; then
     if ! command -v faketime >/dev/null; then
-        echo "render_workbook: --today needs faketime (apt-get install -y faketime)" >&2
+        echo "render_workbook: --today needs faketime (scripts/bootstrap.sh --dev installs it)" >&2
         exit 2
     fi
     clock=(faketime "$today 09:00:00")
