@@ -19,6 +19,7 @@ string from a user, a file or a rule is escaped before it becomes a Paragraph (a
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from xml.sax.saxutils import escape
 
@@ -30,6 +31,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    CondPageBreak,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -66,7 +68,6 @@ SECTION = ParagraphStyle(
     textColor=NAVY,
     spaceBefore=10,
     spaceAfter=4,
-    keepWithNext=1,  # a heading never sits alone at the foot of a page
 )
 CONTROLLING = ParagraphStyle("controlling", parent=BODY, fontSize=11, leading=14)
 LISTED = ParagraphStyle("listed", parent=BODY, spaceAfter=4)
@@ -80,9 +81,24 @@ CITATION_WIDTHS = [0.3, 1.6, 8.1]
 WRITING_ROOM = 0.3 * inch
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plain(value: object) -> str:
+    """User text without control characters (a tab becomes a space); line breaks kept."""
+    return _CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+
+
 def text(value: object) -> str:
     """A string made safe for a ReportLab Paragraph: markup escaped, line breaks kept."""
-    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+    return escape(plain(value)).replace("\n", "<br/>")
+
+
+def _section(title: str) -> list[object]:
+    """A heading that never sits alone at the foot of a page: with less than an inch and a
+    half left, it starts the next page. (keepWithNext would push a long table after it to a
+    new page whole.)"""
+    return [CondPageBreak(1.5 * inch), Paragraph(text(title), SECTION)]
 
 
 def _p(value: object, style: ParagraphStyle = BODY) -> Paragraph:
@@ -228,7 +244,7 @@ def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
         Paragraph(_lines((ob.jurisdiction, True), (ob.jurisdiction_name, False)), BODY),
         Paragraph(recipient, BODY),
         Paragraph(_lines(*deadline_parts), BODY),
-        _p(ob.filing or "See the citation.", SMALL),
+        _p(ob.filing or "No filing channel in the rules; see the citation.", SMALL),
         Spacer(1, WRITING_ROOM),  # empty boxes, tall enough to write a date in
         Spacer(1, WRITING_ROOM),
     ]
@@ -297,7 +313,7 @@ def _credit_monitoring(plan: Plan) -> list[object]:
     duties = [d for d in plan.credit_monitoring if d.status is not Status.NOT_REQUIRED]
     if not duties:
         return []
-    flow: list[object] = [Paragraph("Credit monitoring and identity-theft protection", SECTION)]
+    flow: list[object] = _section("Credit monitoring and identity-theft protection")
     for d in duties:
         span = f", {d.starts.isoformat()} to {d.ends.isoformat()}" if d.starts and d.ends else ""
         flow.append(
@@ -312,7 +328,7 @@ def _credit_monitoring(plan: Plan) -> list[object]:
 
 def _fit(value: str, font: str, size: float, width: float) -> str:
     """``value`` shortened with an ellipsis to fit ``width`` points."""
-    value = " ".join(value.split())
+    value = " ".join(plain(value).split())
     if stringWidth(value, font, size) <= width:
         return value
     while value and stringWidth(value + "...", font, size) > width:
@@ -371,20 +387,20 @@ def plan_to_pdf(plan: Plan, *, as_of: date) -> bytes:
         _controlling(plan, as_of),
     ]
     flow += [_p(f"! {w}", WARNING) for w in plan.warnings]
-    flow.append(Paragraph(f"Notices owed or undetermined ({len(owed)})", SECTION))
+    flow += _section(f"Notices owed or undetermined ({len(owed)})")
     flow.append(_owed_table(owed, as_of) if owed else _p("None."))
     if any(o.conservative for o in owed):
         flow.append(
             _p("* computed from the discovery date because a later event date is not entered yet", SMALL)
         )
     flow += _credit_monitoring(plan)
-    flow.append(Paragraph(f"Examined and not required ({len(not_owed)})", SECTION))
+    flow += _section(f"Examined and not required ({len(not_owed)})")
     flow.append(_not_owed_table(not_owed, len(owed) + 1) if not_owed else _p("None."))
-    flow.append(Paragraph("Citations and computations", SECTION))
+    flow += _section("Citations and computations")
     numbered = list(enumerate(owed + not_owed, start=1))
     flow.append(_citations_table(numbered) if numbered else _p("None."))
     if plan.versions:
-        flow.append(Paragraph("Rule versions used", SECTION))
+        flow += _section("Rule versions used")
         flow += [
             _p(f"{v.jurisdiction}: {v.statute.cite}, in force from {v.effective_from.isoformat()}", SMALL)
             for v in plan.versions
