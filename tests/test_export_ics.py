@@ -227,6 +227,17 @@ def test_an_earlier_file_that_is_not_ours_is_refused(sample_plan: Plan, previous
         plan_to_ics(sample_plan, exported_at=FIRST, previous=previous)
 
 
+def test_an_earlier_export_rewritten_by_a_calendar_app_is_still_ours(sample_plan: Plan):
+    """Thunderbird, subscribed to the file, writes it back under its own PRODID."""
+    earlier = plan_to_ics(sample_plan, exported_at=FIRST).replace(
+        b"PRODID:-//notifyplanner//notifyplanner",
+        b"PRODID:-//Mozilla.org/NONSGML Mozilla Calendar V1.1//EN\r\nX-OLD:",
+    )
+    again = events(plan_to_ics(sample_plan, exported_at=LATER, previous=earlier))
+    first = events(earlier)
+    assert all(int(again[u]["SEQUENCE"]) == int(first[u]["SEQUENCE"]) for u in first)
+
+
 def test_export_time_must_carry_a_timezone(sample_plan: Plan):
     with pytest.raises(ValueError, match="timezone"):
         plan_to_ics(sample_plan, exported_at=datetime(2026, 10, 5, 9, 0))

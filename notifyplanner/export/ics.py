@@ -208,12 +208,15 @@ def read_previous(previous: bytes, token: str) -> dict[str, Event]:
         calendar = Calendar.from_ical(previous)
     except (ValueError, IndexError, KeyError):
         raise IcsError("is not an iCalendar file; choose another file name") from None
-    if PRODUCT_MARK not in str(calendar.get("PRODID", "")):
+    uids = [str(component.get("UID", "")) for component in calendar.walk("VEVENT")]
+    # A calendar app subscribed to the file may have rewritten it under its own PRODID
+    # (Thunderbird writes back an acknowledged reminder): our UIDs still mark it as ours.
+    ours = PRODUCT_MARK in str(calendar.get("PRODID", "")) or any(u.endswith(f"@{UID_DOMAIN}") for u in uids)
+    if not ours:
         raise IcsError("is a calendar not written by notifyplanner; choose another file name")
     prefix = f"{token}."
     events: dict[str, Event] = {}
-    for component in calendar.walk("VEVENT"):
-        uid = str(component.get("UID", ""))
+    for component, uid in zip(calendar.walk("VEVENT"), uids, strict=True):
         if "DTSTART" in component and uid.startswith(prefix) and uid.endswith(f"@{UID_DOMAIN}"):
             events[uid] = component
     return events
