@@ -238,6 +238,12 @@ def test_an_earlier_export_rewritten_by_a_calendar_app_is_still_ours(sample_plan
     assert all(int(again[u]["SEQUENCE"]) == int(first[u]["SEQUENCE"]) for u in first)
 
 
+def test_a_plan_without_any_dated_notice_is_refused_not_written_empty(rulebook: Rulebook):
+    """RFC 5545 3.6 requires at least one component; an empty calendar is not a calendar."""
+    with pytest.raises(IcsError, match="no dated notice"):
+        plan_to_ics(make_plan(Incident(name="Nothing yet"), rulebook), exported_at=FIRST)
+
+
 def test_export_time_must_carry_a_timezone(sample_plan: Plan):
     with pytest.raises(ValueError, match="timezone"):
         plan_to_ics(sample_plan, exported_at=datetime(2026, 10, 5, 9, 0))

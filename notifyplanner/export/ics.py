@@ -45,7 +45,7 @@ CONTROLLING_KEY = "controlling"
 
 
 class IcsError(ValueError):
-    """The previous export cannot be read as a notifyplanner calendar."""
+    """No calendar can be written: the earlier export is not ours, or there is no event."""
 
 
 def obligation_key(ob: Obligation) -> str:
@@ -97,8 +97,8 @@ class _Draft:
         return (
             start is not None
             and start.dt == self.day
-            and str(old.get("SUMMARY", "")) == self.summary
-            and str(old.get("DESCRIPTION", "")) == self.description
+            and str(old.get("SUMMARY", "")) == clean_text(self.summary)
+            and str(old.get("DESCRIPTION", "")) == clean_text(self.description)
             and str(old.get("URL", "")) == self.url
             and str(old.get("STATUS", "CONFIRMED")).upper() == self.status
         )
@@ -283,7 +283,8 @@ def plan_to_ics(plan: Plan, *, exported_at: datetime, previous: bytes | None = N
 
     ``exported_at`` (timezone-aware) dates the revision (DTSTAMP, LAST-MODIFIED, SEQUENCE);
     ``previous`` is the earlier export to the same file, if any, so unchanged events keep their
-    revision and dropped ones are cancelled. Raises IcsError if ``previous`` is not ours.
+    revision and dropped ones are cancelled. Raises IcsError if ``previous`` is not ours or
+    there would be no event at all.
     """
     if exported_at.tzinfo is None:
         raise ValueError("exported_at must carry a timezone")
@@ -306,6 +307,9 @@ def plan_to_ics(plan: Plan, *, exported_at: datetime, previous: bytes | None = N
         for uid, old in sorted(old_events.items(), key=lambda item: (str(item[1]["DTSTART"].dt), item[0]))
         if uid not in current
     ]
+    if not drafts:
+        # RFC 5545 3.6: a calendar holds at least one component; an empty one is invalid.
+        raise IcsError("the plan has no dated notice yet, so there is nothing to put in a calendar")
     for draft in drafts:
         calendar.add_component(_event(draft, exported_at, old_events.get(draft.uid)))
     return calendar.to_ical()
