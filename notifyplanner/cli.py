@@ -16,13 +16,14 @@ import errno
 import json
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from notifyplanner import __version__
 from notifyplanner.cli_roster import add_roster_parser, run_roster
 from notifyplanner.engine import plan
 from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_incident
+from notifyplanner.model import Plan
 from notifyplanner.report import plan_to_dict, plan_to_text
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook, rule_files
 from notifyplanner.rules_view import rules_table, show_jurisdiction
@@ -68,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_plan.add_argument("--rules", type=Path, default=BUNDLED_RULES, help="folder of rule files to plan with")
     p_plan.add_argument("--today", type=_date_arg, help="count days left from this date (default: today)")
     p_plan.add_argument("--xlsx", type=Path, metavar="OUT", help="also write the plan as an Excel workbook")
+    p_plan.add_argument(
+        "--ics",
+        type=Path,
+        metavar="OUT",
+        help="also write the dated notices as a calendar (updates an earlier OUT)",
+    )
+    p_plan.add_argument("--pdf", type=Path, metavar="OUT", help="also write a printable checklist (PDF)")
 
     p_rules = sub.add_parser("rules", help="check, list or show the rule files")
     rules_sub = p_rules.add_subparsers(dest="rules_command", parser_class=_Parser, required=True)
@@ -125,11 +133,50 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 errno.ENOSPC: "the disk is full",
             }.get(exc.errno or 0, exc.strerror or str(exc))
             return _fail(f"{args.xlsx}: cannot write the workbook ({why})")
+    for out, export in ((args.ics, _ics_export), (args.pdf, _pdf_export)):
+        if out is not None and (problem := export(result, out, today)):
+            return _fail(problem)
     if args.format == "json":
         print(json.dumps(plan_to_dict(result, today), indent=2, ensure_ascii=False))
     else:
         print(plan_to_text(result, today), end="")
     return 0
+
+
+def _write(out: Path, payload: bytes, what: str) -> str | None:
+    """Write an export all at once (temp file + rename); a one-line problem, or None."""
+    try:
+        atomic_write_bytes(out, payload)
+    except OSError as exc:
+        why = {
+            errno.ENOENT: f"the folder {out.parent} does not exist",
+            errno.EISDIR: "that is a folder; give a file name",
+            errno.EACCES: "permission denied: is the file open in another program, or the folder read-only?",
+            errno.EPERM: "permission denied: is the file open in another program, or the folder read-only?",
+            errno.ENOSPC: "the disk is full",
+        }.get(exc.errno or 0, exc.strerror or str(exc))
+        return f"{out}: cannot write the {what} ({why})"
+    return None
+
+
+def _ics_export(result: Plan, out: Path, today: date) -> str | None:
+    """The calendar; an earlier export at OUT is read so its events update, not duplicate."""
+    from notifyplanner.export.ics import IcsError, plan_to_ics
+
+    try:
+        previous = out.read_bytes() if out.is_file() else None
+        payload = plan_to_ics(result, exported_at=datetime.now(UTC), previous=previous)
+    except OSError as exc:
+        return f"{out}: cannot read the earlier calendar ({exc.strerror or exc})"
+    except IcsError as exc:
+        return f"{out}: {exc}"
+    return _write(out, payload, "calendar")
+
+
+def _pdf_export(result: Plan, out: Path, today: date) -> str | None:
+    from notifyplanner.export.pdf import plan_to_pdf  # reportlab loads only for --pdf
+
+    return _write(out, plan_to_pdf(result, as_of=today), "checklist")
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

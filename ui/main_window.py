@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -377,6 +377,8 @@ class MainWindow(QMainWindow):
             "Count a CSV or Excel list by state",
         )
         self.export_action = self._action(file_menu, "&Export to Excel...", self.export_plan, "Ctrl+E")
+        self._action(file_menu, "Export to ca&lendar...", lambda: self.export_plan(fmt="ics"))
+        self._action(file_menu, "Print / export P&DF...", lambda: self.export_plan(fmt="pdf"), keys.Print)
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "&Quit", self.close, keys.Quit)
         if self.quit_action.shortcut().isEmpty():
@@ -725,17 +727,19 @@ class MainWindow(QMainWindow):
         task.start()
         return dialog
 
-    def export_plan(self, target: str | None = None) -> Task | None:
-        """Export the current plan as the Excel workbook, in a worker thread."""
+    def export_plan(self, target: str | None = None, fmt: str = "xlsx") -> Task | None:
+        """Export the current plan (Excel workbook, calendar or PDF checklist) in a worker thread."""
         if self._plan is None:
             return None
-        from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only on export
-
-        suffix, kind = ".xlsx", "Excel workbook (*.xlsx)"
+        suffix, kind = {
+            "xlsx": (".xlsx", "Excel workbook (*.xlsx)"),
+            "ics": (".ics", "Calendar (*.ics)"),
+            "pdf": (".pdf", "PDF checklist (*.pdf)"),
+        }[fmt]
         if target is None:
             stem = (self.path.stem if self.path else (self._incident.name or "plan")).replace("/", "-")[:60]
             start = str(Path(self.settings.last_folder or Path.home()) / f"{stem} plan{suffix}")
-            target, _ = QFileDialog.getSaveFileName(self, "Export to Excel", start, kind)
+            target, _ = QFileDialog.getSaveFileName(self, "Export", start, kind)
             if not target:
                 return None
         out = Path(target)
@@ -745,7 +749,7 @@ class MainWindow(QMainWindow):
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
             progress(0.1)
-            payload = plan_to_xlsx(current, rulebook, made_on=today)
+            payload = _export_bytes(fmt, current, rulebook, today, out)
             progress(0.8)
             if cancelled():
                 return out
@@ -1025,3 +1029,19 @@ def app_instance() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return app
+
+
+def _export_bytes(fmt: str, plan: Plan, rulebook: Rulebook, today: date, out: Path) -> bytes:
+    """The export's bytes; the exporters load their libraries only when used."""
+    if fmt == "ics":  # an earlier export at ``out`` is read so its events update, not duplicate
+        from notifyplanner.export.ics import plan_to_ics
+
+        previous = out.read_bytes() if out.is_file() else None
+        return plan_to_ics(plan, exported_at=datetime.now(UTC), previous=previous)
+    if fmt == "pdf":
+        from notifyplanner.export.pdf import plan_to_pdf
+
+        return plan_to_pdf(plan, as_of=today)
+    from notifyplanner.export.xlsx import plan_to_xlsx
+
+    return plan_to_xlsx(plan, rulebook, made_on=today)

@@ -272,6 +272,18 @@ def test_export_runs_in_a_worker(qtbot, window: MainWindow, tmp_path: Path) -> N
         assert written[0].read_bytes()[:2] == b"PK"
 
 
+@pytest.mark.parametrize(("fmt", "magic"), [("ics", b"BEGIN:VCALENDAR"), ("pdf", b"%PDF-")])
+def test_calendar_and_checklist_export_run_in_a_worker(
+    qtbot, window: MainWindow, tmp_path: Path, fmt: str, magic: bytes
+) -> None:
+    window.set_incident(read_incident(SAMPLES / "retailer-card-skimming.json"), None)
+    task = window.export_plan(str(tmp_path / "out"), fmt=fmt)
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert (tmp_path / f"out.{fmt}").read_bytes().startswith(magic)
+
+
 def test_preferences_change_the_date_format(window: MainWindow) -> None:
     window.set_incident(FULL, None)
     window.settings.date_format = "MM/dd/yyyy"

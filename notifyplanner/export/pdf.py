@@ -1,0 +1,424 @@
+"""A plan as a printable checklist (PDF): what counsel ticks off on the day.
+
+Landscape, 9-point text, readable at 100%: the incident's facts, the controlling deadline,
+one row per notice that is owed or may be owed (jurisdiction, recipient and office,
+deadline and send-by, how to file, empty boxes for "sent on" and initials), then the notices
+examined and not owed with their reason, then the citations and computations. Every page
+carries the incident's name, the "as of" date and "page N of M".
+
+Written with ReportLab, which needs no display and no Qt, so the command line and a server
+make the same file the app does. Like every exporter it is pure: the "as of" date is passed
+in (the faces default it to today), ReportLab's invariant mode pins the file's internal
+dates and ids, and the result is bytes.
+
+Text from the incident is text: ReportLab's Paragraph reads a small XML markup, so every
+string from a user, a file or a rule is escaped before it becomes a Paragraph (a name such as
+``<b>Acme & Co</b>`` prints as typed), and footer strings are drawn as plain text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from notifyplanner import __version__
+from notifyplanner.engine import days_left
+from notifyplanner.model import Obligation, Plan, Status
+from notifyplanner.report import DISCLAIMER, STATUS_WORDS, deadline_text, sorted_obligations
+
+PAGE = landscape(letter)
+MARGIN = 0.5 * inch
+FOOTER_Y = 0.3 * inch
+WIDTH = PAGE[0] - 2 * MARGIN
+FONT = "Helvetica"
+BOLD = "Helvetica-Bold"
+NAVY = colors.HexColor("#1F3864")
+GRID = colors.HexColor("#9E9E9E")
+HEAD_FILL = colors.HexColor("#DCE3F0")
+WARN = colors.HexColor("#9C0006")
+
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11)
+SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10)
+HEAD = ParagraphStyle("head", parent=BODY, fontName=BOLD)
+TITLE = ParagraphStyle("title", parent=BODY, fontName=BOLD, fontSize=16, leading=20, textColor=NAVY)
+SECTION = ParagraphStyle(
+    "section",
+    parent=BODY,
+    fontName=BOLD,
+    fontSize=12,
+    leading=15,
+    textColor=NAVY,
+    spaceBefore=10,
+    spaceAfter=4,
+)
+CONTROLLING = ParagraphStyle("controlling", parent=BODY, fontSize=11, leading=14)
+LISTED = ParagraphStyle("listed", parent=BODY, spaceAfter=4)
+WARNING = ParagraphStyle("warning", parent=BODY, textColor=WARN)
+CENTERED = ParagraphStyle("centered", parent=BODY, alignment=TA_CENTER)
+
+# Owed notices: #, where, recipient and office, deadline, how to file, sent on, initials.
+OWED_WIDTHS = [0.3, 1.25, 2.35, 1.6, 2.6, 1.15, 0.75]
+NOT_OWED_WIDTHS = [0.3, 1.25, 2.35, 6.1]
+CITATION_WIDTHS = [0.3, 1.6, 8.1]
+WRITING_ROOM = 0.3 * inch
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def plain(value: object) -> str:
+    """User text without control characters (a tab becomes a space); line breaks kept."""
+    return _CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+
+
+def text(value: object) -> str:
+    """A string made safe for a ReportLab Paragraph: markup escaped, line breaks kept."""
+    return escape(plain(value)).replace("\n", "<br/>")
+
+
+def _section(title: str) -> list[object]:
+    """A heading that never sits alone at the foot of a page: with less than an inch and a
+    half left, it starts the next page. (keepWithNext would push a long table after it to a
+    new page whole.)"""
+    return [CondPageBreak(1.5 * inch), Paragraph(text(title), SECTION)]
+
+
+def _p(value: object, style: ParagraphStyle = BODY) -> Paragraph:
+    return Paragraph(text(value), style)
+
+
+def _lines(*parts: tuple[str, bool]) -> str:
+    """Paragraph markup from (text, bold) pieces; only our own tags, every text escaped."""
+    return "<br/>".join(f"<b>{text(t)}</b>" if bold else text(t) for t, bold in parts if t)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
+
+
+def _day(value: date | None, missing: str = "not entered") -> str:
+    return value.isoformat() if value else missing
+
+
+def _when(day: date, as_of: date) -> str:
+    left = days_left(day, as_of)
+    assert left is not None
+    if left == 0:
+        return "due on the as-of date"
+    if left < 0:
+        return f"{-left} day{'s' if left != -1 else ''} past, as of {as_of.isoformat()}"
+    return f"{left} day{'s' if left != 1 else ''} from {as_of.isoformat()}"
+
+
+def _facts(plan: Plan) -> list[tuple[str, str]]:
+    incident = plan.incident
+    hold = incident.law_enforcement_delay
+    hold_text = "none"
+    if hold is not None:
+        hold_text = f"{hold.form} request of {hold.requested.isoformat()}" + (
+            f", until {hold.until.isoformat()}" if hold.until else ", no end date given"
+        )
+    total = incident.affected_total
+    residents = "; ".join(
+        f"{code} {'unknown' if n is None else f'{n:,}'}" for code, n in sorted(incident.residents.items())
+    )
+    encrypted = _yes_no(incident.encrypted)
+    if incident.encrypted:
+        encrypted += f"; key compromised: {_yes_no(incident.key_compromised)}"
+    facts = [
+        ("Entity", incident.entity_role.label),
+        ("Discovered", _day(incident.discovered)),
+        ("Determined to be a breach", _day(incident.determined)),
+        ("Breach period", f"{_day(incident.breach_start)} to {_day(incident.breach_end)}"),
+        ("Vendor's notice received", _day(incident.vendor_notice)),
+        ("Individuals notified", _day(incident.individuals_notified, "not yet")),
+        ("Law-enforcement delay", hold_text),
+        ("Data exposed", "; ".join(sorted(e.label for e in incident.data_elements)) or "none entered"),
+        ("Encrypted", encrypted),
+        ("Source of the breach", _yes_no(incident.source_of_breach)),
+        ("People affected", "unknown" if total is None else f"{total:,}"),
+        ("Residents", residents or "none entered"),
+    ]
+    if incident.notes:
+        facts.append(("Notes", incident.notes))
+    return facts
+
+
+def _facts_table(plan: Plan) -> Table:
+    """Facts in two label/value column pairs, so the first page still reaches the notices."""
+    facts = _facts(plan)
+    half = (len(facts) + 1) // 2
+    rows = []
+    for i in range(half):
+        row = [_p(facts[i][0], HEAD), _p(facts[i][1])]
+        if i + half < len(facts):
+            label, value = facts[i + half]
+            row += [_p(label, HEAD), _p(value)]
+        else:
+            row += ["", ""]
+        rows.append(row)
+    table = Table(rows, colWidths=[1.6 * inch, 3.4 * inch, 1.6 * inch, 3.4 * inch])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def _controlling(plan: Plan, as_of: date) -> Paragraph:
+    ob = plan.controlling
+    if ob is None or ob.deadline is None:
+        return Paragraph("<b>Controlling deadline:</b> none fixed yet.", CONTROLLING)
+    send_by = ""
+    if ob.practical_send_by and ob.practical_send_by < ob.deadline:
+        send_by = f"; send by {ob.practical_send_by.isoformat()}"
+    undetermined = " (undetermined)" if ob.status is Status.UNDETERMINED else ""
+    return Paragraph(
+        f"<b>Controlling deadline: {text(ob.deadline.isoformat())}</b> "
+        f"({text(_when(ob.deadline, as_of))}){text(send_by)}: {text(ob.jurisdiction_name)}, "
+        f"{text(ob.recipient_text)}{text(undetermined)}.",
+        CONTROLLING,
+    )
+
+
+def _grid(table: Table, header_rows: int = 1) -> Table:
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), HEAD_FILL),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
+    recipient = _lines((ob.recipient_text, True), (ob.office, False))
+    deadline_parts: list[tuple[str, bool]] = []
+    if ob.status is Status.UNDETERMINED:
+        deadline_parts.append(("UNDETERMINED", True))
+    deadline_parts.append((deadline_text(ob), True))
+    if ob.deadline is not None:
+        deadline_parts.append((_when(ob.deadline, as_of), False))
+    if ob.practical_send_by and ob.deadline and ob.practical_send_by < ob.deadline:
+        why = f" ({ob.non_business_day})" if ob.non_business_day else ""
+        deadline_parts.append((f"Send by {ob.practical_send_by.isoformat()}{why}", True))
+    if ob.without_unreasonable_delay and ob.deadline is not None:
+        deadline_parts.append(("and without unreasonable delay", False))
+    if ob.conservative:
+        deadline_parts.append(("* from the discovery date: a later event date is not entered", False))
+    if ob.held_until:
+        deadline_parts.append((f"Law-enforcement hold until {ob.held_until.isoformat()}", False))
+    if ob.needs:
+        deadline_parts.append(("Needs: " + "; ".join(ob.needs), False))
+    return [
+        _p(number, SMALL),
+        Paragraph(_lines((ob.jurisdiction, True), (ob.jurisdiction_name, False)), BODY),
+        Paragraph(recipient, BODY),
+        Paragraph(_lines(*deadline_parts), BODY),
+        _p(ob.filing or "No filing channel in the rules; see the citation.", SMALL),
+        Spacer(1, WRITING_ROOM),  # empty boxes, tall enough to write a date in
+        Spacer(1, WRITING_ROOM),
+    ]
+
+
+def _owed_table(owed: list[Obligation], as_of: date) -> Table:
+    header = [
+        "#",
+        "Where",
+        "Recipient and office",
+        "Deadline and send-by",
+        "How to file",
+        "Sent on",
+        "Initials",
+    ]
+    rows: list[list[object]] = [[_p(h, HEAD) for h in header]]
+    rows += [_owed_row(i, ob, as_of) for i, ob in enumerate(owed, start=1)]
+    table = Table(rows, colWidths=[w * inch for w in OWED_WIDTHS], repeatRows=1)
+    _grid(table)
+    # The boxes the team fills in by hand: heavier rule, room to write.
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (5, 1), (5, -1), 1.2, colors.black),
+                ("BOX", (6, 1), (6, -1), 1.2, colors.black),
+                ("INNERGRID", (5, 1), (6, -1), 1.2, colors.black),
+            ]
+        )
+    )
+    return table
+
+
+def _not_owed_table(not_owed: list[Obligation], first: int) -> Table:
+    rows: list[list[object]] = [[_p(h, HEAD) for h in ["#", "Where", "Recipient", "Why not required"]]]
+    for i, ob in enumerate(not_owed, start=first):
+        rows.append(
+            [
+                _p(i, SMALL),
+                Paragraph(_lines((ob.jurisdiction, True), (ob.jurisdiction_name, False)), BODY),
+                _p(ob.recipient_text),
+                _p(ob.reason),
+            ]
+        )
+    return _grid(Table(rows, colWidths=[w * inch for w in NOT_OWED_WIDTHS], repeatRows=1))
+
+
+def _citations_table(numbered: list[tuple[int, Obligation]]) -> Table:
+    rows: list[list[object]] = [[_p(h, HEAD) for h in ["#", "Notice", "Citation and computation"]]]
+    for i, ob in numbered:
+        body = _lines(
+            (f"{ob.citation.cite} (rules in force from {ob.effective_from.isoformat()})", True),
+            (ob.citation.url, False),
+            (ob.basis, False),
+        )
+        rows.append(
+            [
+                _p(i, SMALL),
+                _p(f"{ob.jurisdiction}: {ob.recipient_text} ({STATUS_WORDS[ob.status]})", SMALL),
+                Paragraph(body, SMALL),
+            ]
+        )
+    return _grid(Table(rows, colWidths=[w * inch for w in CITATION_WIDTHS], repeatRows=1))
+
+
+def _credit_monitoring(plan: Plan) -> list[object]:
+    duties = [d for d in plan.credit_monitoring if d.status is not Status.NOT_REQUIRED]
+    if not duties:
+        return []
+    flow: list[object] = _section("Credit monitoring and identity-theft protection")
+    for d in duties:
+        span = f", {d.starts.isoformat()} to {d.ends.isoformat()}" if d.starts and d.ends else ""
+        flow.append(
+            Paragraph(
+                _lines((f"{d.jurisdiction}: {d.months} months ({STATUS_WORDS[d.status]}){span}", True))
+                + f" {text(d.reason)} {text(d.citation.cite)}",
+                LISTED,
+            )
+        )
+    return flow
+
+
+def _fit(value: str, font: str, size: float, width: float) -> str:
+    """``value`` shortened with an ellipsis to fit ``width`` points."""
+    value = " ".join(plain(value).split())
+    if stringWidth(value, font, size) <= width:
+        return value
+    while value and stringWidth(value + "...", font, size) > width:
+        value = value[:-1]
+    return value.rstrip() + "..."
+
+
+def _numbered_canvas(incident_name: str, as_of: date) -> type[Canvas]:
+    """A canvas that holds each page until the end, so the footer can say "page N of M"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._pages: list[dict[str, object]] = []
+
+        def showPage(self) -> None:  # ReportLab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            self.saveState()
+            self.setFont(FONT, 8)
+            self.setFillColor(colors.black)
+            right = f"Page {number} of {total}"
+            middle = f"As of {as_of.isoformat()}"
+            self.drawRightString(PAGE[0] - MARGIN, FOOTER_Y, right)
+            self.drawCentredString(PAGE[0] / 2, FOOTER_Y, middle)
+            room = PAGE[0] / 2 - MARGIN - stringWidth(middle, FONT, 8) / 2 - 12
+            self.drawString(MARGIN, FOOTER_Y, _fit(incident_name, FONT, 8, room))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def plan_to_pdf(plan: Plan, *, as_of: date) -> bytes:
+    """The plan as a counsel's checklist; ``as_of`` is the date days are counted from."""
+    name = plan.incident.name.strip() or "(unnamed incident)"
+    ordered = sorted_obligations(plan)
+    owed = [o for o in ordered if o.status is not Status.NOT_REQUIRED]
+    not_owed = [o for o in ordered if o.status is Status.NOT_REQUIRED]
+
+    flow: list[object] = [
+        _p(f"Notification checklist: {name}", TITLE),
+        _p(f"As of {as_of.isoformat()}. Made by notifyplanner {__version__}. {DISCLAIMER}", SMALL),
+        Spacer(1, 6),
+        _facts_table(plan),
+        Spacer(1, 8),
+        _controlling(plan, as_of),
+    ]
+    flow += [_p(f"! {w}", WARNING) for w in plan.warnings]
+    flow += _section(f"Notices owed or undetermined ({len(owed)})")
+    flow.append(_owed_table(owed, as_of) if owed else _p("None."))
+    if any(o.conservative for o in owed):
+        flow.append(
+            _p("* computed from the discovery date because a later event date is not entered yet", SMALL)
+        )
+    flow += _credit_monitoring(plan)
+    flow += _section(f"Examined and not required ({len(not_owed)})")
+    flow.append(_not_owed_table(not_owed, len(owed) + 1) if not_owed else _p("None."))
+    flow += _section("Citations and computations")
+    numbered = list(enumerate(owed + not_owed, start=1))
+    flow.append(_citations_table(numbered) if numbered else _p("None."))
+    if plan.versions:
+        flow += _section("Rule versions used")
+        flow += [
+            _p(f"{v.jurisdiction}: {v.statute.cite}, in force from {v.effective_from.isoformat()}", SMALL)
+            for v in plan.versions
+        ]
+
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 0.15 * inch,
+        title=f"Notification checklist: {name}",
+        author="notifyplanner",
+        subject=f"As of {as_of.isoformat()}",
+        creator=f"notifyplanner {__version__}",
+        invariant=1,
+    )
+    doc.build(flow, canvasmaker=_numbered_canvas(name, as_of))
+    return out.getvalue()
