@@ -229,7 +229,11 @@ def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
     if ob.deadline is not None:
         deadline_parts.append((_when(ob.deadline, as_of), False))
     if ob.practical_send_by and ob.deadline and ob.practical_send_by < ob.deadline:
-        why = f" ({ob.non_business_day})" if ob.non_business_day else ""
+        # Say which day is the problem: "(Sunday)" after the send-by date read as if the
+        # send-by date itself fell on a Sunday.
+        day = ob.non_business_day
+        article = "a " if day in ("Saturday", "Sunday") else ""
+        why = f" (the deadline falls on {article}{day})" if day else ""
         deadline_parts.append((f"Send by {ob.practical_send_by.isoformat()}{why}", True))
     if ob.without_unreasonable_delay and ob.deadline is not None:
         deadline_parts.append(("and without unreasonable delay", False))
