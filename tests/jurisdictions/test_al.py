@@ -82,3 +82,9 @@ def test_alabama_no_statute_before_2018_06_01():
     plan = plan_for("AL", discovered="2018-05-31", determined="2018-05-31", residents=2000)
     assert not has_notice(plan, "AL", "individuals")
     assert not has_notice(plan, "AL", "attorney_general")
+
+
+def test_alabama_breach_act_unchanged_by_act_2026_552_before_its_2027_05_01_start():
+    plan = plan_for("AL", discovered="2026-12-01", determined="2026-12-01", residents=1001)
+    assert notice(plan, "AL", "individuals").deadline == date(2027, 1, 15)
+    assert notice(plan, "AL", "attorney_general").status is Status.REQUIRED

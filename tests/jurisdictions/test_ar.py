@@ -62,3 +62,20 @@ def test_arkansas_no_consumer_reporting_agency_notice():
 def test_arkansas_vendor_tells_owner_immediately():
     owner = notice(plan_for("AR", discovered="2024-03-01", role="business_associate"), "AR", "data_owner")
     assert owner.status is Status.REQUIRED
+
+
+def test_arkansas_attorney_general_counts_every_affected_individual_not_only_arkansans():
+    """§ 4-110-105(b)(2): 'more than one thousand (1,000) individuals', wherever they live."""
+    one_arkansan = {"residents": 1, "discovered": "2024-03-01"}
+    assert notice(plan_for("AR", total_affected=1001, **one_arkansan), "AR", "attorney_general").status is (
+        Status.REQUIRED
+    )
+    assert notice(plan_for("AR", total_affected=1000, **one_arkansan), "AR", "attorney_general").status is (
+        Status.NOT_REQUIRED
+    )
+
+
+def test_arkansas_attorney_general_with_no_total_counts_the_arkansans_entered():
+    assert notice(
+        plan_for("AR", discovered="2024-03-01", residents=1001), "AR", "attorney_general"
+    ).status is (Status.REQUIRED)

@@ -97,3 +97,10 @@ def test_connecticut_hipaa_entities_offer_with_the_hipaa_letter_so_it_is_dated_f
     sent = plan_for("CT", discovered="2022-03-01", role="covered_entity", individuals_notified="2022-03-20")
     (duty,) = monitoring(sent, "CT")
     assert duty.starts == date(2022, 3, 20)
+
+
+def test_ct_massive_breach_forensic_report_of_sb_117_is_not_added():
+    """S.B. 117 (2026) passed the Senate only; a 100,000-resident breach gets the existing notices."""
+    plan = plan_for("CT", discovered="2026-10-01", residents=100_000)
+    ct = {o.obligation_id for o in plan.obligations if o.jurisdiction == "CT"}
+    assert ct == {"individuals", "attorney_general"}

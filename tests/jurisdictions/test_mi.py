@@ -54,3 +54,9 @@ def test_michigan_has_no_attorney_general_notice():
 def test_michigan_section_445_72_in_force_from_2007_07_02():
     assert not has_notice(plan_for("MI", discovered="2007-07-01"), "MI", "individuals")
     assert has_notice(plan_for("MI", discovered="2007-07-02"), "MI", "individuals")
+
+
+def test_michigan_senate_bills_360_to_364_add_no_attorney_general_notice_while_pending():
+    """S.B. 360-364 (2025) would require AG notice above 100 residents; they passed only the Senate."""
+    plan = plan_for("MI", discovered="2026-11-30", residents=101)
+    assert not has_notice(plan, "MI", "attorney_general")

@@ -94,3 +94,9 @@ def test_pa_hipaa_compliant_entity_deemed_compliant_from_2023_05_02():
 def test_pa_vendor_tells_the_entity_it_serves():
     plan = plan_for("PA", discovered="2024-10-01", role="business_associate")
     assert notice(plan, "PA", "data_owner").status is Status.REQUIRED
+
+
+def test_pa_consumer_reporting_agencies_count_pennsylvanians_notified_under_the_act():
+    """§ 2305: 'notification under this act to more than 500 persons'; the act notifies residents only."""
+    few_here = plan_for("PA", discovered="2024-10-01", residents=500, total_affected=50000)
+    assert notice(few_here, "PA", "consumer_reporting_agencies").status is Status.NOT_REQUIRED

@@ -24,9 +24,38 @@ def test_ri_no_attorney_general_or_credit_agency_notice_for_500():
 
 
 def test_ri_service_provider_notifies_residents_itself():
-    plan = plan_for("RI", discovered="2024-03-01", role="business_associate")
+    plan = plan_for("RI", discovered="2024-03-01", role="service_provider")
     assert notice(plan, "RI", "individuals").status is Status.REQUIRED
     assert not has_notice(plan, "RI", "data_owner")
+
+
+def test_ri_hipaa_covered_entity_is_deemed_in_compliance_with_the_chapter():
+    """§ 11-49.3-6: a HIPAA covered entity's HIPAA notice stands in for every Rhode Island notice."""
+    plan = plan_for("RI", discovered="2024-03-01", residents=501, role="covered_entity")
+    for notice_id in ("individuals", "attorney_general", "consumer_reporting_agencies"):
+        ob = notice(plan, "RI", notice_id)
+        assert ob.status is Status.NOT_REQUIRED
+        assert "11-49.3-6" in ob.reason
+
+
+def test_ri_hipaa_business_associate_is_not_named_in_the_deeming_and_still_notifies():
+    plan = plan_for("RI", discovered="2024-03-01", residents=501, role="business_associate")
+    assert notice(plan, "RI", "individuals_business_associate").status is Status.REQUIRED
+    assert notice(plan, "RI", "attorney_general_business_associate").status is Status.REQUIRED
+    assert notice(plan, "RI", "consumer_reporting_agencies_business_associate").status is Status.REQUIRED
+    assert not has_notice(plan, "RI", "individuals")
+    assert not has_notice(plan, "RI", "data_owner")
+
+
+def test_ri_business_associate_attorney_general_notice_only_above_500():
+    plan = plan_for("RI", discovered="2024-03-01", residents=500, role="business_associate")
+    assert notice(plan, "RI", "attorney_general_business_associate").status is Status.NOT_REQUIRED
+    assert notice(plan, "RI", "individuals_business_associate").deadline == date(2024, 4, 15)
+
+
+def test_ri_ordinary_business_is_not_deemed():
+    plan = plan_for("RI", discovered="2024-03-01", residents=501, role="business")
+    assert notice(plan, "RI", "attorney_general").status is Status.REQUIRED
 
 
 def test_ri_first_version_in_force_on_2018_01_01():

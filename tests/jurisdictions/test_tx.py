@@ -77,3 +77,9 @@ def test_texas_no_hipaa_deeming():
 def test_texas_health_information_counts_without_a_name():
     plan = plan_for("TX", discovered="2024-03-01", elements=("medical",))
     assert notice(plan, "TX", "individuals").status is Status.REQUIRED
+
+
+def test_texas_ag_30_days_for_a_breach_that_began_before_2023_09_01_and_was_found_after():
+    """S.B. 768 governs determinations made from its effective date; the planner keys on discovery."""
+    plan = plan_for("TX", discovered="2023-09-05", determined="2023-09-05", residents=250)
+    assert notice(plan, "TX", "attorney_general").deadline == date(2023, 10, 5)
