@@ -10,7 +10,7 @@ import pytest
 from notifyplanner.model import EntityRole
 from notifyplanner.places import JURISDICTIONS
 from notifyplanner.rulebook import BUNDLED_RULES, load_jurisdiction, rule_files
-from notifyplanner.rules_view import coverage_markdown
+from notifyplanner.rules_view import coverage_markdown, unchecked_markdown
 from notifyplanner.snapshots import snapshot_text
 from notifyplanner.sources import is_official, jotting_pattern, official_hosts, source_problems
 from tests.jurisdictions.statute import rulebook
@@ -96,6 +96,13 @@ def test_readme_coverage_table_matches_the_rules():
     table = readme.split("<!-- coverage:start -->\n", 1)[1].split("\n<!-- coverage:end -->", 1)[0]
     assert table == coverage_markdown(rulebook()), (
         "README drifted: run python scripts/update_readme_coverage.py"
+    )
+
+
+def test_unchecked_values_page_matches_the_rules():
+    page = (ROOT / "docs" / "unchecked-values.md").read_text(encoding="utf-8")
+    assert page == unchecked_markdown(rulebook()), (
+        "docs/unchecked-values.md drifted: run python scripts/update_readme_coverage.py"
     )
 
 
