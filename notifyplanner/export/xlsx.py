@@ -44,6 +44,7 @@ from openpyxl.xml.functions import tostring
 
 from notifyplanner import __version__
 from notifyplanner.model import (
+    CheckLevel,
     Citation,
     CreditMonitoringDuty,
     DeadlineKind,
@@ -51,6 +52,7 @@ from notifyplanner.model import (
     Plan,
     Rulebook,
     Status,
+    weakest,
 )
 from notifyplanner.report import DISCLAIMER, STATUS_ORDER, STATUS_WORDS, deadline_text, sorted_obligations
 from notifyplanner.rulebook import BUNDLED_RULES
@@ -1047,7 +1049,7 @@ class _Source:
     cite: str
     url: str
     used_for: list[str]
-    checked: str = ""
+    checked: CheckLevel = CheckLevel.SECONDARY
     read_at: str = ""
 
 
@@ -1058,8 +1060,11 @@ def _sources(plan: Plan, rulebook: Rulebook) -> list[_Source]:
     def add(code: str, name: str, citation: Citation, use: str) -> None:
         cite, url = citation.cite, citation.url
         source = found.setdefault(
-            (code, cite, url), _Source(code, name, cite, url, [], citation.checked.label, citation.read_at)
+            (code, cite, url), _Source(code, name, cite, url, [], citation.checked, citation.read_at)
         )
+        # one row per pin cite: it is only as checked as the weakest value resting on it
+        source.checked = weakest((source.checked, citation.checked))
+        source.read_at = source.read_at or citation.read_at
         if use not in source.used_for:
             source.used_for.append(use)
 
@@ -1110,7 +1115,7 @@ def _sources_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook) -> None:
             "citation": source.cite,
             "open": "open" if source.url.lower().startswith(("https://", "http://")) else "",
             "url": source.url,
-            "checked": source.checked,
+            "checked": source.checked.label,
             "read_at": source.read_at,
             "version": version.effective_from if version else None,
             "enacted_by": version.enacted_by if version else "",
