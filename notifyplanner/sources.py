@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from notifyplanner.rulebook import BUNDLED_RULES, HOSTS_FILE, SCHEMA_FILE, RuleProblem
+from notifyplanner.rulebook import BUNDLED_RULES, HOSTS_FILE, SCHEMA_FILE, RuleProblem, _json_path
 
 # Free-text fields a user reads (CLI, app, workbook). Enum values and ids are vocabulary.
 TEXT_FIELDS = frozenset(
@@ -39,7 +39,10 @@ JOTTINGS: tuple[tuple[str, str], ...] = (
         r"\b(not|un)[ -]?confirmed\b|\bnot verified\b|\bunverified\b",
         "say what the sources say and where they differ",
     ),
-    (r"\bnot seen\b|\bnot re-?read\b|\bnot read\b", "say what the sources say and where they differ"),
+    (
+        r"\bnot seen\b|\bnot re-?read\b|\b(was|were) not read\b",
+        "say what the sources say and where they differ",
+    ),
     (
         r"\bcould not (be )?(read|confirm|verify|check|find)\w*",
         "say what the sources say and where they differ",
@@ -107,13 +110,6 @@ def host_of(url: str) -> str:
 
 def is_official(url: str) -> bool:
     return host_of(url) in official_hosts()
-
-
-def _json_path(parts: tuple[str | int, ...]) -> str:
-    out = "$"
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
 
 
 def _walk(node: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
