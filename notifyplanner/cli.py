@@ -79,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_rules = sub.add_parser("rules", help="check, list or show the rule files")
     rules_sub = p_rules.add_subparsers(dest="rules_command", parser_class=_Parser, required=True)
-    p_check = rules_sub.add_parser("check", help="validate rule files; exit 0 when all are valid")
+    p_check = rules_sub.add_parser(
+        "check", help="validate rule files, their official links and their notes; exit 0 when all pass"
+    )
     p_check.add_argument("dir", nargs="?", type=Path, default=BUNDLED_RULES)
     p_list = rules_sub.add_parser("list", help="one line per jurisdiction")
     p_list.add_argument("--rules", type=Path, default=BUNDLED_RULES)

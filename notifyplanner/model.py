@@ -8,7 +8,7 @@ only place that turns JSON into these objects.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -166,10 +166,52 @@ class HipaaDeemed(StrEnum):
 # --------------------------------------------------------------------------- rules
 
 
+class CheckLevel(StrEnum):
+    """How a cited value was checked, strongest first.
+
+    A lawyer signing a date needs to know whether we read the statute itself, an official
+    summary of it (an attorney general's or agency's page), or only law-firm charts; the
+    level travels with every citation to the CLI, the app and the workbook.
+    """
+
+    STATUTE_TEXT = "statute_text"
+    OFFICIAL_SUMMARY = "official_summary"
+    SECONDARY = "secondary"
+
+    @property
+    def label(self) -> str:
+        return CHECK_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest level; the weakest of several citations has the highest rank."""
+        return list(CheckLevel).index(self)
+
+
+CHECK_LABELS = {
+    CheckLevel.STATUTE_TEXT: "statute text",
+    CheckLevel.OFFICIAL_SUMMARY: "official summary",
+    CheckLevel.SECONDARY: "secondary sources",
+}
+
+
+def weakest(levels: Iterable[CheckLevel]) -> CheckLevel:
+    """The weakest check among citations (statute text when there are none to weaken it)."""
+    return max(levels, key=lambda level: level.rank, default=CheckLevel.STATUTE_TEXT)
+
+
 @dataclass(frozen=True)
 class Citation:
+    """A pin cite, its link to the official code or regulation, and how it was checked.
+
+    ``read_at`` is where the text was actually read when the official site was not
+    (an aggregator such as Justia); the user is always sent to ``url``, the official one.
+    """
+
     cite: str
     url: str
+    checked: CheckLevel = CheckLevel.SECONDARY
+    read_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -310,6 +352,21 @@ class RuleVersion:
 
     def obligation(self, obligation_id: str) -> ObligationRule | None:
         return next((o for o in self.obligations if o.id == obligation_id), None)
+
+    def citations(self) -> tuple[tuple[str, Citation], ...]:
+        """Every value's citation with what it supports, in file order: what a reader
+        checks, and what the README's 'Checked' column takes the weakest level of."""
+        out: list[tuple[str, Citation]] = [
+            ("statute", self.statute),
+            ("personal information", self.personal_information.citation),
+            ("encryption", self.encryption.citation),
+            ("risk of harm", self.risk_of_harm.citation),
+            ("HIPAA", self.hipaa.citation),
+            ("law enforcement", self.law_enforcement.citation),
+        ]
+        out += [(f"notice {o.id}", o.citation) for o in self.obligations]
+        out += [(f"credit monitoring ({c.months} months)", c.citation) for c in self.credit_monitoring]
+        return tuple(out)
 
 
 @dataclass(frozen=True)

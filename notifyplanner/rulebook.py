@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 from notifyplanner.model import (
     AddedHoliday,
     AfterYearEnd,
+    CheckLevel,
     Citation,
     CreditMonitoringRule,
     DataElement,
@@ -59,6 +60,8 @@ from notifyplanner.model import (
 BUNDLED_RULES = Path(__file__).resolve().parent.parent / "jurisdictions"
 SCHEMA_FILE = BUNDLED_RULES / "schema.json"
 SEAL_FILE = "sealed.json"
+HOSTS_FILE = "official_hosts.json"
+NOT_RULES = ("schema.json", SEAL_FILE, HOSTS_FILE)
 FEDERAL_FILES = {"HIPAA": "hipaa", "FTC-HBNR": "ftc-hbnr"}
 
 
@@ -213,7 +216,9 @@ def _date(value: str, file: str, path: str) -> date:
 
 
 def _cite(raw: dict[str, str]) -> Citation:
-    return Citation(cite=raw["cite"], url=raw["url"])
+    return Citation(
+        cite=raw["cite"], url=raw["url"], checked=CheckLevel(raw["checked"]), read_at=raw.get("read_at", "")
+    )
 
 
 def _deadline(raw: dict[str, Any]) -> DeadlineExpr:
@@ -420,7 +425,7 @@ def load_jurisdiction(path: Path, sealed: frozenset[str] = frozenset()) -> Juris
 
 
 def rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.glob("*.json") if p.name not in ("schema.json", SEAL_FILE))
+    return sorted(p for p in directory.glob("*.json") if p.name not in NOT_RULES)
 
 
 def _load_all(directory: Path, trust_seal: bool) -> tuple[dict[str, Jurisdiction], list[RuleProblem]]:
@@ -445,9 +450,19 @@ def _load_all(directory: Path, trust_seal: bool) -> tuple[dict[str, Jurisdiction
 def check_rules(directory: Path | str) -> list[RuleProblem]:
     """Every problem in every rule file of ``directory`` (empty when all are valid).
 
-    Always the full validation: this is what ``notifyplanner rules check`` runs.
+    Always the full validation: this is what ``notifyplanner rules check`` runs. Beyond
+    what the loader refuses, it holds files to the project's source standard
+    (``sources.source_problems``): official links only, and notes written for the user.
+    Loading does not enforce that standard, so a user's own copy with a note of their own
+    still plans; the bundled files must pass it (a test runs this check over them).
     """
-    return _load_all(Path(directory), trust_seal=False)[1]
+    from notifyplanner.sources import source_problems  # here: sources builds on this module
+
+    directory = Path(directory)
+    loaded, problems = _load_all(directory, trust_seal=False)
+    for jurisdiction in loaded.values():
+        problems.extend(source_problems(Path(jurisdiction.source_file)))
+    return problems
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")

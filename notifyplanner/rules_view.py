@@ -10,12 +10,15 @@ from datetime import date
 
 from notifyplanner.deadlines import describe
 from notifyplanner.model import (
+    CheckLevel,
+    Citation,
     HolidayCalendar,
     Jurisdiction,
     ObligationRule,
     Recipient,
     Rulebook,
     RuleVersion,
+    weakest,
 )
 
 
@@ -62,9 +65,93 @@ def coverage_rows(rulebook: Rulebook) -> list[list[str]]:
             or "none"
         )
         rows.append(
-            [f"{code} ({j.name})", ind, ag, cm, v.effective_from.isoformat(), j.last_reviewed.isoformat()]
+            [
+                f"{code} ({j.name})",
+                ind,
+                ag,
+                cm,
+                v.effective_from.isoformat(),
+                j.last_reviewed.isoformat(),
+                weakest_check(v).label,
+            ]
         )
     return rows
+
+
+def weakest_check(version: RuleVersion) -> CheckLevel:
+    """The weakest check among a version's citations: the README's 'Checked' column, so a
+    reader sees at a glance which jurisdictions rest partly on charts."""
+    return weakest(c.checked for _, c in version.citations())
+
+
+def _ordered(rulebook: Rulebook) -> list[Jurisdiction]:
+    return [
+        rulebook.jurisdictions[c]
+        for c in sorted(
+            rulebook.jurisdictions, key=lambda c: (rulebook.jurisdictions[c].kind != "federal", c)
+        )
+    ]
+
+
+def unchecked_markdown(rulebook: Rulebook) -> str:
+    """Every cited value not checked against the statute or regulation text, version by
+    version: docs/unchecked-values.md, regenerated with the README table (a test keeps it)."""
+    lines = [
+        "# Values not checked against the statute text",
+        "",
+        "Generated from the rule files by `python scripts/update_readme_coverage.py`; a test fails when",
+        "this page drifts from the data. Each row is a cited value whose `checked` level is not",
+        "`statute_text`: `official_summary` rests on an attorney general's or agency's page, `secondary`",
+        "on law-firm charts or other secondary sources. The link is the official code; read it before",
+        "relying on the value. The rule's notes say where the sources disagree.",
+    ]
+    for j in _ordered(rulebook):
+        rows = [
+            (v, what, c)
+            for v in j.versions
+            for what, c in v.citations()
+            if c.checked is not CheckLevel.STATUTE_TEXT
+        ]
+        if not rows:
+            continue
+        lines += [
+            "",
+            f"## {j.code} ({j.name})",
+            "",
+            "| Version from | Value | Citation | Checked | Read at |",
+        ]
+        lines.append("|---|---|---|---|---|")
+        for v, what, c in rows:
+            cells = [
+                v.effective_from.isoformat(),
+                what,
+                f"[{c.cite}]({c.url})",
+                c.checked.label,
+                f"<{c.read_at}>" if c.read_at else "",
+            ]
+            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    counts = {
+        level: sum(
+            1
+            for j in rulebook.jurisdictions.values()
+            for v in j.versions
+            for _, c in v.citations()
+            if c.checked is level
+        )
+        for level in CheckLevel
+    }
+    lines += [
+        "",
+        "Citations by level: " + ", ".join(f"{level.value} {n}" for level, n in counts.items()) + ".",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def source_text(citation: Citation) -> str:
+    """A citation as the CLI prints it: pin cite, how it was checked, official link, where read."""
+    read = f"; read at <{citation.read_at}>" if citation.read_at else ""
+    return f"{citation.cite} ({citation.checked.label}) <{citation.url}>{read}"
 
 
 COVERAGE_HEADERS = [
@@ -74,6 +161,7 @@ COVERAGE_HEADERS = [
     "Credit monitoring",
     "Version from",
     "Last reviewed",
+    "Checked",
 ]
 
 
@@ -110,6 +198,10 @@ def calendar_text(calendar: HolidayCalendar) -> str:
     return base
 
 
+def _pin(citation: Citation) -> str:
+    return f"{citation.cite}; {citation.checked.label}"
+
+
 def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
     version = j.version_on(on) if on else j.latest
     lines = [f"{j.code} - {j.name} (last reviewed {j.last_reviewed.isoformat()})"]
@@ -122,35 +214,37 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
     lines.append(
         f"Showing the version in force from {version.effective_from.isoformat()}: {version.enacted_by}"
     )
-    lines.append(f"Statute: {version.statute.cite} <{version.statute.url}>")
+    lines.append(f"Statute: {source_text(version.statute)}")
     lines.append(f"Business days: {calendar_text(j.holidays)}")
     pi = version.personal_information
     lines.append(
         f"Personal information: with a name: {', '.join(sorted(e.value for e in pi.with_name)) or '-'}; "
-        f"alone: {', '.join(sorted(e.value for e in pi.standalone)) or '-'} [{pi.citation.cite}]"
+        f"alone: {', '.join(sorted(e.value for e in pi.standalone)) or '-'} [{_pin(pi.citation)}]"
     )
     enc = version.encryption
     lines.append(
         f"Encryption safe harbor: {'yes' if enc.safe_harbor else 'no'}"
         + (", lost if the key was taken" if enc.safe_harbor and enc.lost_if_key_compromised else "")
-        + f" [{enc.citation.cite}]"
+        + f" [{_pin(enc.citation)}]"
     )
     roh = version.risk_of_harm
     lines.append(
-        f"Risk-of-harm exception: {'yes' if roh.exception else 'no'}: {roh.conditions} [{roh.citation.cite}]"
+        f"Risk-of-harm exception: {'yes' if roh.exception else 'no'}: {roh.conditions} [{_pin(roh.citation)}]"
     )
     hip = version.hipaa
     kept = f"; still owed: {', '.join(sorted(hip.still_required))}" if hip.still_required else ""
-    lines.append(f"HIPAA deemed compliance: {hip.deemed.value}{kept} [{hip.citation.cite}]")
+    lines.append(f"HIPAA deemed compliance: {hip.deemed.value}{kept} [{_pin(hip.citation)}]")
     le = version.law_enforcement
-    lines.append(f"Law-enforcement delay: {'allowed' if le.allowed else 'not provided'} [{le.citation.cite}]")
+    lines.append(
+        f"Law-enforcement delay: {'allowed' if le.allowed else 'not provided'} [{_pin(le.citation)}]"
+    )
     lines.append("Notices:")
     for r in version.obligations:
         roles = ", ".join(sorted(x.value for x in r.trigger.entity_roles))
         lines.append(
             f"  - {r.id}: {r.office} ({r.recipient.value}); when {_threshold(r)}; {describe(r.deadline)}"
         )
-        lines.append(f"      owed by: {roles}; {r.citation.cite} <{r.citation.url}>")
+        lines.append(f"      owed by: {roles}; {source_text(r.citation)}")
         if r.filing:
             lines.append(f"      filing: {r.filing}")
         if r.notes:
@@ -160,7 +254,7 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
         for c in version.credit_monitoring:
             src = " (only if the source of the breach)" if c.requires_source_of_breach else ""
             lines.append(
-                f"  - {c.months} months when {', '.join(sorted(e.value for e in c.elements))}{src} [{c.citation.cite}]"
+                f"  - {c.months} months when {', '.join(sorted(e.value for e in c.elements))}{src} [{_pin(c.citation)}]"
             )
     else:
         lines.append("Credit monitoring: none required")

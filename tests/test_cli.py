@@ -90,6 +90,15 @@ def test_a_broken_rules_folder_is_named(tmp_path):
     assert check.returncode == 2
 
 
+def test_rules_check_names_an_aggregator_link(tmp_path, capsys):
+    """A copy that links Justia loads, but 'rules check' holds it to the source standard."""
+    broken = Path(__file__).parent / "fixtures" / "broken_rules" / "unofficial_host.json"
+    (tmp_path / "tx.json").write_text(broken.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["rules", "check", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "tx.json: $.versions[2].obligations[1].citation.url: host 'law.justia.com'" in err
+
+
 def test_rules_show_prints_citations(capsys):
     assert main(["rules", "show", "tx"]) == 0
     out = capsys.readouterr().out

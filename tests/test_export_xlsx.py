@@ -28,7 +28,7 @@ from notifyplanner.export.xlsx import (
     sheet_title,
 )
 from notifyplanner.incident_file import read_incident
-from notifyplanner.model import DeadlineKind, Incident, Plan, Rulebook, Status
+from notifyplanner.model import CheckLevel, DeadlineKind, Incident, Plan, Rulebook, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS
 from tests.jurisdictions.statute import plan_for
 
@@ -311,6 +311,26 @@ def test_sources_list_every_citation_and_url(sample_book: Workbook, sample_plan:
     for citation in wanted:
         assert citation.cite in cites
         assert citation.url in urls
+
+
+def test_sources_say_how_each_citation_was_checked_and_where_it_was_read(
+    sample_book: Workbook, sample_plan: Plan
+):
+    ws = sample_book["Sources"]
+    last = table_rows(ws, "Sources")
+    rows = zip(
+        column(ws, "Citation", last=last),
+        column(ws, "Checked against", last=last),
+        column(ws, "Text read at", last=last),
+        strict=True,
+    )
+    seen = {cite: (checked, read_at or "") for cite, checked, read_at in rows}
+    for ob in sample_plan.obligations:
+        checked, read_at = seen[ob.citation.cite]
+        # a pin cite shared by several values shows the weakest check among them
+        level = next(level for level in CheckLevel if level.label == checked)
+        assert level.rank >= ob.citation.checked.rank
+        assert bool(read_at) >= bool(ob.citation.read_at)
     links = [ws.cell(row=r, column=headers(ws)["Link"]) for r in range(2, last + 1)]
     assert all(cell.hyperlink and cell.hyperlink.target.startswith("http") for cell in links)
 

@@ -9,9 +9,10 @@ import pytest
 
 from notifyplanner.model import EntityRole
 from notifyplanner.places import JURISDICTIONS
-from notifyplanner.rulebook import BUNDLED_RULES, rule_files
-from notifyplanner.rules_view import coverage_markdown
+from notifyplanner.rulebook import BUNDLED_RULES, load_jurisdiction, rule_files
+from notifyplanner.rules_view import coverage_markdown, unchecked_markdown
 from notifyplanner.snapshots import snapshot_text
+from notifyplanner.sources import is_official, jotting_pattern, official_hosts, source_problems
 from tests.jurisdictions.statute import rulebook
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,6 +99,13 @@ def test_readme_coverage_table_matches_the_rules():
     )
 
 
+def test_unchecked_values_page_matches_the_rules():
+    page = (ROOT / "docs" / "unchecked-values.md").read_text(encoding="utf-8")
+    assert page == unchecked_markdown(rulebook()), (
+        "docs/unchecked-values.md drifted: run python scripts/update_readme_coverage.py"
+    )
+
+
 @pytest.mark.parametrize("code", [*STATES, "HIPAA", "FTC-HBNR"])
 def test_committed_snapshot_matches_the_plan(code):
     path = ROOT / "tests" / "snapshots" / f"{code.lower()}.txt"
@@ -105,3 +113,63 @@ def test_committed_snapshot_matches_the_plan(code):
     assert path.read_text(encoding="utf-8") == snapshot_text(rulebook(), code), (
         f"{code}'s plans changed: review, then run python scripts/snapshot_plans.py"
     )
+
+
+# ------------------------------------------------------------------ sources a lawyer can follow
+
+
+@pytest.mark.parametrize("path", rule_files(BUNDLED_RULES), ids=lambda p: p.name)
+def test_every_citation_links_the_official_text_and_every_note_is_for_the_user(path):
+    """The common test of issue 11: official hosts only (aggregators go to read_at), and no
+    research jottings or file field names in any text a user reads (sources.JOTTINGS)."""
+    assert [str(p) for p in source_problems(path)] == []
+
+
+@pytest.mark.parametrize("path", rule_files(BUNDLED_RULES), ids=lambda p: p.name)
+def test_read_at_is_only_kept_where_it_differs_from_the_official_link(path):
+    for version in load_jurisdiction(path).versions:
+        for what, cite in version.citations():
+            assert cite.read_at != cite.url, (what, cite)
+            if cite.read_at:
+                # an official read_at is only an agency's summary beside the code's own text
+                assert not is_official(cite.read_at) or cite.checked.value == "official_summary", (what, cite)
+
+
+def test_official_host_list_names_an_owner_for_each_host():
+    hosts = official_hosts()
+    assert hosts and all(len(owner) > 5 for owner in hosts.values())
+    for banned in (
+        "law.justia.com",
+        "casetext.com",
+        "codes.findlaw.com",
+        "www.law.cornell.edu",
+        "fl.elaws.us",
+    ):
+        assert banned not in hosts
+
+
+def test_jotting_patterns_catch_the_phrases_the_issue_names():
+    pattern = jotting_pattern()
+    for jotting in (
+        "as recalled",
+        "from memory",
+        "not confirmed",
+        "this research",
+        "this session",
+        "recollection",
+        "not seen",
+        "without_unreasonable_delay",
+        "min_residents",
+        "data_owner",
+        "encoded as",
+        "the engine",
+        "was not read",
+        "could not be confirmed",
+    ):
+        assert pattern.search(f"The wording is {jotting} here."), jotting
+    for fine in (
+        "DWT reads more than 1,000; the statute says 1,000 or more; the plan follows the statute.",
+        "Perkins Coie does not read the exemption that broadly.",
+        "unless it could not reasonably have been acquired (§ 318.2).",
+    ):
+        assert not pattern.search(fine)

@@ -28,11 +28,48 @@ CASES = {
     "duplicate_obligation_id.json": ("$.versions[2].obligations[2].id", "used twice"),
     "unknown_holiday_removal.json": ("$.holidays.remove[0]", "no holiday named 'Columbus Dya'"),
     "holiday_change_without_source.json": ("$.holidays", "'source' is a dependency of 'remove'"),
+    "missing_checked.json": ("$.versions[2].obligations[0].citation", "'checked' is a required property"),
+    "unknown_check_level.json": ("$.versions[2].obligations[0].citation.checked", "'charts' is not one of"),
+    "read_at_not_a_link.json": ("$.versions[2].statute.read_at", "does not match"),
+}
+
+# Files that load (a user's copy may plan with them) but fail the source standard that
+# 'rules check' holds every bundled file to.
+SOURCE_CASES = {
+    "unofficial_host.json": (
+        "$.versions[2].obligations[1].citation.url",
+        "host 'law.justia.com' is not an official source",
+    ),
+    "research_jotting.json": ("$.versions[2].obligations[1].notes", "research jotting 'from memory'"),
+    "field_name_in_note.json": ("$.versions[2].law_enforcement.notes", "'without_unreasonable_delay'"),
 }
 
 
 def test_every_broken_fixture_has_a_case():
-    assert sorted(p.name for p in BROKEN.glob("*.json")) == sorted(CASES)
+    assert sorted(p.name for p in BROKEN.glob("*.json")) == sorted(CASES | SOURCE_CASES)
+
+
+@pytest.mark.parametrize("fixture", sorted(SOURCE_CASES))
+def test_rules_check_refuses_unofficial_links_and_research_jottings(fixture, tmp_path):
+    shutil.copy(BROKEN / fixture, tmp_path / "tx.json")
+    load_jurisdiction(tmp_path / "tx.json")  # loadable: only the source standard fails
+    problems = [str(p) for p in check_rules(tmp_path)]
+    path, words = SOURCE_CASES[fixture]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"tx.json: {path}: "), problems
+    assert words in problems[0], problems
+
+
+def test_check_level_and_read_at_reach_the_model(tmp_path):
+    from notifyplanner.model import CheckLevel
+
+    shutil.copy(BROKEN / "unofficial_host.json", tmp_path / "tx.json")
+    tx = load_jurisdiction(tmp_path / "tx.json")
+    ag = tx.versions[2].obligation("attorney_general")
+    assert ag.citation.checked is CheckLevel.STATUTE_TEXT
+    bundled = load_rulebook().get("FL").latest.obligation("individuals").citation
+    assert bundled.url.startswith("https://www.flsenate.gov/Laws/Statutes/")
+    assert bundled.read_at.startswith("http://fl.elaws.us/")
 
 
 @pytest.mark.parametrize("fixture", sorted(CASES))

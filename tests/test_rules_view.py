@@ -20,7 +20,7 @@ def test_coverage_has_one_row_per_jurisdiction_federal_first():
 def test_coverage_markdown_escapes_pipes_and_has_a_header_rule():
     lines = coverage_markdown(BOOK).splitlines()
     assert lines[0].startswith("| Jurisdiction |") and lines[1].startswith("|---|")
-    assert all(line.count(" | ") == 5 for line in lines[2:])
+    assert all(line.count(" | ") == 6 for line in lines[2:])
 
 
 def test_show_names_the_version_statute_calendar_and_every_citation():
@@ -44,3 +44,39 @@ def test_calendar_text_names_corrections_and_their_statute():
     assert calendar_text(BOOK.get("HIPAA").holidays).endswith("US federal public holidays")  # type: ignore[union-attr]
     iowa = calendar_text(BOOK.get("IA").holidays)  # type: ignore[union-attr]
     assert "minus Juneteenth National Independence Day" in iowa and "[Iowa Code § 1C.1" in iowa
+
+
+def test_checked_column_is_the_weakest_level_of_the_current_versions_citations():
+    from dataclasses import replace
+
+    from notifyplanner.model import CheckLevel
+    from notifyplanner.rules_view import weakest_check
+
+    version = BOOK.get("TX").latest
+    assert weakest_check(version) is max((c.checked for _, c in version.citations()), key=lambda c: c.rank)
+    one_chart = replace(version, statute=replace(version.statute, checked=CheckLevel.SECONDARY))
+    assert weakest_check(one_chart) is CheckLevel.SECONDARY
+    row = next(r for r in coverage_rows(BOOK) if r[0].startswith("TX "))
+    assert row[-1] == weakest_check(version).label
+
+
+def test_show_prints_each_citations_check_level_and_where_it_was_read():
+    text = show_jurisdiction(BOOK.get("FL"))
+    assert "https://www.flsenate.gov/Laws/Statutes/" in text
+    assert "read at <http://fl.elaws.us/law/501.171>" in text
+    assert "(statute text)" in text or "(secondary sources)" in text
+
+
+def test_unchecked_page_lists_only_values_not_read_in_the_statute():
+    from notifyplanner.model import CheckLevel
+    from notifyplanner.rules_view import unchecked_markdown
+
+    page = unchecked_markdown(BOOK)
+    weak = [
+        c
+        for j in BOOK.jurisdictions.values()
+        for v in j.versions
+        for _, c in v.citations()
+        if c.checked is not CheckLevel.STATUTE_TEXT
+    ]
+    assert sum(1 for line in page.splitlines() if line.startswith("| 20")) == len(weak)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from notifyplanner.engine import days_left
-from notifyplanner.model import CreditMonitoringDuty, Obligation, RuleVersionUsed, Status
+from notifyplanner.model import Citation, CreditMonitoringDuty, Obligation, RuleVersionUsed, Status
 from notifyplanner.report import STATUS_WORDS, deadline_text
 from ui.dates import ISO, format_date, with_weekday
 from ui.models import days_left_text
@@ -79,7 +79,14 @@ def obligation_html(
         )
     else:
         parts.append(f"<p><b>Citation:</b> {cite}</p>")
+    parts.append(_checked(ob.citation))
     return "\n".join(p for p in parts if p)
+
+
+def _checked(citation: Citation) -> str:
+    """How the cited value was checked, so a reader knows what rests on charts only."""
+    read = f"; text read at {citation.read_at}" if citation.read_at else ""
+    return _p("Checked against", citation.checked.label + read)
 
 
 def duty_html(duty: CreditMonitoringDuty, date_format: str = ISO) -> str:
@@ -91,6 +98,7 @@ def duty_html(duty: CreditMonitoringDuty, date_format: str = ISO) -> str:
         _p("Ends", format_date(duty.ends, date_format)),
         _p("How", duty.basis),
         f'<p><b>Citation:</b> <a href="{escape(duty.citation.url, quote=True)}">{escape(duty.citation.cite)}</a></p>',
+        _checked(duty.citation),
     ]
     return "\n".join(p for p in parts if p)
 

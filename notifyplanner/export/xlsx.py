@@ -44,12 +44,15 @@ from openpyxl.xml.functions import tostring
 
 from notifyplanner import __version__
 from notifyplanner.model import (
+    CheckLevel,
+    Citation,
     CreditMonitoringDuty,
     DeadlineKind,
     Obligation,
     Plan,
     Rulebook,
     Status,
+    weakest,
 )
 from notifyplanner.report import DISCLAIMER, STATUS_ORDER, STATUS_WORDS, deadline_text, sorted_obligations
 from notifyplanner.rulebook import BUNDLED_RULES
@@ -1028,8 +1031,10 @@ SOURCE_COLUMNS = (
     Column("name", "Jurisdiction", 16, wrap=True),
     Column("used_for", "Used for", 24, wrap=True),
     Column("citation", "Citation", 32, wrap=True),
+    Column("checked", "Checked against", 14, wrap=True),
     Column("open", "Link", 6),
     Column("url", "Address", 46, wrap=True),
+    Column("read_at", "Text read at", 30, wrap=True),
     Column("version", "Rule in force since", 11),
     Column("enacted_by", "Version enacted by", 36, wrap=True),
     Column("reviewed", "Rules last reviewed", 11),
@@ -1044,33 +1049,39 @@ class _Source:
     cite: str
     url: str
     used_for: list[str]
+    checked: CheckLevel = CheckLevel.SECONDARY
+    read_at: str = ""
 
 
 def _sources(plan: Plan, rulebook: Rulebook) -> list[_Source]:
     """Every citation the plan relies on, once each, with what it was used for."""
     found: dict[tuple[str, str, str], _Source] = {}
 
-    def add(code: str, name: str, cite: str, url: str, use: str) -> None:
-        source = found.setdefault((code, cite, url), _Source(code, name, cite, url, []))
+    def add(code: str, name: str, citation: Citation, use: str) -> None:
+        cite, url = citation.cite, citation.url
+        source = found.setdefault(
+            (code, cite, url), _Source(code, name, cite, url, [], citation.checked, citation.read_at)
+        )
+        # one row per pin cite: it is only as checked as the weakest value resting on it
+        source.checked = weakest((source.checked, citation.checked))
+        source.read_at = source.read_at or citation.read_at
         if use not in source.used_for:
             source.used_for.append(use)
 
     for version in plan.versions:
-        add(version.jurisdiction, version.name, version.statute.cite, version.statute.url, STATUTE_USE)
+        add(version.jurisdiction, version.name, version.statute, STATUTE_USE)
     for ob in sorted_obligations(plan):
         add(
             ob.jurisdiction,
             ob.jurisdiction_name,
-            ob.citation.cite,
-            ob.citation.url,
+            ob.citation,
             f"notice: {ob.recipient.label}",
         )
     for duty in plan.credit_monitoring:
         add(
             duty.jurisdiction,
             duty.jurisdiction_name,
-            duty.citation.cite,
-            duty.citation.url,
+            duty.citation,
             "credit monitoring",
         )
     for code in sorted({ob.jurisdiction for ob in plan.obligations if ob.non_business_day}):
@@ -1080,8 +1091,7 @@ def _sources(plan: Plan, rulebook: Rulebook) -> list[_Source]:
             add(
                 code,
                 jurisdiction.name,
-                cite.cite,
-                cite.url,
+                cite,
                 "computation of time (deadline on a non-business day)",
             )
     order = {v.jurisdiction: i for i, v in enumerate(plan.versions)}
@@ -1105,6 +1115,8 @@ def _sources_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook) -> None:
             "citation": source.cite,
             "open": "open" if source.url.lower().startswith(("https://", "http://")) else "",
             "url": source.url,
+            "checked": source.checked.label,
+            "read_at": source.read_at,
             "version": version.effective_from if version else None,
             "enacted_by": version.enacted_by if version else "",
             "reviewed": version.last_reviewed if version else None,

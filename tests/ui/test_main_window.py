@@ -211,6 +211,7 @@ def test_timeline_click_selects_in_table(qtbot, window: MainWindow) -> None:
     assert window.timeline.selected_key() == target
     ob = next(o for o in window.current_plan().obligations if o.key == target)
     assert ob.citation.cite in window.details.toPlainText()
+    assert f"Checked against: {ob.citation.checked.label}" in window.details.toPlainText()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Down)
     assert window.selected_key() == keys[2]
 
