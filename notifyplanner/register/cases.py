@@ -217,6 +217,8 @@ class CaseService:
         old = self.incident(case_id)
         old_plan, new_plan = make_plan(old, self.rulebook), make_plan(incident, self.rulebook)
         fields = facts_diff(incident_to_dict(old), incident_to_dict(incident))
+        if not fields:  # nothing to save: a version is a change, not a save click
+            return UpdateResult(self.register.case(case_id), (), PlanDiff())
         changes = plan_diff(old_plan, new_plan)
         detail = {
             "changes": [{"field": f.field, "from": f.old, "to": f.new} for f in fields],
