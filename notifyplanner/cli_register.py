@@ -269,6 +269,11 @@ def _update(service: Any, args: argparse.Namespace, incident: Any) -> int:
             }
         )
         return 0
+    if not result.facts:
+        print(
+            f"Case {args.id}: the facts are unchanged; nothing saved (still version {result.case.facts_version})."
+        )
+        return 0
     print(f"Case {args.id}: facts version {result.case.facts_version} saved.")
     for change in result.facts:
         print(f"  {change.field}: {change.old!r} -> {change.new!r}")

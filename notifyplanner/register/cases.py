@@ -178,11 +178,15 @@ class CaseService:
 
     def summaries(self, today: date) -> list[CaseSummary]:
         """The register view. Plans kept with other rules are re-planned first (once)."""
-        summaries = self.register.summaries(today, self.digest)
-        stale = [s.id for s in summaries if not s.plan_current]
+        self.refresh_stale()
+        return self.register.summaries(today, self.digest)
+
+    def refresh_stale(self) -> int:
+        """Re-plan the cases whose kept plan was made with other rules; how many were."""
+        stale = self.register.stale_cases(self.digest)
         for case_id in stale:
             self.refresh(case_id)
-        return self.register.summaries(today, self.digest) if stale else summaries
+        return len(stale)
 
     def refresh(self, case_id: int) -> None:
         incident = self.incident(case_id)
@@ -193,7 +197,7 @@ class CaseService:
     def hhs_log(self, year: int) -> list[HhsLogRow]:
         """Breaches of fewer than 500 discovered in ``year`` (45 CFR 164.408(c)): the cases
         whose plan owes HHS's annual report, each with the date it was recorded submitted."""
-        self.summaries(date(year, 12, 31))  # re-plan stale cases so the list follows the rules loaded
+        self.refresh_stale()  # so the list follows the rules loaded
         return self.register.hhs_rows(year, HHS_ANNUAL_KEY, hhs_log_due(year))
 
     # ---- changing

@@ -16,6 +16,7 @@ Interface (everything a face or the service layer may call)::
     .evidence_bytes(evidence_id) -> bytes    .plan_rows(case_id) -> list[PlanRow]
     .log(case_id) -> list[AuditEntry]        .verify(case_id) -> audit.Verification
     .summaries(today, rules_digest) -> list[CaseSummary]   # the register view, one query
+    .stale_cases(rules_digest) -> list[int]  # plans kept with other rules
     .hhs_rows(year, key, due) -> list[HhsLogRow]
     # writes: one transaction each; ``expected_revision`` is the Case.revision the caller
     # read; if anyone changed the case since, ConflictError and nothing is written
@@ -575,6 +576,11 @@ class Register:
                 )
             )
         return out
+
+    def stale_cases(self, rules_digest: str) -> list[int]:
+        """Cases whose kept plan was made with other rules than ``rules_digest``."""
+        rows = self._db.execute("SELECT id FROM cases WHERE rules_digest != ? ORDER BY id", (rules_digest,))
+        return [r[0] for r in rows]
 
     def hhs_rows(self, year: int, key: str, due: date) -> list[HhsLogRow]:
         """Cases discovered in ``year`` whose plan owes the notice ``key`` (HHS's annual
