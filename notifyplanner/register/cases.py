@@ -44,7 +44,13 @@ from notifyplanner.register.records import (
     NoticeAction,
     PlanRow,
 )
-from notifyplanner.register.storage import CaseIndex, Register, RegisterError, UnknownCaseError
+from notifyplanner.register.storage import (
+    CaseIndex,
+    FactsChange,
+    Register,
+    RegisterError,
+    UnknownCaseError,
+)
 
 
 class UnknownKeyError(RegisterError):
@@ -218,26 +224,31 @@ class CaseService:
         """Save new facts as a new version; the log entry carries the facts diff and the
         plan diff (notices added or dropped, deadlines moved, status changed)."""
         revision = self._revision(case_id, expected_revision)
-        old = self.incident(case_id)
-        old_plan, new_plan = make_plan(old, self.rulebook), make_plan(incident, self.rulebook)
-        fields = facts_diff(incident_to_dict(old), incident_to_dict(incident))
-        if not fields:  # nothing to save: a version is a change, not a save click
+        change = self._facts_change(case_id, incident, note)
+        if change is None:  # nothing to save: a version is a change, not a save click
             return UpdateResult(self.register.case(case_id), (), PlanDiff())
-        changes = plan_diff(old_plan, new_plan)
+        facts, fields, changes = change
+        case = self.register.save_facts(case_id, facts, self.who, expected_revision=revision)
+        return UpdateResult(case, fields, changes)
+
+    def _facts_change(
+        self, case_id: int, incident: Incident, note: str
+    ) -> tuple[FactsChange, tuple[FieldChange, ...], PlanDiff] | None:
+        old = self.incident(case_id)
+        fields = facts_diff(incident_to_dict(old), incident_to_dict(incident))
+        if not fields:
+            return None
+        new_plan = make_plan(incident, self.rulebook)
+        changes = plan_diff(make_plan(old, self.rulebook), new_plan)
         detail = {
             "changes": [{"field": f.field, "from": f.old, "to": f.new} for f in fields],
             "plan": changes.to_dict(),
         }
-        case = self.register.save_facts(
-            case_id,
-            dumps(incident),
-            case_index(incident, new_plan, self.digest),
-            self.who,
-            expected_revision=revision,
-            detail=detail,
-            note=note,
+        return (
+            FactsChange(dumps(incident), case_index(incident, new_plan, self.digest), detail, note),
+            fields,
+            changes,
         )
-        return UpdateResult(case, fields, changes)
 
     def _obligation(self, case_id: int, key: str) -> Any:
         result = self.plan(case_id)
@@ -273,6 +284,24 @@ class CaseService:
         if late and late_reason is None:
             raise LateReasonNeeded(key, ob.deadline, late)
         files = read_evidence(evidence)
+        # One truth for individuals_notified: filled from this notice in the same transaction
+        # when empty; a different date already there is reported, never overwritten.
+        updated, disagreement, then_facts = None, None, None
+        if ob.recipient is Recipient.INDIVIDUALS:
+            incident = self.incident(case_id)
+            if incident.individuals_notified is None:
+                change = self._facts_change(
+                    case_id,
+                    replace(incident, individuals_notified=sent_on),
+                    f"individuals_notified set from notice {key}",
+                )
+                if change is not None:
+                    then_facts = change[0]
+                    updated = change
+            elif incident.individuals_notified != sent_on:
+                disagreement = IndividualsNotifiedDisagreement(
+                    case_id, incident.individuals_notified, key, sent_on
+                )
         case = self.register.record_notice(
             case_id,
             NewNotice(
@@ -289,25 +318,12 @@ class CaseService:
             ),
             self.who,
             expected_revision=revision,
+            then_facts=then_facts,
         )
-        updated, disagreement = None, None
-        if ob.recipient is Recipient.INDIVIDUALS:
-            incident = self.incident(case_id)
-            if incident.individuals_notified is None:
-                updated = self.update(
-                    case_id,
-                    replace(incident, individuals_notified=sent_on),
-                    expected_revision=case.revision,
-                    note=f"individuals_notified set from notice {key}",
-                )
-                case = updated.case
-            elif incident.individuals_notified != sent_on:
-                disagreement = IndividualsNotifiedDisagreement(
-                    case_id, incident.individuals_notified, key, sent_on
-                )
+        facts_updated = UpdateResult(case, updated[1], updated[2]) if updated else None
         grade = self.graded(case_id, today).grade(key)
         assert grade is not None  # the key was checked against the plan above
-        return SentResult(case, grade, updated, disagreement)
+        return SentResult(case, grade, facts_updated, disagreement)
 
     def skip(
         self, case_id: int, key: str, reason: str, *, note: str = "", expected_revision: int | None = None
