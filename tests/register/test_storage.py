@@ -51,10 +51,16 @@ def sent(key="HIPAA/individuals", on=date(2026, 4, 2), evidence=()):
 
 
 def test_a_new_register_is_readable_by_its_owner_only(db_path):
-    with Register.open(db_path) as reg:
-        new_case(reg)
-    for path in [db_path, *db_path.parent.glob("register.sqlite3-*")]:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    old = os.umask(0o002)  # a permissive umask must not widen it
+    try:
+        with Register.open(db_path) as reg:
+            new_case(reg)
+            files = [db_path, *db_path.parent.glob("register.sqlite3-*")]  # WAL and shared memory, while open
+            assert len(files) == 3
+            for path in files:
+                assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    finally:
+        os.umask(old)
 
 
 def test_a_new_register_is_marked_ours_and_uses_wal(db_path):
