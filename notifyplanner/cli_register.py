@@ -314,6 +314,7 @@ def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
             "facts_version": graded.facts_version,
             "as_of": today.isoformat(),
             "retain_until": _iso(graded.case.retain_until) or None,
+            "retain_basis": graded.retention_basis,
             "log_head": graded.case.log_head,
             "timeliness_counts": counts(graded.grades),
             **data,
@@ -323,7 +324,7 @@ def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
         return 0
     print(f"Case {args.id}: {graded.plan.incident.name} (facts version {graded.facts_version})")
     print(
-        f"As of {today.isoformat()}; keep records until {_iso(graded.case.retain_until)} (45 CFR 164.530(j)(2))"
+        f"As of {today.isoformat()}; keep records until {_iso(graded.case.retain_until)}: {graded.retention_basis}"
     )
     rows = [
         [

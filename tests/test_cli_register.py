@@ -83,7 +83,7 @@ def test_the_hims_hers_walkthrough(capsys, db, tmp_path):
         and by_key["HIPAA/individuals"]["days_late"] is None
     )
     assert by_key["HIPAA/media/CA"]["timeliness"] == "overdue"
-    assert plan["retain_until"] and plan["case"] == case
+    assert plan["retain_until"] and plan["case"] == case and "164.530(j)(2)" in plan["retain_basis"]
     for ob in plan["obligations"]:
         assert {"key", "sent_on", "method", "timeliness", "days_late"} <= set(ob)
     code, out, _ = run(capsys, "--db", db, "case", "verify", str(case))

@@ -29,7 +29,7 @@ from typing import Any
 from notifyplanner import __version__
 from notifyplanner.engine import plan as make_plan
 from notifyplanner.incident_file import dumps, incident_to_dict, loads
-from notifyplanner.model import Incident, Plan, Recipient, Rulebook
+from notifyplanner.model import Incident, Plan, Recipient, Rulebook, Status
 from notifyplanner.register.changes import FieldChange, PlanDiff, facts_diff, plan_diff
 from notifyplanner.register.grading import Grade, days_late, grade_plan, orphaned_notices
 from notifyplanner.register.hhs_log import HHS_ANNUAL_KEY, hhs_log_due
@@ -44,6 +44,7 @@ from notifyplanner.register.records import (
     NoticeAction,
     PlanRow,
 )
+from notifyplanner.register.retention import retention_basis
 from notifyplanner.register.storage import (
     CaseIndex,
     FactsChange,
@@ -114,6 +115,14 @@ class GradedCase:
     grades: tuple[Grade, ...]
     orphans: tuple[Notice, ...]  # notices recorded for keys the plan no longer lists
     facts_version: int
+
+    @property
+    def retention_basis(self) -> str:
+        """Why ``case.retain_until`` is what it is (HIPAA's rule, or the register's default)."""
+        hipaa = any(
+            o.jurisdiction == "HIPAA" and o.status is not Status.NOT_REQUIRED for o in self.plan.obligations
+        )
+        return retention_basis(hipaa)
 
     def grade(self, key: str) -> Grade | None:
         return next((g for g in self.grades if g.key == key), None)

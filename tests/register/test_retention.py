@@ -21,3 +21,15 @@ def test_a_state_period_can_be_longer():
 def test_deletion_is_allowed_from_the_retention_date_on():
     assert not may_delete(date(2032, 4, 2), date(2032, 4, 1))
     assert may_delete(date(2032, 4, 2), date(2032, 4, 2))
+
+
+def test_the_basis_cites_hipaa_only_where_hipaa_applies(service):
+    from notifyplanner.model import EntityRole
+    from tests.register.conftest import TODAY, telehealth
+
+    hipaa = service.import_incident(telehealth())
+    retailer = service.import_incident(telehealth(entity_role=EntityRole.BUSINESS))
+    assert service.graded(hipaa.id, TODAY).retention_basis.startswith(
+        "six years from the latest record (45 CFR"
+    )
+    assert "no rule in this plan sets one" in service.graded(retailer.id, TODAY).retention_basis
