@@ -266,6 +266,13 @@ def _update(service: Any, args: argparse.Namespace, incident: Any) -> int:
                 "facts_version": result.case.facts_version,
                 "changes": [{"field": c.field, "from": c.old, "to": c.new} for c in result.facts],
                 "plan": result.plan.to_dict(),
+                "individuals_notified_disagreement": None
+                if result.disagreement is None
+                else {
+                    "facts_date": result.disagreement.facts_date.isoformat(),
+                    "notice_key": result.disagreement.notice_key,
+                    "notice_date": result.disagreement.notice_date.isoformat(),
+                },
             }
         )
         return 0
@@ -281,6 +288,8 @@ def _update(service: Any, args: argparse.Namespace, incident: Any) -> int:
     print("The plan changed:" if lines else "The plan did not change.")
     for line in lines:
         print(f"  {line}")
+    if result.disagreement:
+        print(f"! {result.disagreement}")
     return 0
 
 

@@ -12,6 +12,8 @@ incident's ``individuals_notified`` when it is empty (a new facts version, logge
 holds another date, :meth:`CaseService.mark_sent` returns an
 :class:`IndividualsNotifiedDisagreement` and changes no facts. The app asks which date is
 right and calls :meth:`CaseService.resolve_individuals_notified`, which logs the answer.
+:meth:`CaseService.update` reports the same disagreement (``UpdateResult.disagreement``)
+when new facts give a date the recorded individual notices contradict.
 """
 
 from __future__ import annotations
@@ -31,7 +33,13 @@ from notifyplanner.engine import plan as make_plan
 from notifyplanner.incident_file import dumps, incident_to_dict, loads
 from notifyplanner.model import Incident, Plan, Recipient, Rulebook, Status
 from notifyplanner.register.changes import FieldChange, PlanDiff, facts_diff, plan_diff
-from notifyplanner.register.grading import Grade, days_late, grade_plan, orphaned_notices
+from notifyplanner.register.grading import (
+    Grade,
+    days_late,
+    grade_plan,
+    individuals_notified_from,
+    orphaned_notices,
+)
 from notifyplanner.register.hhs_log import HHS_ANNUAL_KEY, hhs_log_due
 from notifyplanner.register.records import (
     Case,
@@ -133,6 +141,8 @@ class UpdateResult:
     case: Case
     facts: tuple[FieldChange, ...]
     plan: PlanDiff
+    # the new facts' individuals_notified differs from the individual notices recorded sent
+    disagreement: IndividualsNotifiedDisagreement | None = None
 
 
 @dataclass(frozen=True)
@@ -238,7 +248,26 @@ class CaseService:
             return UpdateResult(self.register.case(case_id), (), PlanDiff())
         facts, fields, changes = change
         case = self.register.save_facts(case_id, facts, self.who, expected_revision=revision)
-        return UpdateResult(case, fields, changes)
+        return UpdateResult(case, fields, changes, self._disagreement(case_id, incident))
+
+    def _disagreement(self, case_id: int, incident: Incident) -> IndividualsNotifiedDisagreement | None:
+        """The facts' individuals_notified against the individual notices recorded sent."""
+        if incident.individuals_notified is None:
+            return None
+        result = make_plan(incident, self.rulebook)
+        notices = self.register.notices(case_id)
+        recorded = individuals_notified_from(result, notices)
+        if recorded is None or recorded == incident.individuals_notified:
+            return None
+        key = min(
+            (
+                k
+                for k, n in notices.items()
+                if n.sent_on == recorded and any(o.key == k for o in result.obligations)
+            ),
+            default="",
+        )
+        return IndividualsNotifiedDisagreement(case_id, incident.individuals_notified, key, recorded)
 
     def _facts_change(
         self, case_id: int, incident: Incident, note: str

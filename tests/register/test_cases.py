@@ -200,3 +200,16 @@ def _index(service, case_id):
 
     incident = service.incident(case_id)
     return case_index(incident, plan(incident, service.rulebook), service.digest)
+
+
+def test_new_facts_that_contradict_the_recorded_individual_notices_are_reported(service):
+    case = service.import_incident(telehealth())
+    service.mark_sent(case.id, "HIPAA/individuals", date(2026, 4, 2), Method.MAIL, today=TODAY)
+    result = service.update(case.id, telehealth(individuals_notified=date(2026, 4, 9)))
+    d = result.disagreement
+    assert (d.facts_date, d.notice_key, d.notice_date) == (
+        date(2026, 4, 9),
+        "HIPAA/individuals",
+        date(2026, 4, 2),
+    )
+    assert service.update(case.id, telehealth(individuals_notified=date(2026, 4, 2))).disagreement is None
