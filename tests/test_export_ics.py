@@ -21,7 +21,6 @@ from notifyplanner.engine import plan as make_plan
 from notifyplanner.export.ics import (
     IcsError,
     incident_token,
-    obligation_key,
     plan_to_ics,
     sequence_at,
 )
@@ -58,7 +57,7 @@ def by_key(found: dict[str, Event]) -> dict[str, Event]:
 
 
 def test_obligation_key_names_rule_and_subject(sample_plan: Plan):
-    keys = {obligation_key(o) for o in sample_plan.obligations}
+    keys = {o.key for o in sample_plan.obligations}
     assert "HIPAA/media/TX" in keys
     assert "HIPAA/individuals" in keys
     assert "TX/attorney_general" in keys
@@ -68,9 +67,9 @@ def test_obligation_key_names_rule_and_subject(sample_plan: Plan):
 def test_one_event_per_dated_notice_owed_plus_the_controlling_deadline(sample_plan: Plan):
     found = by_key(events(plan_to_ics(sample_plan, exported_at=FIRST)))
     owed = dated_owed(sample_plan)
-    assert set(found) == {obligation_key(o) for o in owed} | {"controlling"}
+    assert set(found) == {o.key for o in owed} | {"controlling"}
     for ob in owed:
-        event = found[obligation_key(ob)]
+        event = found[ob.key]
         send_by = (
             ob.practical_send_by if ob.practical_send_by and ob.practical_send_by < ob.deadline else None
         )
@@ -102,7 +101,7 @@ def test_no_event_for_a_notice_without_a_fixed_date(sample_plan: Plan):
     not_owed = sample_plan.by_status(Status.NOT_REQUIRED)
     assert undated and not_owed
     for ob in (*undated, *not_owed):
-        assert obligation_key(ob) not in found
+        assert ob.key not in found
 
 
 def test_the_controlling_deadline_is_a_single_event_on_its_legal_date(sample_plan: Plan):
@@ -184,7 +183,7 @@ def test_a_dropped_notice_is_exported_as_cancelled(incident: Incident, rulebook:
     earlier = plan_to_ics(before, exported_at=FIRST)
     now = plan_to_ics(after, exported_at=LATER, previous=earlier)
     old, new = by_key(events(earlier)), by_key(events(now))
-    dropped = set(old) - {obligation_key(o) for o in dated_owed(after)} - {"controlling"}
+    dropped = set(old) - {o.key for o in dated_owed(after)} - {"controlling"}
     assert dropped == {"TX/attorney_general", "TX/individuals", "HIPAA/media/TX"}
     for key in dropped:
         event = new[key]

@@ -48,20 +48,6 @@ class IcsError(ValueError):
     """No calendar can be written: the earlier export is not ours, or there is no event."""
 
 
-def obligation_key(ob: Obligation) -> str:
-    """``JURISDICTION/OBLIGATION[/SUBJECT]``: the address of a notice across re-plans.
-
-    The engine names a per-state federal notice ``media_tx``; the key names the rule and its
-    subject apart (``HIPAA/media/TX``), the form the register uses (see DESIGN). Kept here as a
-    small pure function until the plan carries the key itself.
-    """
-    if ob.subject:
-        suffix = f"_{ob.subject.lower()}"
-        rule_id = ob.obligation_id.removesuffix(suffix)
-        return f"{ob.jurisdiction}/{rule_id}/{ob.subject}"
-    return f"{ob.jurisdiction}/{ob.obligation_id}"
-
-
 def incident_token(name: str) -> str:
     """A short, stable identity for an incident: the SHA-256 of its name.
 
@@ -156,7 +142,7 @@ def _notice_draft(plan: Plan, token: str, ob: Obligation) -> _Draft:
         lines.append(ob.citation.url)
     lines.append(DISCLAIMER)
     return _Draft(
-        uid=event_uid(token, obligation_key(ob)),
+        uid=event_uid(token, ob.key),
         day=day,
         summary=f"{ob.jurisdiction}: {who}, {_title(plan)}",
         description="\n".join(lines),
