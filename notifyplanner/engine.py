@@ -136,7 +136,9 @@ class _JurisdictionPlanner:
             else f"{self.jurisdiction.name} residents"
         )
         parts: list[str] = []
-        if self.residents is None:
+        if self.residents is None and self.jurisdiction.kind == "federal" and incident.affected_at_least:
+            parts.append(f"at least {incident.affected_at_least:,} {who} ({_missing_text(incident)} unknown)")
+        elif self.residents is None:
             if trig.min_residents > 1:
                 return _Verdict(
                     Status.UNDETERMINED,
@@ -155,24 +157,24 @@ class _JurisdictionPlanner:
         if trig.min_total_affected is not None or trig.max_total_affected is not None:
             total = incident.affected_total
             if total is None:
-                return _Verdict(
-                    Status.UNDETERMINED,
-                    "Total number of people affected unknown; this notice depends on it.",
-                    ("total affected",),
-                )
-            if trig.min_total_affected is not None and total < trig.min_total_affected:
+                partial = _partly_known_total(incident, rule)
+                if isinstance(partial, _Verdict):
+                    return partial
+                parts.append(partial)
+            elif trig.min_total_affected is not None and total < trig.min_total_affected:
                 return _Verdict(
                     Status.NOT_REQUIRED,
                     f"{total:,} people affected in all; the threshold is "
                     f"{_threshold_words(trig.min_total_affected)} ({rule.citation.cite}).",
                 )
-            if trig.max_total_affected is not None and total > trig.max_total_affected:
+            elif trig.max_total_affected is not None and total > trig.max_total_affected:
                 return _Verdict(
                     Status.NOT_REQUIRED,
                     f"{total:,} people affected in all; this notice is for "
                     f"{trig.max_total_affected:,} or fewer ({rule.citation.cite}).",
                 )
-            parts.append(f"{total:,} people affected in all")
+            else:
+                parts.append(f"{total:,} people affected in all")
         parts.append(f"personal information exposed: {self.exposed_text}")
         if incident.encrypted:
             parts.append("encrypted, but the key was taken too, so the safe harbor is lost")
@@ -398,6 +400,48 @@ class _JurisdictionPlanner:
         )
 
 
+def _missing_text(incident: Incident) -> str:
+    names = [f"{_state_name(code)} residents" for code in incident.unknown_counts]
+    return "the number of " + " and ".join(names) if names else "the total"
+
+
+def _partly_known_total(incident: Incident, rule: ObligationRule) -> _Verdict | str:
+    """Decide a total-count threshold when some state counts are unknown.
+
+    Known counts are a lower bound: a minimum they reach is met, and a maximum they
+    already exceed is exceeded, whatever the unknown counts turn out to be. Only a
+    threshold the known counts leave open stays undetermined, naming the missing counts.
+    Returns the verdict that ends the question, or the words for a threshold that is met.
+    """
+    trig = rule.trigger
+    floor = incident.affected_at_least
+    missing = _missing_text(incident)
+    needs = tuple(f"number of {_state_name(code)} residents" for code in incident.unknown_counts)
+    needs = needs or ("total affected",)
+    if trig.max_total_affected is not None and floor > trig.max_total_affected:
+        return _Verdict(
+            Status.NOT_REQUIRED,
+            f"At least {floor:,} people affected in all (counted so far; {missing} unknown); "
+            f"this notice is for {trig.max_total_affected:,} or fewer ({rule.citation.cite}).",
+        )
+    met_min = trig.min_total_affected is None or floor >= trig.min_total_affected
+    if met_min and trig.max_total_affected is None:
+        return (
+            f"at least {floor:,} people affected in all (counted so far; {missing} unknown; "
+            f"threshold: {_threshold_words(trig.min_total_affected or 1)})"
+        )
+    if trig.min_total_affected is not None and not met_min:
+        threshold = f"the threshold is {_threshold_words(trig.min_total_affected)}"
+    else:
+        threshold = f"this notice is for {trig.max_total_affected:,} or fewer"
+    return _Verdict(
+        Status.UNDETERMINED,
+        f"{floor:,} people counted so far and {missing} unknown; {threshold} "
+        f"({rule.citation.cite}). Enter the missing count or the total affected.",
+        needs,
+    )
+
+
 def _replace_verdict(ob: Obligation, status: Status, reason: str, needs: tuple[str, ...]) -> Obligation:
     if status is Status.NOT_REQUIRED:
         return replace(
@@ -472,7 +516,8 @@ def _state_key(incident: Incident, version: RuleVersion, code: str, count: int |
         for o in version.obligations
     )
     facts = tuple(getattr(incident, name) for name in _STATE_FIELDS)
-    return (code, version.effective_from, count, incident.affected_total if uses_total else None, *facts)
+    totals = (incident.affected_at_least, incident.unknown_counts) if uses_total else None
+    return (code, version.effective_from, count, totals, *facts)
 
 
 def _dated_by_hipaa_notice(

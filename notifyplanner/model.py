@@ -436,6 +436,25 @@ class Incident:
             return None
         return sum(c for c in self.residents.values() if c is not None)
 
+    @property
+    def affected_at_least(self) -> int:
+        """A lower bound on everyone affected: the total as entered, else the known counts.
+
+        A count marked unknown is some people, never fewer than none, so what is known
+        already meets any threshold it reaches (issue 11: 141,200 known people and one
+        state unknown still owe the 500-or-more HHS notice).
+        """
+        if self.total_affected is not None:
+            return self.total_affected
+        return sum(c for c in self.residents.values() if c is not None)
+
+    @property
+    def unknown_counts(self) -> tuple[str, ...]:
+        """Codes whose resident count is unknown, when no total was entered to cover them."""
+        if self.total_affected is not None:
+            return ()
+        return tuple(sorted(code for code, count in self.residents.items() if count is None))
+
 
 # --------------------------------------------------------------------------- plan
 

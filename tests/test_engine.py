@@ -161,3 +161,90 @@ def test_the_memo_of_state_results_cannot_be_told_from_recomputing(first, second
     warm = plan(second, rulebook())
     engine._MEMOS.clear()
     assert plan(second, rulebook()) == warm
+
+
+# ----------------------------------------------------------------- partly unknown counts
+
+
+def test_known_counts_meet_the_hhs_threshold_though_one_state_is_unknown():
+    # Issue 11, as a new user tried it: 141,200 known people and one state marked unknown.
+    result = plan_for(
+        "TX",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents={"TX": 141_200, "OK": None},
+    )
+    hhs = notice(result, "HIPAA", "hhs")
+    assert hhs.status is Status.REQUIRED
+    assert hhs.deadline == date(2024, 4, 30)
+    assert "at least 141,200" in hhs.reason and "Oklahoma" in hhs.reason
+    annual = notice(result, "HIPAA", "hhs_annual")
+    assert annual.status is Status.NOT_REQUIRED
+    assert annual.deadline is None
+
+
+def test_known_counts_below_the_threshold_leave_it_open_and_name_the_missing_count():
+    result = plan_for(
+        "TX",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents={"TX": 499, "OK": None},
+    )
+    for obligation_id in ("hhs", "hhs_annual"):
+        ob = notice(result, "HIPAA", obligation_id)
+        assert ob.status is Status.UNDETERMINED
+        assert ob.needs[0] == "number of Oklahoma residents"
+        assert "499 people counted so far" in ob.reason
+
+
+def test_known_counts_at_the_threshold_meet_it():
+    at = plan_for(
+        "TX",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents={"TX": 500, "OK": None},
+    )
+    assert notice(at, "HIPAA", "hhs").status is Status.REQUIRED
+    assert notice(at, "HIPAA", "hhs_annual").status is Status.NOT_REQUIRED
+
+
+def test_an_entered_total_decides_even_when_a_state_count_is_unknown():
+    result = plan_for(
+        "TX",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents={"TX": 100, "OK": None},
+        total_affected=300,
+    )
+    assert notice(result, "HIPAA", "hhs").status is Status.NOT_REQUIRED
+    assert notice(result, "HIPAA", "hhs_annual").status is Status.REQUIRED
+
+
+def test_a_state_total_count_threshold_is_met_by_known_counts():
+    # North Carolina's CRA notice counts everyone notified: more than 1,000 persons.
+    met = plan_for("NC", discovered="2024-03-01", residents={"NC": 10, "TX": 1_000, "OK": None})
+    assert notice(met, "NC", "consumer_reporting_agencies").status is Status.REQUIRED
+    open_ = plan_for("NC", discovered="2024-03-01", residents={"NC": 10, "TX": 990, "OK": None})
+    cra = notice(open_, "NC", "consumer_reporting_agencies")
+    assert cra.status is Status.UNDETERMINED
+    assert cra.needs == ("number of Oklahoma residents",)
+
+
+@settings(max_examples=100, deadline=None)
+@given(incident=incidents, extra=st.integers(min_value=0, max_value=3_000_000))
+def test_learning_an_unknown_count_never_undoes_a_threshold_already_met(incident, extra):
+    """Known counts are a lower bound: filling in an unknown count only adds people, so a
+    notice required on the known counts alone stays required."""
+    unknown = [code for code, count in incident.residents.items() if count is None]
+    if not unknown:
+        return
+    before = plan(incident, rulebook())
+    filled = replace(incident, residents={**incident.residents, unknown[0]: extra})
+    after = {o.key: o.status for o in plan(filled, rulebook()).obligations}
+    for ob in before.obligations:
+        if ob.jurisdiction in ("HIPAA", "FTC-HBNR") and ob.status is Status.REQUIRED and ob.key in after:
+            assert after[ob.key] is Status.REQUIRED, ob.key
