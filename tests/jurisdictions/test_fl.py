@@ -6,19 +6,28 @@ from notifyplanner.model import Status
 from tests.jurisdictions.statute import has_notice, monitoring, notice, plan_for
 
 
-def test_florida_individuals_within_30_days_of_determination():
+def test_florida_individuals_within_30_days_of_reason_to_believe_or_determination_whichever_first():
+    # § 501.171(4)(a): "no later than 30 days after the determination of a breach or reason
+    # to believe a breach occurred": discovery (reason to believe) on 03-01 comes first.
     plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05")
     ind = notice(plan, "FL", "individuals")
     assert ind.status is Status.REQUIRED
-    assert ind.deadline == date(2024, 4, 4)
+    assert ind.deadline == date(2024, 3, 31)
     assert ind.without_unreasonable_delay
+    assert "whichever comes first" in ind.basis
+
+
+def test_florida_determination_on_the_day_of_discovery_gives_the_same_date():
+    plan = plan_for("FL", discovered="2024-03-05", determined="2024-03-05")
+    assert notice(plan, "FL", "individuals").deadline == date(2024, 4, 4)
 
 
 def test_florida_department_of_legal_affairs_within_30_days_when_500_floridians():
+    # § 501.171(3)(a): the same "determination ... or reason to believe" clock.
     plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05", residents=500)
     ag = notice(plan, "FL", "attorney_general")
     assert ag.status is Status.REQUIRED
-    assert ag.deadline == date(2024, 4, 4)
+    assert ag.deadline == date(2024, 3, 31)
 
 
 def test_florida_department_not_owed_for_499_floridians():
@@ -42,10 +51,15 @@ def test_florida_cras_when_more_than_1000_floridians_notified():
 
 
 def test_florida_third_party_agent_tells_covered_entity_within_10_days():
-    plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05", role="business_associate")
-    owner = notice(plan, "FL", "data_owner")
-    assert owner.status is Status.REQUIRED
-    assert owner.deadline == date(2024, 3, 15)
+    # § 501.171(6)(a): "no later than 10 days following the determination of the breach of
+    # security or reason to believe the breach occurred".
+    for role in ("business_associate", "service_provider"):
+        plan = plan_for("FL", discovered="2024-03-01", determined="2024-03-05", role=role)
+        owner = notice(plan, "FL", "data_owner")
+        assert owner.status is Status.REQUIRED
+        assert owner.deadline == date(2024, 3, 11)
+    later = plan_for("FL", discovered="2024-03-05", determined="2024-03-05", role="service_provider")
+    assert notice(later, "FL", "data_owner").deadline == date(2024, 3, 15)
 
 
 def test_florida_online_credentials_count_without_a_name():
