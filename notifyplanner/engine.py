@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from notifyplanner.calendar import MONTH_RULE, add_months, non_business_reason, previous_business_day
+from notifyplanner.chained import FederalAnchors, anchors_key, federal_anchors
 from notifyplanner.deadlines import Computed, evaluate
 from notifyplanner.model import (
     CreditMonitoringDuty,
@@ -65,12 +66,20 @@ class _JurisdictionPlanner:
     """Plans one jurisdiction's notices; memoizes notices that others are timed against."""
 
     def __init__(
-        self, incident: Incident, jurisdiction: Jurisdiction, version: RuleVersion, residents: int | None
+        self,
+        incident: Incident,
+        jurisdiction: Jurisdiction,
+        version: RuleVersion,
+        residents: int | None,
+        federal: FederalAnchors | None = None,
     ):
         self.incident = incident
         self.jurisdiction = jurisdiction
         self.version = version
         self.residents = residents
+        # The federal notices already planned ("HIPAA/hhs" -> its date), for state notices
+        # timed against them (Illinois, New York) or sent with the HIPAA letter.
+        self.federal = federal or {}
         self._computed: dict[str, Computed | None] = {}
         self._verdicts: dict[str, _Verdict] = {}
 
@@ -189,15 +198,38 @@ class _JurisdictionPlanner:
 
     def computed(self, notice_id: str) -> Computed | None:
         """The deadline of another notice here, for notices timed against it."""
+        if "/" in notice_id:
+            return self.federal.get(notice_id)
         if notice_id in self._computed:
             return self._computed[notice_id]
         self._computed[notice_id] = None  # guards against cycles in hand-edited rules
         rule = self.version.obligation(notice_id)
         result = None
-        if rule is not None and self.verdict(rule).status is not Status.NOT_REQUIRED:
-            result = evaluate(rule.deadline, self.incident, self.jurisdiction.holidays, self.computed)
+        if rule is not None:
+            verdict = self.verdict(rule)
+            if verdict.status is not Status.NOT_REQUIRED:
+                result = evaluate(rule.deadline, self.incident, self.jurisdiction.holidays, self.computed)
+            elif verdict.deemed and notice_id == "individuals":
+                result = self._hipaa_letter()
         self._computed[notice_id] = result
         return result
+
+    def _hipaa_letter(self) -> Computed | None:
+        """The HIPAA individual notice, standing in for this state's (deemed compliance).
+
+        A state notice that goes "with the individual notice" then goes with the HIPAA
+        letter, so it is due no later than that letter's deadline (issue 11: CT, NE...).
+        """
+        letter = self.federal.get("HIPAA/individuals")
+        if letter is None or letter.deadline is None:
+            return None
+        return Computed(
+            letter.deadline,
+            letter.kind,
+            f"the HIPAA individual notice stands in for this state's: {letter.basis[0].lower()}{letter.basis[1:]}",
+            letter.conservative,
+            letter.needs,
+        )
 
     def obligation(self, rule: ObligationRule, office: str | None = None) -> Obligation:
         verdict = self.verdict(rule)
@@ -508,16 +540,19 @@ _NOT_READ_BY_STATES = frozenset({"name", "notes", "residents", "total_affected"}
 _STATE_FIELDS = tuple(f.name for f in fields(Incident) if f.name not in _NOT_READ_BY_STATES)
 
 
-def _state_key(incident: Incident, version: RuleVersion, code: str, count: int | None) -> tuple[object, ...]:
+def _state_key(
+    incident: Incident, version: RuleVersion, code: str, count: int | None, anchors: FederalAnchors
+) -> tuple[object, ...]:
     """Every fact a state planner reads; residents of other states are not among them, and
-    the total affected only where a notice of this version has a total-based threshold."""
+    the total affected only where a notice of this version has a total-based threshold.
+    Federal dates count only where this version times a notice against them."""
     uses_total = any(
         o.trigger.min_total_affected is not None or o.trigger.max_total_affected is not None
         for o in version.obligations
     )
     facts = tuple(getattr(incident, name) for name in _STATE_FIELDS)
     totals = (incident.affected_at_least, incident.unknown_counts) if uses_total else None
-    return (code, version.effective_from, count, totals, *facts)
+    return (code, version.effective_from, count, totals, anchors_key(version, anchors), *facts)
 
 
 def _dated_by_hipaa_notice(
@@ -585,6 +620,7 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
     planned.extend(_affected_states(incident, rulebook))
 
     memo = _memo_for(rulebook)
+    anchors: dict[str, Computed] = {}
     for jurisdiction, count in planned:
         version = jurisdiction.version_on(day) if day else jurisdiction.latest
         if version is None:
@@ -596,13 +632,15 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
         if jurisdiction.kind == "federal":
             # Federal notices read every state's count (media notice), so no memo.
             planner = _JurisdictionPlanner(incident, jurisdiction, version, count or None)
-            obligations.extend(planner.obligations())
+            federal_obligations = list(planner.obligations())
+            anchors.update(federal_anchors(federal_obligations))
+            obligations.extend(federal_obligations)
             duties.extend(planner.credit_monitoring())
         else:
-            key = _state_key(incident, version, jurisdiction.code, count)
+            key = _state_key(incident, version, jurisdiction.code, count, anchors)
             found = memo.get(key)
             if found is None:
-                planner = _JurisdictionPlanner(incident, jurisdiction, version, count)
+                planner = _JurisdictionPlanner(incident, jurisdiction, version, count, anchors)
                 found = (tuple(planner.obligations()), tuple(planner.credit_monitoring()))
                 if len(memo) >= _MEMO_SIZE:
                     memo.clear()

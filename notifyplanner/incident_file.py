@@ -33,6 +33,7 @@ DATE_FIELDS = (
     "breach_end",
     "vendor_notice",
     "individuals_notified",
+    "hhs_notified",
 )
 FIELDS = {
     "format",
@@ -234,6 +235,7 @@ def incident_problems(incident: Incident) -> list[FieldProblem]:
     before("determined", "discovered", "the breach cannot be determined before it was discovered")
     before("vendor_notice", "breach_start", "a vendor cannot report the breach before it began")
     before("individuals_notified", "discovered", "individuals cannot be notified before discovery")
+    before("hhs_notified", "discovered", "HHS cannot be notified before discovery")
     delay = incident.law_enforcement_delay
     if delay is not None and delay.until is not None and delay.until < delay.requested:
         out.append(FieldProblem("law_enforcement_delay.until", "the hold cannot end before it was requested"))

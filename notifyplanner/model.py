@@ -198,6 +198,14 @@ class WithNotice:
     relation: str  # "same_time" | "before" | "after"
     days: int = 0
     day_kind: DayKind = DayKind.CALENDAR
+    # A federal rule file's code ("HIPAA") when the notice is that rule's, not this
+    # jurisdiction's: Illinois and New York time an AG notice from the notice to HHS.
+    jurisdiction: str = ""
+
+    @property
+    def key(self) -> str:
+        """How the engine addresses the other notice: ``individuals`` or ``HIPAA/hhs``."""
+        return f"{self.jurisdiction}/{self.notice}" if self.jurisdiction else self.notice
 
 
 @dataclass(frozen=True)
@@ -404,6 +412,7 @@ class Incident:
     breach_end: date | None = None
     vendor_notice: date | None = None
     individuals_notified: date | None = None
+    hhs_notified: date | None = None  # the day HHS was notified (45 CFR 164.408), once it was
     law_enforcement_delay: LawEnforcementDelay | None = None
     data_elements: frozenset[DataElement] = frozenset()
     encrypted: bool = False

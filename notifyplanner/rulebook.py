@@ -230,6 +230,7 @@ def _deadline(raw: dict[str, Any]) -> DeadlineExpr:
             raw["relation"],
             raw.get("days", 0),
             DayKind(raw.get("day_kind", "calendar")),
+            raw.get("jurisdiction", ""),
         )
     if kind == "earliest_of":
         return EarliestOf(tuple(_deadline(r) for r in raw["of"]))
@@ -239,7 +240,7 @@ def _deadline(raw: dict[str, Any]) -> DeadlineExpr:
 
 
 def _notices_named(expr: DeadlineExpr) -> Iterator[str]:
-    if isinstance(expr, WithNotice):
+    if isinstance(expr, WithNotice) and not expr.jurisdiction:  # another file's: checked when planned
         yield expr.notice
     elif isinstance(expr, EarliestOf):
         for part in expr.of:

@@ -25,6 +25,7 @@ FULL = Incident(
     breach_end=date(2025, 1, 2),
     vendor_notice=date(2025, 1, 9),
     individuals_notified=date(2025, 2, 1),
+    hhs_notified=date(2025, 2, 3),
     law_enforcement_delay=LawEnforcementDelay("oral", date(2025, 1, 15), date(2025, 2, 1)),
     data_elements=frozenset({DataElement.NAME, DataElement.SSN}),
     encrypted=True,

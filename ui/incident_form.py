@@ -53,6 +53,12 @@ DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
         "Individuals notified",
         "The day individuals were (or will be) notified; notices timed against it run from it",
     ),
+    (
+        "hhs_notified",
+        "&HHS notified",
+        "HHS Secretary notified",
+        "HIPAA: the day the HHS Secretary was notified; Illinois and New York time their AG notice from it",
+    ),
 )
 
 SOURCE_CHOICES: tuple[tuple[bool | None, str], ...] = (

@@ -97,6 +97,7 @@ def test_dc_hipaa_entity_deemed_for_residents_but_still_tells_attorney_general()
     plan = plan_for("DC", discovered="2024-03-01", residents=60, role="covered_entity")
     assert notice(plan, "DC", "individuals").status is Status.NOT_REQUIRED
     assert notice(plan, "DC", "attorney_general").status is Status.REQUIRED
+    assert notice(plan, "DC", "attorney_general").deadline == date(2024, 4, 30)  # with the HIPAA letter
 
 
 def test_dc_no_hipaa_deeming_before_2020():

@@ -60,7 +60,17 @@ def test_ny_hipaa_notice_excuses_resident_notice_but_not_state_offices_since_shi
     assert notice(plan, "NY", "consumer_reporting_agencies").status is Status.REQUIRED
     hipaa_ag = notice(plan, "NY", "attorney_general_hipaa")
     assert hipaa_ag.status is Status.REQUIRED
-    assert hipaa_ag.deadline is None
+    # GBL § 899-aa(9): five business days after notifying HHS, here with the letters
+    # (6,000 affected), due 2020-03-15 (a Sunday); five NY business days on: 2020-03-20.
+    assert hipaa_ag.deadline == date(2020, 3, 20)
+
+
+def test_ny_attorney_general_five_business_days_after_the_real_hhs_notice():
+    plan = plan_for(
+        "NY", discovered="2025-04-01", role="covered_entity", residents=6000, hhs_notified="2025-05-22"
+    )
+    # Thu 05-22 + 5 business days, skipping Memorial Day 05-26: Fri 05-30.
+    assert notice(plan, "NY", "attorney_general_hipaa").deadline == date(2025, 5, 30)
 
 
 def test_ny_no_hipaa_deemed_compliance_before_shield_act_2019_10_23():
