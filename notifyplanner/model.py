@@ -55,6 +55,7 @@ class DataElement(StrEnum):
     FINANCIAL_ACCOUNT = "financial_account"
     ACCOUNT_NUMBER_ONLY = "account_number_only"
     MEDICAL = "medical"
+    MEDICAL_ID_NUMBER = "medical_id_number"
     HEALTH_INSURANCE = "health_insurance"
     BIOMETRIC = "biometric"
     GENETIC = "genetic"
@@ -79,6 +80,7 @@ ELEMENT_LABELS = {
     DataElement.FINANCIAL_ACCOUNT: "Account or card number with the code or password that opens it",
     DataElement.ACCOUNT_NUMBER_ONLY: "Account or card number without any access code",
     DataElement.MEDICAL: "Medical information",
+    DataElement.MEDICAL_ID_NUMBER: "Medical identification number (alone, without other medical information)",
     DataElement.HEALTH_INSURANCE: "Health insurance information",
     DataElement.BIOMETRIC: "Biometric data (fingerprint, face, retina...)",
     DataElement.GENETIC: "Genetic data",
