@@ -135,11 +135,8 @@ def evaluate(
         parts = [evaluate(e, incident, calendar, resolve_notice) for e in expr.of]
         owed = [p for p in parts if p.kind is not DeadlineKind.NONE]
         if not owed:
-            return Computed(
-                None,
-                DeadlineKind.NO_FIXED_DEADLINE,
-                "No notice it is timed against is owed in this plan: " + "; ".join(p.basis for p in parts),
-            )
+            # Every notice it runs from is not owed (say HIPAA found no breach): nor is it.
+            return Computed(None, DeadlineKind.NONE, "; ".join(p.basis for p in parts))
         parts = owed
         dated = [p for p in parts if p.deadline is not None]
         listing = "; ".join(p.basis for p in parts)

@@ -14,14 +14,22 @@ flagged and given a practical send-by date before it.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Iterator
-from dataclasses import dataclass, fields, replace
+from collections.abc import Iterator, Mapping
+from dataclasses import fields, replace
 from datetime import date, timedelta
 from functools import cached_property
 
 from notifyplanner.calendar import MONTH_RULE, add_months, non_business_reason, previous_business_day
 from notifyplanner.chained import FederalAnchors, anchors_key, federal_anchors
 from notifyplanner.deadlines import Computed, evaluate
+from notifyplanner.decisions import (
+    Verdict,
+    attribute_verdict,
+    condition_verdict,
+    determination_duties,
+    hipaa_verdict,
+    state_verdict,
+)
 from notifyplanner.model import (
     CreditMonitoringDuty,
     CreditMonitoringRule,
@@ -46,12 +54,7 @@ HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIAT
 ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
 
 
-@dataclass(frozen=True)
-class _Verdict:
-    status: Status
-    reason: str
-    needs: tuple[str, ...] = ()
-    deemed: bool = False  # excused only because HIPAA compliance is deemed to satisfy it
+_Verdict = Verdict
 
 
 def _elements_text(elements: frozenset[DataElement]) -> str:
@@ -122,6 +125,20 @@ class _JurisdictionPlanner:
         return result
 
     def _verdict(self, rule: ObligationRule) -> _Verdict:
+        """The verdict on data and counts, then on who the entity is, the incident's
+        circumstances and any documented decision, in the order the statutes ask."""
+        base = self._base_verdict(rule)
+        if base.status is Status.NOT_REQUIRED:
+            return base
+        verdict = attribute_verdict(rule, self.incident) or base
+        verdict = condition_verdict(rule, self.incident, verdict)
+        if self.jurisdiction.code == "HIPAA":
+            return hipaa_verdict(self.incident, verdict, self.version.statute.cite)
+        if self.jurisdiction.kind != "federal":
+            return state_verdict(self.incident, self.jurisdiction, self.version, rule, verdict)
+        return verdict
+
+    def _base_verdict(self, rule: ObligationRule) -> _Verdict:
         incident, version = self.incident, self.version
         shared = self.coverage()
         if shared is not None:
@@ -259,6 +276,15 @@ class _JurisdictionPlanner:
         result = self.computed(rule.id) or evaluate(
             rule.deadline, self.incident, self.jurisdiction.holidays, self.computed
         )
+        if result.kind is DeadlineKind.NONE:
+            # Timed only against notices that are not owed (Illinois' AG notice after an HHS
+            # notice that a HIPAA risk assessment made unnecessary): not owed either.
+            return _replace_verdict(
+                Obligation(**common, deadline=None, deadline_kind=DeadlineKind.NONE, basis=""),  # type: ignore[arg-type]
+                Status.NOT_REQUIRED,
+                f"Owed only after another notice, and it is not owed: {result.basis}.",
+                (),
+            )
         basis = result.basis
         if rule.without_unreasonable_delay and result.deadline is not None:
             basis = f"Without unreasonable delay and no later than: {basis[0].lower()}{basis[1:]}"
@@ -313,6 +339,33 @@ class _JurisdictionPlanner:
                 yield from self._per_state(rule)
             else:
                 yield self.obligation(rule)
+        if self.jurisdiction.kind != "federal":
+            yield from self._determination_duties()
+
+    def _determination_duties(self) -> Iterator[Obligation]:
+        """Duties a no-risk-of-harm determination carries here (write it down, keep it,
+        send it to the AG), each dated from the determination and cited."""
+        for dated in determination_duties(self.incident, self.jurisdiction, self.version, self.residents):
+            duty = dated.duty
+            yield Obligation(
+                jurisdiction=self.jurisdiction.code,
+                jurisdiction_name=self.jurisdiction.name,
+                obligation_id=duty.id,
+                recipient=duty.recipient,
+                office=duty.office,
+                status=dated.status,
+                reason=dated.reason,
+                deadline=dated.deadline,
+                deadline_kind=DeadlineKind.FIXED
+                if dated.status is not Status.NOT_REQUIRED
+                else DeadlineKind.NONE,
+                basis=dated.basis.rstrip(".") + ".",
+                citation=duty.citation,
+                effective_from=self.version.effective_from,
+                enacted_by=self.version.enacted_by,
+                needs=dated.needs,
+                content=duty.text,
+            )
 
     def _per_state(self, rule: ObligationRule) -> Iterator[Obligation]:
         """One notice for each state with enough residents (HIPAA and FTC media notice).
@@ -540,6 +593,13 @@ _NOT_READ_BY_STATES = frozenset({"name", "notes", "residents", "total_affected"}
 _STATE_FIELDS = tuple(f.name for f in fields(Incident) if f.name not in _NOT_READ_BY_STATES)
 
 
+def _hashable(value: object) -> object:
+    """Mapping facts (entity attributes, circumstances) as sorted pairs, for the memo key."""
+    if isinstance(value, Mapping):
+        return tuple(sorted(value.items()))
+    return value
+
+
 def _state_key(
     incident: Incident, version: RuleVersion, code: str, count: int | None, anchors: FederalAnchors
 ) -> tuple[object, ...]:
@@ -550,7 +610,7 @@ def _state_key(
         o.trigger.min_total_affected is not None or o.trigger.max_total_affected is not None
         for o in version.obligations
     )
-    facts = tuple(getattr(incident, name) for name in _STATE_FIELDS)
+    facts = tuple(_hashable(getattr(incident, name)) for name in _STATE_FIELDS)
     totals = (incident.affected_at_least, incident.unknown_counts) if uses_total else None
     return (code, version.effective_from, count, totals, anchors_key(version, anchors), *facts)
 

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from notifyplanner.incident_facts import EXTRA_FIELDS, facts_from_dict, facts_to_dict
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 
 FORMAT = "notifyplanner-incident"
@@ -49,6 +50,7 @@ FIELDS = {
     "residents",
     "total_affected",
     "notes",
+    *EXTRA_FIELDS,
 }
 REQUIRED = (
     "format",
@@ -214,6 +216,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
         residents=residents,
         total_affected=total,
         notes=notes,
+        **facts_from_dict(data, _date, IncidentError),
     )
     problems = incident_problems(incident) if check else []
     if problems:
@@ -274,6 +277,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         },
         "total_affected": incident.total_affected,
         "notes": incident.notes,
+        **facts_to_dict(incident),
     }
 
 

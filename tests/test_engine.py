@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from notifyplanner.engine import days_left, plan
 from notifyplanner.model import DataElement, DeadlineKind, EntityRole, Incident, Status
-from tests.jurisdictions.statute import notice, plan_for, rulebook
+from tests.jurisdictions.statute import four_factor, no_harm, notice, plan_for, rulebook
 
 CODES = sorted(c for c, j in rulebook().jurisdictions.items() if j.kind != "federal")
 # Notices for small breaches only (HHS's annual log): more people replace them with the
@@ -248,3 +248,63 @@ def test_learning_an_unknown_count_never_undoes_a_threshold_already_met(incident
     for ob in before.obligations:
         if ob.jurisdiction in ("HIPAA", "FTC-HBNR") and ob.status is Status.REQUIRED and ob.key in after:
             assert after[ob.key] is Status.REQUIRED, ob.key
+
+
+# ----------------------------------------------------------------- decisions
+
+
+def test_a_no_harm_determination_does_not_count_where_the_statute_has_no_exception():
+    # Illinois has no risk-of-harm exception (815 ILCS 530/10(a)).
+    result = plan_for("IL", discovered="2024-03-01", decisions=(no_harm("IL", "2024-03-05"),))
+    ind = notice(result, "IL", "individuals")
+    assert ind.status is Status.REQUIRED
+    assert "does not count here" in ind.reason
+
+
+def test_an_all_states_determination_applies_where_each_statute_allows_it():
+    result = plan_for(
+        "FL",
+        discovered="2024-03-01",
+        residents={"FL": 10, "IL": 10},
+        decisions=(no_harm("all_states", "2024-03-05"),),
+    )
+    assert notice(result, "FL", "individuals").status is Status.NOT_REQUIRED
+    assert notice(result, "IL", "individuals").status is Status.REQUIRED
+
+
+def test_a_state_specific_decision_takes_precedence_over_an_all_states_one():
+    result = plan_for(
+        "FL",
+        discovered="2024-03-01",
+        decisions=(no_harm("all_states", "2024-03-05"), no_harm("FL", "2024-03-06", conclusion="notify")),
+    )
+    assert notice(result, "FL", "individuals").status is Status.REQUIRED
+
+
+def test_hipaa_four_factor_assessment_of_low_probability_means_no_hipaa_notice():
+    result = plan_for(
+        "IL",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents=900,
+        decisions=(four_factor("2024-03-20"),),
+    )
+    for obligation_id in ("individuals", "hhs", "hhs_annual", "media_il"):
+        ob = notice(result, "HIPAA", obligation_id)
+        assert ob.status is Status.NOT_REQUIRED, obligation_id
+    assert "164.402(2)" in notice(result, "HIPAA", "individuals").reason
+    # Illinois' AG notice runs from an HHS notice that is no longer owed.
+    assert notice(result, "IL", "attorney_general_hipaa").status is Status.NOT_REQUIRED
+
+
+def test_hipaa_assessment_concluding_notice_changes_nothing():
+    result = plan_for(
+        "IL",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents=900,
+        decisions=(four_factor("2024-03-20", conclusion="notify"),),
+    )
+    assert notice(result, "HIPAA", "individuals").status is Status.REQUIRED

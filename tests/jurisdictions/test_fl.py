@@ -3,7 +3,7 @@
 from datetime import date
 
 from notifyplanner.model import Status
-from tests.jurisdictions.statute import has_notice, monitoring, notice, plan_for
+from tests.jurisdictions.statute import has_notice, monitoring, no_harm, notice, plan_for
 
 
 def test_florida_individuals_within_30_days_of_reason_to_believe_or_determination_whichever_first():
@@ -91,3 +91,50 @@ def test_florida_federal_regulator_notice_satisfies_individual_notice_but_not_de
 def test_florida_no_credit_monitoring_duty():
     assert monitoring(plan_for("FL", discovered="2024-03-01"), "FL") == []
     assert has_notice(plan_for("FL", discovered="2024-03-01"), "FL", "individuals")
+
+
+# § 501.171(4)(c): no notice to individuals if, after an appropriate investigation and
+# consultation with law enforcement, the entity reasonably determines no identity theft or
+# other financial harm is likely; documented in writing, kept at least 5 years, and given
+# to the Department within 30 days after the determination.
+
+
+def test_florida_no_harm_determination_excuses_individual_notice_but_not_the_department():
+    plan = plan_for("FL", discovered="2024-03-01", residents=600, decisions=(no_harm("FL", "2024-03-10"),))
+    assert notice(plan, "FL", "individuals").status is Status.NOT_REQUIRED
+    assert "No-risk-of-harm determination of 2024-03-10" in notice(plan, "FL", "individuals").reason
+    assert notice(plan, "FL", "attorney_general").status is Status.REQUIRED  # (3): 500 or more
+
+
+def test_florida_no_harm_determination_carries_dated_duties():
+    plan = plan_for("FL", discovered="2024-03-01", decisions=(no_harm("FL", "2024-03-10"),))
+    record = notice(plan, "FL", "no_harm_record")
+    assert record.deadline == date(2024, 3, 10)
+    assert "2029-03-10" in record.basis  # kept at least 5 years
+    department = notice(plan, "FL", "no_harm_department")
+    assert department.deadline == date(2024, 4, 9)  # 30 days after the determination
+    assert department.citation.cite == "Fla. Stat. § 501.171(4)(c)"
+
+
+def test_florida_no_harm_determination_needs_law_enforcement_consultation():
+    unknown = plan_for(
+        "FL", discovered="2024-03-01", decisions=(no_harm("FL", "2024-03-10", consulted=None),)
+    )
+    ind = notice(unknown, "FL", "individuals")
+    assert ind.status is Status.UNDETERMINED
+    assert "whether law enforcement was consulted" in ind.needs
+    skipped = plan_for(
+        "FL", discovered="2024-03-01", decisions=(no_harm("FL", "2024-03-10", consulted=False),)
+    )
+    ind = notice(skipped, "FL", "individuals")
+    assert ind.status is Status.REQUIRED
+    assert "does not count" in ind.reason
+    assert not has_notice(skipped, "FL", "no_harm_department")
+
+
+def test_florida_decision_to_notify_changes_nothing():
+    plan = plan_for(
+        "FL", discovered="2024-03-01", decisions=(no_harm("FL", "2024-03-10", conclusion="notify"),)
+    )
+    assert notice(plan, "FL", "individuals").status is Status.REQUIRED
+    assert not has_notice(plan, "FL", "no_harm_record")

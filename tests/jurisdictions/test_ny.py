@@ -3,7 +3,7 @@
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
-from tests.jurisdictions.statute import has_notice, monitoring, notice, plan_for
+from tests.jurisdictions.statute import has_notice, monitoring, no_harm, notice, plan_for
 
 
 def test_ny_residents_within_30_days_of_discovery_since_2024_12_21():
@@ -110,3 +110,16 @@ def test_ny_encrypted_data_without_the_key_is_not_notifiable():
 
 def test_ny_has_no_credit_monitoring_duty():
     assert monitoring(plan_for("NY", discovered="2025-04-01"), "NY") == []
+
+
+def test_ny_no_harm_determination_goes_to_the_ag_within_ten_days_when_over_500_new_yorkers():
+    # § 899-aa(2)(a): documented in writing, kept five years; "if the incident affects over
+    # five hundred residents of New York", to the AG within ten days after the determination.
+    over = plan_for("NY", discovered="2025-04-01", residents=501, decisions=(no_harm("NY", "2025-04-15"),))
+    assert notice(over, "NY", "individuals").status is Status.NOT_REQUIRED
+    ag = notice(over, "NY", "no_harm_attorney_general")
+    assert ag.status is Status.REQUIRED
+    assert ag.deadline == date(2025, 4, 25)
+    at = plan_for("NY", discovered="2025-04-01", residents=500, decisions=(no_harm("NY", "2025-04-15"),))
+    assert notice(at, "NY", "no_harm_attorney_general").status is Status.NOT_REQUIRED
+    assert notice(at, "NY", "no_harm_record").status is Status.REQUIRED
