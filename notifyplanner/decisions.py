@@ -125,7 +125,7 @@ def state_verdict(
                 f"does not count here: {jurisdiction.name}'s statute has no such exception ({roh.citation.cite})."
             ),
         )
-    if not roh.excuses_notice(rule.id):
+    if not roh.excuses_notice(rule):
         return replace(
             verdict,
             reason=(

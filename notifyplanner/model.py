@@ -352,10 +352,15 @@ class RiskOfHarm:
     requires_law_enforcement_consultation: bool = False
     duties: tuple[RiskOfHarmDuty, ...] = ()
 
-    def excuses_notice(self, obligation_id: str) -> bool:
+    def excuses_notice(self, rule: ObligationRule) -> bool:
+        """Without a list, the determination excuses the owner's notices, never a vendor's
+        notice to the owner (the owner makes the determination, not the vendor)."""
         if self.excuses is None:
-            return obligation_id not in ("data_owner", "covered_entity")
-        return obligation_id in self.excuses
+            owner_roles = {EntityRole.COVERED_ENTITY, EntityRole.PHR_VENDOR, EntityRole.BUSINESS}
+            return rule.recipient not in (Recipient.DATA_OWNER, Recipient.COVERED_ENTITY) and bool(
+                rule.trigger.entity_roles & owner_roles
+            )
+        return rule.id in self.excuses
 
 
 @dataclass(frozen=True)
