@@ -13,14 +13,14 @@ flagged and given a practical send-by date before it.
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Iterator, Mapping
-from dataclasses import fields, replace
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cached_property
 
 from notifyplanner.calendar import MONTH_RULE, add_months, non_business_reason, previous_business_day
-from notifyplanner.chained import FederalAnchors, anchors_key, federal_anchors
+from notifyplanner.chained import FederalAnchors, federal_anchors
+from notifyplanner.counts import missing_text, partly_known_total, state_name, threshold_words
 from notifyplanner.deadlines import Computed, evaluate
 from notifyplanner.decisions import (
     Verdict,
@@ -30,6 +30,7 @@ from notifyplanner.decisions import (
     hipaa_verdict,
     state_verdict,
 )
+from notifyplanner.memo import MEMO_SIZE, memo_for, state_key
 from notifyplanner.model import (
     CreditMonitoringDuty,
     CreditMonitoringRule,
@@ -59,10 +60,6 @@ _Verdict = Verdict
 
 def _elements_text(elements: frozenset[DataElement]) -> str:
     return ", ".join(sorted(e.value for e in elements)) or "none"
-
-
-def _threshold_words(minimum: int) -> str:
-    return "any" if minimum <= 1 else f"{minimum} or more (more than {minimum - 1})"
 
 
 class _JurisdictionPlanner:
@@ -163,12 +160,12 @@ class _JurisdictionPlanner:
         )
         parts: list[str] = []
         if self.residents is None and self.jurisdiction.kind == "federal" and incident.affected_at_least:
-            parts.append(f"at least {incident.affected_at_least:,} {who} ({_missing_text(incident)} unknown)")
+            parts.append(f"at least {incident.affected_at_least:,} {who} ({missing_text(incident)} unknown)")
         elif self.residents is None:
             if trig.min_residents > 1:
                 return _Verdict(
                     Status.UNDETERMINED,
-                    f"Number of {who} unknown; the threshold is {_threshold_words(trig.min_residents)}.",
+                    f"Number of {who} unknown; the threshold is {threshold_words(trig.min_residents)}.",
                     (f"number of {who}",),
                 )
             parts.append(f"{who}: number unknown")
@@ -176,14 +173,14 @@ class _JurisdictionPlanner:
             return _Verdict(
                 Status.NOT_REQUIRED,
                 f"{self.residents:,} {who}; the threshold is "
-                f"{_threshold_words(trig.min_residents)} ({rule.citation.cite}).",
+                f"{threshold_words(trig.min_residents)} ({rule.citation.cite}).",
             )
         else:
-            parts.append(f"{self.residents:,} {who} (threshold: {_threshold_words(trig.min_residents)})")
+            parts.append(f"{self.residents:,} {who} (threshold: {threshold_words(trig.min_residents)})")
         if trig.min_total_affected is not None or trig.max_total_affected is not None:
             total = incident.affected_total
             if total is None:
-                partial = _partly_known_total(incident, rule)
+                partial = partly_known_total(incident, rule)
                 if isinstance(partial, _Verdict):
                     return partial
                 parts.append(partial)
@@ -191,7 +188,7 @@ class _JurisdictionPlanner:
                 return _Verdict(
                     Status.NOT_REQUIRED,
                     f"{total:,} people affected in all; the threshold is "
-                    f"{_threshold_words(trig.min_total_affected)} ({rule.citation.cite}).",
+                    f"{threshold_words(trig.min_total_affected)} ({rule.citation.cite}).",
                 )
             elif trig.max_total_affected is not None and total > trig.max_total_affected:
                 return _Verdict(
@@ -380,19 +377,19 @@ class _JurisdictionPlanner:
             return
         base = self.obligation(rule)
         for code, count in states:
-            name = _state_name(code)
+            name = state_name(code)
             status, reason, needs = base.status, base.reason, base.needs
             if status is Status.REQUIRED:
                 if count is None:
                     status = Status.UNDETERMINED
                     reason = (
                         f"Number of {name} residents unknown; this notice is owed for each state "
-                        f"with {_threshold_words(minimum)} affected residents."
+                        f"with {threshold_words(minimum)} affected residents."
                     )
                     needs = (f"number of {name} residents", *needs)
                 else:
                     rest = reason.split("; ", 1)[-1]  # the base reason after its people count
-                    reason = f"{count:,} {name} residents (threshold: {_threshold_words(minimum)} residents of one state); {rest}"
+                    reason = f"{count:,} {name} residents (threshold: {threshold_words(minimum)} residents of one state); {rest}"
             yield replace(
                 base,
                 obligation_id=f"{rule.id}_{code.lower()}",
@@ -410,7 +407,7 @@ class _JurisdictionPlanner:
         return _replace_verdict(
             ob,
             Status.NOT_REQUIRED,
-            f"No state or jurisdiction has {_threshold_words(minimum)} affected residents "
+            f"No state or jurisdiction has {threshold_words(minimum)} affected residents "
             f"({rule.citation.cite}).",
             (),
         )
@@ -485,48 +482,6 @@ class _JurisdictionPlanner:
         )
 
 
-def _missing_text(incident: Incident) -> str:
-    names = [f"{_state_name(code)} residents" for code in incident.unknown_counts]
-    return "the number of " + " and ".join(names) if names else "the total"
-
-
-def _partly_known_total(incident: Incident, rule: ObligationRule) -> _Verdict | str:
-    """Decide a total-count threshold when some state counts are unknown.
-
-    Known counts are a lower bound: a minimum they reach is met, and a maximum they
-    already exceed is exceeded, whatever the unknown counts turn out to be. Only a
-    threshold the known counts leave open stays undetermined, naming the missing counts.
-    Returns the verdict that ends the question, or the words for a threshold that is met.
-    """
-    trig = rule.trigger
-    floor = incident.affected_at_least
-    missing = _missing_text(incident)
-    needs = tuple(f"number of {_state_name(code)} residents" for code in incident.unknown_counts)
-    needs = needs or ("total affected",)
-    if trig.max_total_affected is not None and floor > trig.max_total_affected:
-        return _Verdict(
-            Status.NOT_REQUIRED,
-            f"At least {floor:,} people affected in all (counted so far; {missing} unknown); "
-            f"this notice is for {trig.max_total_affected:,} or fewer ({rule.citation.cite}).",
-        )
-    met_min = trig.min_total_affected is None or floor >= trig.min_total_affected
-    if met_min and trig.max_total_affected is None:
-        return (
-            f"at least {floor:,} people affected in all (counted so far; {missing} unknown; "
-            f"threshold: {_threshold_words(trig.min_total_affected or 1)})"
-        )
-    if trig.min_total_affected is not None and not met_min:
-        threshold = f"the threshold is {_threshold_words(trig.min_total_affected)}"
-    else:
-        threshold = f"this notice is for {trig.max_total_affected:,} or fewer"
-    return _Verdict(
-        Status.UNDETERMINED,
-        f"{floor:,} people counted so far and {missing} unknown; {threshold} "
-        f"({rule.citation.cite}). Enter the missing count or the total affected.",
-        needs,
-    )
-
-
 def _replace_verdict(ob: Obligation, status: Status, reason: str, needs: tuple[str, ...]) -> Obligation:
     if status is Status.NOT_REQUIRED:
         return replace(
@@ -541,12 +496,6 @@ def _replace_verdict(ob: Obligation, status: Status, reason: str, needs: tuple[s
             basis="Not required, so no deadline runs.",
         )
     return replace(ob, status=status, reason=reason, needs=needs)
-
-
-def _state_name(code: str) -> str:
-    from notifyplanner.places import ALL_USPS_CODES
-
-    return ALL_USPS_CODES.get(code, code)
 
 
 def _federal_count(incident: Incident) -> tuple[int | None, bool]:
@@ -564,55 +513,6 @@ def _affected_states(incident: Incident, rulebook: Rulebook) -> Iterator[tuple[J
         if count is not None and count <= 0:
             continue
         yield jurisdiction, count
-
-
-_MEMO_SIZE = 4096
-_MEMOS: weakref.WeakKeyDictionary[
-    Rulebook, dict[tuple[object, ...], tuple[tuple[Obligation, ...], tuple[CreditMonitoringDuty, ...]]]
-] = weakref.WeakKeyDictionary()
-
-
-def _memo_for(
-    rulebook: Rulebook,
-) -> dict[tuple[object, ...], tuple[tuple[Obligation, ...], tuple[CreditMonitoringDuty, ...]]]:
-    """Per-rulebook memo of state results, so a keystroke replans one state, not 54.
-
-    Sound because a state's notices depend only on the facts in ``_state_key`` (the engine
-    is pure); the memo is an optimisation the results cannot tell apart from recomputing.
-    """
-    memo = _MEMOS.get(rulebook)
-    if memo is None:
-        memo = _MEMOS[rulebook] = {}
-    return memo
-
-
-# Incident facts no state planner reads: the per-state count and the total stand in for
-# the residents map. Every other field (including any added later) is part of the key,
-# so a new fact can cost memo hits but never return a stale result.
-_NOT_READ_BY_STATES = frozenset({"name", "notes", "residents", "total_affected"})
-_STATE_FIELDS = tuple(f.name for f in fields(Incident) if f.name not in _NOT_READ_BY_STATES)
-
-
-def _hashable(value: object) -> object:
-    """Mapping facts (entity attributes, circumstances) as sorted pairs, for the memo key."""
-    if isinstance(value, Mapping):
-        return tuple(sorted(value.items()))
-    return value
-
-
-def _state_key(
-    incident: Incident, version: RuleVersion, code: str, count: int | None, anchors: FederalAnchors
-) -> tuple[object, ...]:
-    """Every fact a state planner reads; residents of other states are not among them, and
-    the total affected only where a notice of this version has a total-based threshold.
-    Federal dates count only where this version times a notice against them."""
-    uses_total = any(
-        o.trigger.min_total_affected is not None or o.trigger.max_total_affected is not None
-        for o in version.obligations
-    )
-    facts = tuple(_hashable(getattr(incident, name)) for name in _STATE_FIELDS)
-    totals = (incident.affected_at_least, incident.unknown_counts) if uses_total else None
-    return (code, version.effective_from, count, totals, anchors_key(version, anchors), *facts)
 
 
 def _dated_by_hipaa_notice(
@@ -679,7 +579,7 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
         planned.append((jurisdiction, total if known else 0))
     planned.extend(_affected_states(incident, rulebook))
 
-    memo = _memo_for(rulebook)
+    memo = memo_for(rulebook)
     anchors: dict[str, Computed] = {}
     for jurisdiction, count in planned:
         version = jurisdiction.version_on(day) if day else jurisdiction.latest
@@ -697,12 +597,12 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
             obligations.extend(federal_obligations)
             duties.extend(planner.credit_monitoring())
         else:
-            key = _state_key(incident, version, jurisdiction.code, count, anchors)
+            key = state_key(incident, version, jurisdiction.code, count, anchors)
             found = memo.get(key)
             if found is None:
                 planner = _JurisdictionPlanner(incident, jurisdiction, version, count, anchors)
                 found = (tuple(planner.obligations()), tuple(planner.credit_monitoring()))
-                if len(memo) >= _MEMO_SIZE:
+                if len(memo) >= MEMO_SIZE:
                     memo.clear()
                 memo[key] = found
             obligations.extend(found[0])

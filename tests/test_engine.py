@@ -155,11 +155,11 @@ def test_hipaa_deemed_compliance_never_reaches_a_non_hipaa_vendor():
 @settings(max_examples=60, deadline=None)
 @given(first=incidents, second=incidents)
 def test_the_memo_of_state_results_cannot_be_told_from_recomputing(first, second):
-    from notifyplanner import engine
+    from notifyplanner import memo
 
     plan(first, rulebook())  # leaves results for other facts in the memo
     warm = plan(second, rulebook())
-    engine._MEMOS.clear()
+    memo._MEMOS.clear()
     assert plan(second, rulebook()) == warm
 
 
