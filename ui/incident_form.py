@@ -29,6 +29,7 @@ from notifyplanner.incident_file import FieldProblem
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 from ui.date_field import DateField
 from ui.dates import ISO
+from ui.decisions_form import DecisionsForm
 
 #: (incident field, label with mnemonic, accessible name, hint)
 DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
@@ -183,6 +184,10 @@ class IncidentForm(QWidget):
         self.notes.setFixedHeight(80)
         notes_layout.addWidget(self.notes)
         outer.addWidget(notes_box)
+
+        # ------------------------------------------------------------ decisions
+        self.decisions = DecisionsForm(self, date_format, discovered=lambda: self.dates["discovered"].date())
+        outer.addWidget(self.decisions)
         outer.addStretch(1)
 
         # ------------------------------------------------------------ signals
@@ -198,6 +203,7 @@ class IncidentForm(QWidget):
         self.total.textEdited.connect(self._edited)
         self.source.currentIndexChanged.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
+        self.decisions.changed.connect(self._edited)
         self._sync_enabled()
 
     # ----------------------------------------------------------------- layout helpers
@@ -261,6 +267,7 @@ class IncidentForm(QWidget):
             )
             self.source.setCurrentIndex(index)
             self.notes.setPlainText(incident.notes)
+            self.decisions.set_facts(incident)
         finally:
             self._loading = False
         self._sync_enabled()
@@ -286,6 +293,7 @@ class IncidentForm(QWidget):
             residents=residents or {},
             total_affected=int(total_text) if total_text.isdigit() else None,
             notes=self.notes.toPlainText(),
+            **self.decisions.facts(),
         )
 
     def set_date_format(self, fmt: str) -> None:
@@ -293,7 +301,7 @@ class IncidentForm(QWidget):
             widget.set_date_format(fmt)
 
     def date_fields(self) -> Iterable[DateField]:
-        return (*self.dates.values(), self.delay_requested, self.delay_until)
+        return (*self.dates.values(), self.delay_requested, self.delay_until, *self.decisions.date_fields())
 
     # ----------------------------------------------------------------- problems
 
