@@ -156,6 +156,22 @@ def state_verdict(
     )
 
 
+def decision_text(decision: Decision) -> str:
+    """One line for a decision, as a workbook or report lists it."""
+    kind = (
+        "HIPAA four-factor assessment"
+        if decision.kind is DecisionKind.HIPAA_FOUR_FACTOR
+        else (f"No-risk-of-harm determination ({decision.scope})")
+    )
+    outcome = "no notice" if decision.no_notice else "notify"
+    text = f"{kind}: {outcome}, {decision.words()}"
+    if decision.consulted_law_enforcement is not None:
+        text += f"; law enforcement consulted: {'yes' if decision.consulted_law_enforcement else 'no'}"
+    for factor, finding in decision.factors:
+        text += f"; {factor.replace('_', ' ')}: {finding}"
+    return text
+
+
 @dataclass(frozen=True)
 class DutyDate:
     """A dated duty the determination creates; the engine turns it into an obligation."""

@@ -139,6 +139,22 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
     lines.append(
         f"Risk-of-harm exception: {'yes' if roh.exception else 'no'}: {roh.conditions} [{roh.citation.cite}]"
     )
+    if roh.exception:
+        excused = ", ".join(sorted(roh.excuses)) if roh.excuses is not None else "every notice but a vendor's"
+        lines.append(f"  a determination excuses: {excused}")
+        if roh.requires_law_enforcement_consultation:
+            lines.append("  counts only after consulting law enforcement")
+        for duty in roh.duties:
+            when = (
+                f"{duty.days} {duty.day_kind.value} days after the determination"
+                if duty.days
+                else "before the determination"
+                if duty.before
+                else f"kept {duty.keep_years} years"
+                if duty.keep_years
+                else "with the determination"
+            )
+            lines.append(f"  - duty {duty.id}: {duty.office}; {when} [{duty.citation.cite}]")
     hip = version.hipaa
     kept = f"; still owed: {', '.join(sorted(hip.still_required))}" if hip.still_required else ""
     lines.append(f"HIPAA deemed compliance: {hip.deemed.value}{kept} [{hip.citation.cite}]")
@@ -151,6 +167,11 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
             f"  - {r.id}: {r.office} ({r.recipient.value}); when {_threshold(r)}; {describe(r.deadline)}"
         )
         lines.append(f"      owed by: {roles}; {r.citation.cite} <{r.citation.url}>")
+        if r.trigger.entity_attributes:
+            only = "; or ".join(a.label for a in sorted(r.trigger.entity_attributes))
+            lines.append(f"      only by: {only}")
+        if r.trigger.condition is not None:
+            lines.append(f"      only if: {r.trigger.condition.question}")
         if r.filing:
             lines.append(f"      filing: {r.filing}")
         if r.notes:

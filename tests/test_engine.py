@@ -308,3 +308,28 @@ def test_hipaa_assessment_concluding_notice_changes_nothing():
         decisions=(four_factor("2024-03-20", conclusion="notify"),),
     )
     assert notice(result, "HIPAA", "individuals").status is Status.REQUIRED
+
+
+NO_EXCEPTION = sorted(
+    c
+    for c, j in rulebook().jurisdictions.items()
+    if j.kind != "federal" and not j.latest.risk_of_harm.exception
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(incident=incidents, code=st.sampled_from(NO_EXCEPTION))
+def test_a_determination_never_changes_what_a_state_without_the_exception_owes(incident, code):
+    """Where the statute has no risk-of-harm exception, a no-notice determination counts
+    for nothing: every notice there keeps its status and its date."""
+    incident = replace(incident, discovered=max(incident.discovered, date(2026, 1, 1)))
+    decided = replace(incident, decisions=(no_harm(code, incident.discovered.isoformat()),))
+    before = {
+        o.key: (o.status, o.deadline)
+        for o in plan(incident, rulebook()).obligations
+        if o.jurisdiction == code
+    }
+    after = {
+        o.key: (o.status, o.deadline) for o in plan(decided, rulebook()).obligations if o.jurisdiction == code
+    }
+    assert before == after

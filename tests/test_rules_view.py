@@ -44,3 +44,13 @@ def test_calendar_text_names_corrections_and_their_statute():
     assert calendar_text(BOOK.get("HIPAA").holidays).endswith("US federal public holidays")  # type: ignore[union-attr]
     iowa = calendar_text(BOOK.get("IA").holidays)  # type: ignore[union-attr]
     assert "minus Juneteenth National Independence Day" in iowa and "[Iowa Code § 1C.1" in iowa
+
+
+def test_show_lists_the_duties_a_no_harm_determination_carries_and_who_a_notice_binds():
+    florida = show_jurisdiction(BOOK.get("FL"))  # type: ignore[arg-type]
+    assert "counts only after consulting law enforcement" in florida
+    assert "no_harm_department" in florida and "30 calendar days after the determination" in florida
+    georgia = show_jurisdiction(BOOK.get("GA"))  # type: ignore[arg-type]
+    assert "only by: A state or local government agency; or An information broker" in georgia
+    montana = show_jurisdiction(BOOK.get("MT"))  # type: ignore[arg-type]
+    assert "only if: Does the notice to individuals suggest" in montana
