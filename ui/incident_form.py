@@ -188,6 +188,7 @@ class IncidentForm(QWidget):
         # ------------------------------------------------------------ decisions
         self.decisions = DecisionsForm(self, date_format, discovered=lambda: self.dates["discovered"].date())
         outer.addWidget(self.decisions)
+        self._add_problem(outer, "decisions")
         outer.addStretch(1)
 
         # ------------------------------------------------------------ signals
@@ -330,6 +331,14 @@ class IncidentForm(QWidget):
             if not self.delay_until.is_valid():
                 out.append(
                     FieldProblem("law_enforcement_delay.until", f"{self.delay_until.text()!r} is not a date")
+                )
+        for widget in self.decisions.date_fields():
+            if not widget.is_valid():
+                name = widget.line.accessibleName()
+                out.append(
+                    FieldProblem(
+                        "decisions", f"{name}: {widget.text()!r} is not a date; it is saved as empty"
+                    )
                 )
         return out
 

@@ -96,3 +96,11 @@ def test_saving_keeps_every_decision(make_window, dialogs: Dialogs, tmp_path: Pa
     dialogs.save_name = str(tmp_path / "decided")
     assert window.save()
     assert read_incident(tmp_path / "decided.json") == DECIDED
+
+
+def test_an_unreadable_decision_date_is_named_not_silently_dropped(make_window) -> None:
+    window: MainWindow = make_window()
+    window.set_incident(DECIDED, None, saved=False)
+    window.form.decisions.hipaa_date.line.setText("2026-13-45")
+    problems = window.form.form_problems()
+    assert any(p.field == "decisions" and "2026-13-45" in p.message for p in problems)
