@@ -132,14 +132,17 @@ def evaluate(
         return _with_notice(expr, incident, calendar, resolve_notice)
 
     if isinstance(expr, EarliestOf):
-        parts = [evaluate(e, incident, calendar, resolve_notice) for e in expr.of]
-        owed = [p for p in parts if p.kind is not DeadlineKind.NONE]
-        if not owed:
+        evaluated = [(e, evaluate(e, incident, calendar, resolve_notice)) for e in expr.of]
+        owed_pairs = [(e, p) for e, p in evaluated if p.kind is not DeadlineKind.NONE]
+        if not owed_pairs:
             # Every notice it runs from is not owed (say HIPAA found no breach): nor is it.
-            return Computed(None, DeadlineKind.NONE, "; ".join(p.basis for p in parts))
-        parts = owed
+            return Computed(None, DeadlineKind.NONE, "; ".join(p.basis for _e, p in evaluated))
+        owed = [p for _e, p in owed_pairs]
+        parts = _relevant(owed_pairs)
         dated = [p for p in parts if p.deadline is not None]
         listing = "; ".join(p.basis for p in parts)
+        if len(parts) < len(owed):
+            listing += " (the other clock, from an event not yet entered, cannot end earlier)"
         needs = tuple(dict.fromkeys(n for p in parts for n in p.needs))
         conservative = any(p.conservative for p in parts)
         if not dated:
@@ -211,6 +214,33 @@ def _with_notice(
     if expr.relation == "before":
         words += "; it must go out before the individual notices, so no later than that date"
     return Computed(due, DeadlineKind.FIXED, words, conservative, needs)
+
+
+def _relevant(pairs: list[tuple[DeadlineExpr, Computed]]) -> list[Computed]:
+    """Drop the parts of an earliest-of that can never come first.
+
+    A conservative part runs from a stand-in that is the earliest its event can be (the
+    discovery date for a determination not yet entered), so its real date can only come
+    later. Where a part on entered facts already ends no later, the stand-in part can never
+    be the earliest: it neither asks for its fact nor marks the date conservative (Florida:
+    30 days from reason to believe or determination, whichever first).
+    """
+    firm = [p.deadline for _e, p in pairs if p.deadline is not None and not p.conservative]
+    if not firm:
+        return [p for _e, p in pairs]
+    bound = min(firm)
+    return [
+        p
+        for e, p in pairs
+        # Only a clock that runs from an event: one timed against another notice moves
+        # earlier once that notice's real (earlier) date is entered.
+        if not (
+            isinstance(e, DaysAfter | HoursAfter)
+            and p.conservative
+            and p.deadline is not None
+            and p.deadline >= bound
+        )
+    ]
 
 
 _HHS_NOTICES = frozenset({"hhs", "hhs_annual"})
