@@ -159,8 +159,12 @@ class _JurisdictionPlanner:
             else f"{self.jurisdiction.name} residents"
         )
         parts: list[str] = []
+        has_total = trig.min_total_affected is not None or trig.max_total_affected is not None
         if self.residents is None and self.jurisdiction.kind == "federal" and incident.affected_at_least:
-            parts.append(f"at least {incident.affected_at_least:,} {who} ({missing_text(incident)} unknown)")
+            if not has_total:  # a total threshold below says the same, with its threshold
+                parts.append(
+                    f"at least {incident.affected_at_least:,} {who} ({missing_text(incident)} unknown)"
+                )
         elif self.residents is None:
             if trig.min_residents > 1:
                 return _Verdict(

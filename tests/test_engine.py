@@ -178,7 +178,7 @@ def test_known_counts_meet_the_hhs_threshold_though_one_state_is_unknown():
     hhs = notice(result, "HIPAA", "hhs")
     assert hhs.status is Status.REQUIRED
     assert hhs.deadline == date(2024, 4, 30)
-    assert "at least 141,200" in hhs.reason and "Oklahoma" in hhs.reason
+    assert "At least 141,200" in hhs.reason and "Oklahoma" in hhs.reason
     annual = notice(result, "HIPAA", "hhs_annual")
     assert annual.status is Status.NOT_REQUIRED
     assert annual.deadline is None
