@@ -66,8 +66,12 @@ def _decision(raw: Any, field: str, read_date: DateReader, error: Callable[..., 
     if not isinstance(factors, dict) or not all(isinstance(v, str) for v in factors.values()):
         raise error(f"{field}.factors", "expected an object: factor -> finding (text)")
     for key in factors:
-        if key not in HIPAA_FACTORS:
+        # The four factors of 45 CFR 164.402(2) have fixed names; a state determination may
+        # record whatever its statute weighs, under any name.
+        if kind is DecisionKind.HIPAA_FOUR_FACTOR and key not in HIPAA_FACTORS:
             raise error(f"{field}.factors.{key}", f"unknown factor (known: {', '.join(HIPAA_FACTORS)})")
+        if not key.strip():
+            raise error(f"{field}.factors", "a factor needs a name")
     consulted = raw.get("consulted_law_enforcement")
     if consulted is not None and not isinstance(consulted, bool):
         raise error(f"{field}.consulted_law_enforcement", "expected true, false or null")

@@ -57,7 +57,14 @@ FULL = Incident(
                 ("mitigation", "Recipient attested deletion"),
             ),
         ),
-        Decision("FL", DecisionKind.NO_RISK_OF_HARM, "no_notice", None, consulted_law_enforcement=None),
+        Decision(
+            "FL",
+            DecisionKind.NO_RISK_OF_HARM,
+            "no_notice",
+            None,
+            factors=(("identity_theft_risk", "only truncated card numbers"),),
+            consulted_law_enforcement=None,
+        ),
     ),
 )
 

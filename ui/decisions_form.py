@@ -102,6 +102,7 @@ class DecisionsForm(QWidget):
         self._discovered = discovered
         self._rulebook: Rulebook | None = None
         self._earlier_hipaa: tuple[Decision, ...] = ()
+        self._row_factors: dict[int, tuple[tuple[str, str], ...]] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
 
@@ -214,6 +215,7 @@ class DecisionsForm(QWidget):
         if scope.findData(decision.scope) < 0:
             scope.addItem(decision.scope, decision.scope)  # kept as recorded, never dropped
         scope.setCurrentIndex(scope.findData(decision.scope))
+        self._row_factors[id(scope)] = decision.factors  # not edited here, never dropped
         conclusion = QComboBox(self.table)
         conclusion.setAccessibleName("Determination conclusion")
         for value, text in STATE_CONCLUSIONS:
@@ -240,6 +242,7 @@ class DecisionsForm(QWidget):
             conclusion=cell(1).currentData(),
             date=cell(2).date(),
             by=cell(3).text(),
+            factors=self._row_factors.get(id(cell(0)), ()),
             consulted_law_enforcement=cell(4).currentData(),
         )
 
@@ -302,6 +305,7 @@ class DecisionsForm(QWidget):
             for key, line in self.factors.items():
                 line.setText(found.get(key, ""))
             self.table.setRowCount(0)
+            self._row_factors.clear()
             for decision in incident.decisions:
                 if decision.kind is DecisionKind.NO_RISK_OF_HARM:
                     self.add_determination(decision)

@@ -42,7 +42,15 @@ DECIDED = Incident(
             "Privacy Officer",
             (("acquired_or_viewed", "Not viewed"), ("mitigation", "Deleted, attested")),
         ),
-        Decision("FL", DecisionKind.NO_RISK_OF_HARM, "no_notice", date(2026, 10, 8), "GC", (), True),
+        Decision(
+            "FL",
+            DecisionKind.NO_RISK_OF_HARM,
+            "no_notice",
+            date(2026, 10, 8),
+            "GC",
+            (("financial_harm", "card numbers were truncated"),),
+            True,
+        ),
         Decision("all_states", DecisionKind.NO_RISK_OF_HARM, "notify", None, "", (), None),
     ),
 )
