@@ -6,8 +6,10 @@ can see why a state was left out as well as why one was kept.
 
 Order of the questions for each notice, as the statutes ask them: does the rule reach this
 kind of entity at all; is what was exposed personal information here; does the encryption
-safe harbor apply; is a HIPAA-compliant entity deemed compliant; is the threshold met. Only
-then is the deadline computed, and it is never moved: a date on a weekend or holiday is
+safe harbor apply; is a HIPAA-compliant entity deemed compliant; is the threshold met; is
+the entity one the statute binds (Georgia), does a fact the notice turns on hold, and does
+a documented risk-of-harm or HIPAA decision excuse it (``decisions.py``). Only then is the
+deadline computed, and it is never moved: a date on a weekend or holiday is
 flagged and given a practical send-by date before it.
 """
 
@@ -55,9 +57,6 @@ HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIAT
 ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
 
 
-_Verdict = Verdict
-
-
 def _elements_text(elements: frozenset[DataElement]) -> str:
     return ", ".join(sorted(e.value for e in elements)) or "none"
 
@@ -81,25 +80,25 @@ class _JurisdictionPlanner:
         # timed against them (Illinois, New York) or sent with the HIPAA letter.
         self.federal = federal or {}
         self._computed: dict[str, Computed | None] = {}
-        self._verdicts: dict[str, _Verdict] = {}
+        self._verdicts: dict[str, Verdict] = {}
 
     # ------------------------------------------------------------------ trigger
 
-    def coverage(self) -> _Verdict | None:
+    def coverage(self) -> Verdict | None:
         """Shared by every notice here: elements, encryption. None when they pass."""
         return self._coverage
 
     @cached_property
-    def _coverage(self) -> _Verdict | None:
+    def _coverage(self) -> Verdict | None:
         incident, version = self.incident, self.version
         pi = version.personal_information
         if not incident.data_elements:
-            return _Verdict(Status.UNDETERMINED, "No data elements entered yet.", ("data elements",))
+            return Verdict(Status.UNDETERMINED, "No data elements entered yet.", ("data elements",))
         covered = pi.covers(incident.data_elements)
         if not covered:
             need_name = incident.data_elements & pi.with_name
             extra = f" ({_elements_text(need_name)} count only together with a name)" if need_name else ""
-            return _Verdict(
+            return Verdict(
                 Status.NOT_REQUIRED,
                 f"The data exposed ({_elements_text(incident.data_elements)}) is not personal "
                 f"information under {pi.citation.cite}{extra}.",
@@ -108,20 +107,20 @@ class _JurisdictionPlanner:
         if incident.encrypted and enc.safe_harbor:
             if incident.key_compromised and enc.lost_if_key_compromised:
                 return None  # safe harbor lost; reported in the reason below
-            return _Verdict(
+            return Verdict(
                 Status.NOT_REQUIRED,
                 f"Encrypted data and the key was not taken: safe harbor, {enc.citation.cite}.",
             )
         return None
 
-    def verdict(self, rule: ObligationRule) -> _Verdict:
+    def verdict(self, rule: ObligationRule) -> Verdict:
         if rule.id in self._verdicts:
             return self._verdicts[rule.id]
         result = self._verdict(rule)
         self._verdicts[rule.id] = result
         return result
 
-    def _verdict(self, rule: ObligationRule) -> _Verdict:
+    def _verdict(self, rule: ObligationRule) -> Verdict:
         """The verdict on data and counts, then on who the entity is, the incident's
         circumstances and any documented decision, in the order the statutes ask."""
         base = self._base_verdict(rule)
@@ -135,7 +134,7 @@ class _JurisdictionPlanner:
             return state_verdict(self.incident, self.jurisdiction, self.version, rule, verdict)
         return verdict
 
-    def _base_verdict(self, rule: ObligationRule) -> _Verdict:
+    def _base_verdict(self, rule: ObligationRule) -> Verdict:
         incident, version = self.incident, self.version
         shared = self.coverage()
         if shared is not None:
@@ -146,7 +145,7 @@ class _JurisdictionPlanner:
             and hipaa.deemed is not HipaaDeemed.NONE
             and rule.id not in hipaa.still_required
         ):
-            return _Verdict(
+            return Verdict(
                 Status.NOT_REQUIRED,
                 f"Deemed compliant: a {incident.entity_role.label} that notifies under HIPAA "
                 f"satisfies this notice ({hipaa.citation.cite}). Only if HIPAA notice is given.",
@@ -167,14 +166,14 @@ class _JurisdictionPlanner:
                 )
         elif self.residents is None:
             if trig.min_residents > 1:
-                return _Verdict(
+                return Verdict(
                     Status.UNDETERMINED,
                     f"Number of {who} unknown; the threshold is {threshold_words(trig.min_residents)}.",
                     (f"number of {who}",),
                 )
             parts.append(f"{who}: number unknown")
         elif self.residents < trig.min_residents:
-            return _Verdict(
+            return Verdict(
                 Status.NOT_REQUIRED,
                 f"{self.residents:,} {who}; the threshold is "
                 f"{threshold_words(trig.min_residents)} ({rule.citation.cite}).",
@@ -185,17 +184,17 @@ class _JurisdictionPlanner:
             total = incident.affected_total
             if total is None:
                 partial = partly_known_total(incident, rule)
-                if isinstance(partial, _Verdict):
+                if isinstance(partial, Verdict):
                     return partial
                 parts.append(partial)
             elif trig.min_total_affected is not None and total < trig.min_total_affected:
-                return _Verdict(
+                return Verdict(
                     Status.NOT_REQUIRED,
                     f"{total:,} people affected in all; the threshold is "
                     f"{threshold_words(trig.min_total_affected)} ({rule.citation.cite}).",
                 )
             elif trig.max_total_affected is not None and total > trig.max_total_affected:
-                return _Verdict(
+                return Verdict(
                     Status.NOT_REQUIRED,
                     f"{total:,} people affected in all; this notice is for "
                     f"{trig.max_total_affected:,} or fewer ({rule.citation.cite}).",
@@ -206,7 +205,7 @@ class _JurisdictionPlanner:
         if incident.encrypted:
             parts.append("encrypted, but the key was taken too, so the safe harbor is lost")
         text = "; ".join(parts)
-        return _Verdict(Status.REQUIRED, text[0].upper() + text[1:] + ".")
+        return Verdict(Status.REQUIRED, text[0].upper() + text[1:] + ".")
 
     @cached_property
     def exposed_text(self) -> str:
@@ -435,7 +434,7 @@ class _JurisdictionPlanner:
             if notice.deemed and "credit_monitoring" in self.version.hipaa.still_required:
                 # HIPAA notice stands in for the state's letter, but the state keeps the
                 # monitoring offer (e.g. Connecticut since 2021): judge it on the data alone.
-                notice = self.coverage() or _Verdict(Status.REQUIRED, "")
+                notice = self.coverage() or Verdict(Status.REQUIRED, "")
                 with_hipaa = True
             if notice.status is not Status.REQUIRED:
                 status = notice.status
