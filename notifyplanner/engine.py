@@ -344,7 +344,11 @@ class _JurisdictionPlanner:
 
     def _determination_duties(self) -> Iterator[Obligation]:
         """Duties a no-risk-of-harm determination carries here (write it down, keep it,
-        send it to the AG), each dated from the determination and cited."""
+        send it to the AG), each dated from the determination and cited. None where the
+        statute does not reach the data at all (not personal information here, or the
+        encryption safe harbor): no notice was excused, so the exception was not used."""
+        if self.coverage() is not None:
+            return
         for dated in determination_duties(self.incident, self.jurisdiction, self.version, self.residents):
             duty = dated.duty
             yield Obligation(

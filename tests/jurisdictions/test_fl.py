@@ -138,3 +138,12 @@ def test_florida_decision_to_notify_changes_nothing():
     )
     assert notice(plan, "FL", "individuals").status is Status.REQUIRED
     assert not has_notice(plan, "FL", "no_harm_record")
+
+
+def test_florida_no_harm_duties_only_where_the_statute_reaches_the_data():
+    # Date of birth alone is not personal information under § 501.171(1)(g): nothing was
+    # excused, so the determination carries no Florida duty.
+    plan = plan_for(
+        "FL", discovered="2024-03-01", elements=("name", "dob"), decisions=(no_harm("FL", "2024-03-10"),)
+    )
+    assert not has_notice(plan, "FL", "no_harm_department")
