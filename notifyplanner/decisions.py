@@ -182,6 +182,7 @@ class DutyDate:
     deadline: date | None
     basis: str
     needs: tuple[str, ...] = ()
+    fixed: bool = True  # False: the statute sets no time (Vermont's notice to the AG)
 
 
 def determination_duties(
@@ -245,7 +246,15 @@ def _duty(
         unit = "calendar" if duty.day_kind is DayKind.CALENDAR else "business"
         basis = f"{duty.days} {unit} days after the determination of {made.isoformat()}"
         return DutyDate(duty, status, reason, due, basis, needs)
-    return DutyDate(duty, status, reason, made, f"With the determination ({made.isoformat()})", needs)
+    return DutyDate(
+        duty,
+        status,
+        reason,
+        None,
+        "No fixed deadline: the statute sets no time for this notice",
+        needs,
+        fixed=False,
+    )
 
 
 def _years_after(day: date, years: int) -> date:

@@ -360,9 +360,13 @@ class _JurisdictionPlanner:
                 status=dated.status,
                 reason=dated.reason,
                 deadline=dated.deadline,
-                deadline_kind=DeadlineKind.FIXED
-                if dated.status is not Status.NOT_REQUIRED
-                else DeadlineKind.NONE,
+                deadline_kind=(
+                    DeadlineKind.NONE
+                    if dated.status is Status.NOT_REQUIRED
+                    else DeadlineKind.FIXED
+                    if dated.fixed
+                    else DeadlineKind.NO_FIXED_DEADLINE
+                ),
                 basis=dated.basis.rstrip(".") + ".",
                 citation=duty.citation,
                 effective_from=self.version.effective_from,

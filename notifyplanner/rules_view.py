@@ -152,7 +152,7 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
                 if duty.before
                 else f"kept {duty.keep_years} years"
                 if duty.keep_years
-                else "with the determination"
+                else "no fixed deadline"
             )
             lines.append(f"  - duty {duty.id}: {duty.office}; {when} [{duty.citation.cite}]")
     hip = version.hipaa
