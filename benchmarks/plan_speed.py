@@ -17,7 +17,7 @@ import time
 from dataclasses import replace
 from datetime import date
 
-from notifyplanner import engine
+from notifyplanner import memo
 from notifyplanner.engine import plan
 from notifyplanner.model import DataElement, EntityRole, Incident
 from notifyplanner.places import JURISDICTIONS
@@ -51,7 +51,7 @@ def main() -> None:
     plan(incident, rulebook)  # warm the holiday caches, as the app does at start-up
 
     def cold() -> None:
-        engine._MEMOS.clear()  # no memoized state results: every state computed afresh
+        memo._MEMOS.clear()  # no memoized state results: every state computed afresh
         plan(incident, rulebook)
 
     plan_ms = timed(cold, 200)

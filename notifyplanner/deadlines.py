@@ -132,9 +132,17 @@ def evaluate(
         return _with_notice(expr, incident, calendar, resolve_notice)
 
     if isinstance(expr, EarliestOf):
-        parts = [evaluate(e, incident, calendar, resolve_notice) for e in expr.of]
+        evaluated = [(e, evaluate(e, incident, calendar, resolve_notice)) for e in expr.of]
+        owed_pairs = [(e, p) for e, p in evaluated if p.kind is not DeadlineKind.NONE]
+        if not owed_pairs:
+            # Every notice it runs from is not owed (say HIPAA found no breach): nor is it.
+            return Computed(None, DeadlineKind.NONE, "; ".join(p.basis for _e, p in evaluated))
+        owed = [p for _e, p in owed_pairs]
+        parts = _relevant(owed_pairs)
         dated = [p for p in parts if p.deadline is not None]
         listing = "; ".join(p.basis for p in parts)
+        if len(parts) < len(owed):
+            listing += " (the other clock, from an event not yet entered, cannot end earlier)"
         needs = tuple(dict.fromkeys(n for p in parts for n in p.needs))
         conservative = any(p.conservative for p in parts)
         if not dated:
@@ -174,25 +182,31 @@ def _with_notice(
         "before": "before",
         "after": f"{_plural(expr.days, _days_word(expr.day_kind))} after",
     }[expr.relation]
-    other_name = expr.notice.replace("_", " ")
-    if incident.individuals_notified is not None and expr.notice == "individuals":
-        anchor = incident.individuals_notified
-        anchor_text = f"notice to individuals on {anchor.isoformat()} (as entered)"
+    other_name = _notice_name(expr)
+    actual = _actual_notice_date(incident, expr)
+    if actual is not None:
+        anchor = actual
+        anchor_text = f"{other_name} on {anchor.isoformat()} (as entered)"
         conservative, needs = False, ()
     else:
-        other = resolve_notice(expr.notice)
+        other = resolve_notice(expr.key)
+        if other is not None and other.kind is DeadlineKind.NONE:
+            # The other notice is not owed (a HIPAA entity below no threshold, say): this
+            # part of an earliest-of drops out; alone, nothing runs from it.
+            return Computed(None, DeadlineKind.NONE, f"{other_name} is not owed")
         if other is None or other.deadline is None:
+            fact = "date HHS is notified" if expr.notice in _HHS_NOTICES else "date individuals are notified"
             return Computed(
                 None,
                 DeadlineKind.RELATIVE_TO_NOTICE,
-                f"{relation.capitalize()} the notice to {other_name}, which has no fixed date; "
-                f"enter the date individuals are notified to fix this one",
-                needs=("date individuals are notified",),
+                f"{relation.capitalize()} {other_name}, which has no fixed date; "
+                f"enter the {fact} to fix this one",
+                needs=(fact,),
             )
         anchor = other.deadline
         anchor_text = (
-            f"the deadline for notice to {other_name}, {anchor.isoformat()} "
-            f"({other.basis}); runs from the actual notice date once entered"
+            f"the deadline for {other_name}, {anchor.isoformat()} "
+            f"({other.basis.rstrip('.')}); runs from the actual notice date once entered"
         )
         conservative, needs = other.conservative, other.needs
     due = add_days(anchor, expr.days, expr.day_kind, calendar) if expr.relation == "after" else anchor
@@ -200,6 +214,59 @@ def _with_notice(
     if expr.relation == "before":
         words += "; it must go out before the individual notices, so no later than that date"
     return Computed(due, DeadlineKind.FIXED, words, conservative, needs)
+
+
+def _relevant(pairs: list[tuple[DeadlineExpr, Computed]]) -> list[Computed]:
+    """Drop the parts of an earliest-of that can never come first.
+
+    A conservative part runs from a stand-in that is the earliest its event can be (the
+    discovery date for a determination not yet entered), so its real date can only come
+    later. Where a part on entered facts already ends no later, the stand-in part can never
+    be the earliest: it neither asks for its fact nor marks the date conservative (Florida:
+    30 days from reason to believe or determination, whichever first).
+    """
+    firm = [p.deadline for _e, p in pairs if p.deadline is not None and not p.conservative]
+    if not firm:
+        return [p for _e, p in pairs]
+    bound = min(firm)
+    return [
+        p
+        for e, p in pairs
+        # Only a clock that runs from an event: one timed against another notice moves
+        # earlier once that notice's real (earlier) date is entered.
+        if not (
+            isinstance(e, DaysAfter | HoursAfter)
+            and p.conservative
+            and p.deadline is not None
+            and p.deadline >= bound
+        )
+    ]
+
+
+_HHS_NOTICES = frozenset({"hhs", "hhs_annual"})
+
+
+def _notice_name(expr: WithNotice) -> str:
+    """The other notice in words: "notice to individuals", "HIPAA notice to HHS"."""
+    if expr.jurisdiction == "HIPAA" and expr.notice in _HHS_NOTICES:
+        return "the HIPAA notice to the HHS Secretary" + (
+            " (annual log)" if expr.notice == "hhs_annual" else ""
+        )
+    other = expr.notice.replace("_", " ")
+    return f"the {expr.jurisdiction} notice to {other}" if expr.jurisdiction else f"notice to {other}"
+
+
+def _actual_notice_date(incident: Incident, expr: WithNotice) -> date | None:
+    """The real date of the other notice, when the incident records it.
+
+    Individuals' letters go out on one day whichever law they answer, so the entered date
+    serves the HIPAA letter as well as a state's own; HHS's date serves both of its notices.
+    """
+    if expr.notice == "individuals" and expr.jurisdiction in ("", "HIPAA", "FTC-HBNR"):
+        return incident.individuals_notified
+    if expr.jurisdiction == "HIPAA" and expr.notice in _HHS_NOTICES:
+        return incident.hhs_notified
+    return None
 
 
 def describe(expr: DeadlineExpr) -> str:
@@ -214,6 +281,10 @@ def describe(expr: DeadlineExpr) -> str:
     if isinstance(expr, AfterYearEnd):
         return f"{expr.days} days after year end"
     if isinstance(expr, WithNotice):
+        if expr.jurisdiction:
+            unit = "days" if expr.day_kind is DayKind.CALENDAR else "business days"
+            lead = f"{expr.days} {unit} after" if expr.relation == "after" else "with"
+            return f"{lead} {_notice_name(expr)}"
         other = expr.notice.replace("_", " ")
         if expr.relation == "same_time":
             return f"with {other} notice"

@@ -6,21 +6,33 @@ can see why a state was left out as well as why one was kept.
 
 Order of the questions for each notice, as the statutes ask them: does the rule reach this
 kind of entity at all; is what was exposed personal information here; does the encryption
-safe harbor apply; is a HIPAA-compliant entity deemed compliant; is the threshold met. Only
-then is the deadline computed, and it is never moved: a date on a weekend or holiday is
+safe harbor apply; is a HIPAA-compliant entity deemed compliant; is the threshold met; is
+the entity one the statute binds (Georgia), does a fact the notice turns on hold, and does
+a documented risk-of-harm or HIPAA decision excuse it (``decisions.py``). Only then is the
+deadline computed, and it is never moved: a date on a weekend or holiday is
 flagged and given a practical send-by date before it.
 """
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cached_property
 
 from notifyplanner.calendar import MONTH_RULE, add_months, non_business_reason, previous_business_day
+from notifyplanner.chained import FederalAnchors, federal_anchors
+from notifyplanner.counts import missing_text, partly_known_total, state_name, threshold_words
 from notifyplanner.deadlines import Computed, evaluate
+from notifyplanner.decisions import (
+    Verdict,
+    attribute_verdict,
+    condition_verdict,
+    determination_duties,
+    hipaa_verdict,
+    state_verdict,
+)
+from notifyplanner.memo import MEMO_SIZE, memo_for, state_key
 from notifyplanner.model import (
     CreditMonitoringDuty,
     CreditMonitoringRule,
@@ -45,52 +57,48 @@ HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIAT
 ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
 
 
-@dataclass(frozen=True)
-class _Verdict:
-    status: Status
-    reason: str
-    needs: tuple[str, ...] = ()
-    deemed: bool = False  # excused only because HIPAA compliance is deemed to satisfy it
-
-
 def _elements_text(elements: frozenset[DataElement]) -> str:
     return ", ".join(sorted(e.value for e in elements)) or "none"
-
-
-def _threshold_words(minimum: int) -> str:
-    return "any" if minimum <= 1 else f"{minimum} or more (more than {minimum - 1})"
 
 
 class _JurisdictionPlanner:
     """Plans one jurisdiction's notices; memoizes notices that others are timed against."""
 
     def __init__(
-        self, incident: Incident, jurisdiction: Jurisdiction, version: RuleVersion, residents: int | None
+        self,
+        incident: Incident,
+        jurisdiction: Jurisdiction,
+        version: RuleVersion,
+        residents: int | None,
+        federal: FederalAnchors | None = None,
     ):
         self.incident = incident
         self.jurisdiction = jurisdiction
         self.version = version
         self.residents = residents
+        # The federal notices already planned ("HIPAA/hhs" -> its date), for state notices
+        # timed against them (Illinois, New York) or sent with the HIPAA letter.
+        self.federal = federal or {}
         self._computed: dict[str, Computed | None] = {}
-        self._verdicts: dict[str, _Verdict] = {}
+        self._verdicts: dict[str, Verdict] = {}
 
     # ------------------------------------------------------------------ trigger
 
-    def coverage(self) -> _Verdict | None:
+    def coverage(self) -> Verdict | None:
         """Shared by every notice here: elements, encryption. None when they pass."""
         return self._coverage
 
     @cached_property
-    def _coverage(self) -> _Verdict | None:
+    def _coverage(self) -> Verdict | None:
         incident, version = self.incident, self.version
         pi = version.personal_information
         if not incident.data_elements:
-            return _Verdict(Status.UNDETERMINED, "No data elements entered yet.", ("data elements",))
+            return Verdict(Status.UNDETERMINED, "No data elements entered yet.", ("data elements",))
         covered = pi.covers(incident.data_elements)
         if not covered:
             need_name = incident.data_elements & pi.with_name
             extra = f" ({_elements_text(need_name)} count only together with a name)" if need_name else ""
-            return _Verdict(
+            return Verdict(
                 Status.NOT_REQUIRED,
                 f"The data exposed ({_elements_text(incident.data_elements)}) is not personal "
                 f"information under {pi.citation.cite}{extra}.",
@@ -99,20 +107,34 @@ class _JurisdictionPlanner:
         if incident.encrypted and enc.safe_harbor:
             if incident.key_compromised and enc.lost_if_key_compromised:
                 return None  # safe harbor lost; reported in the reason below
-            return _Verdict(
+            return Verdict(
                 Status.NOT_REQUIRED,
                 f"Encrypted data and the key was not taken: safe harbor, {enc.citation.cite}.",
             )
         return None
 
-    def verdict(self, rule: ObligationRule) -> _Verdict:
+    def verdict(self, rule: ObligationRule) -> Verdict:
         if rule.id in self._verdicts:
             return self._verdicts[rule.id]
         result = self._verdict(rule)
         self._verdicts[rule.id] = result
         return result
 
-    def _verdict(self, rule: ObligationRule) -> _Verdict:
+    def _verdict(self, rule: ObligationRule) -> Verdict:
+        """The verdict on data and counts, then on who the entity is, the incident's
+        circumstances and any documented decision, in the order the statutes ask."""
+        base = self._base_verdict(rule)
+        if base.status is Status.NOT_REQUIRED:
+            return base
+        verdict = attribute_verdict(rule, self.incident) or base
+        verdict = condition_verdict(rule, self.incident, verdict)
+        if self.jurisdiction.code == "HIPAA":
+            return hipaa_verdict(self.incident, verdict, self.version.statute.cite)
+        if self.jurisdiction.kind != "federal":
+            return state_verdict(self.incident, self.jurisdiction, self.version, rule, verdict)
+        return verdict
+
+    def _base_verdict(self, rule: ObligationRule) -> Verdict:
         incident, version = self.incident, self.version
         shared = self.coverage()
         if shared is not None:
@@ -123,7 +145,7 @@ class _JurisdictionPlanner:
             and hipaa.deemed is not HipaaDeemed.NONE
             and rule.id not in hipaa.still_required
         ):
-            return _Verdict(
+            return Verdict(
                 Status.NOT_REQUIRED,
                 f"Deemed compliant: a {incident.entity_role.label} that notifies under HIPAA "
                 f"satisfies this notice ({hipaa.citation.cite}). Only if HIPAA notice is given.",
@@ -136,48 +158,54 @@ class _JurisdictionPlanner:
             else f"{self.jurisdiction.name} residents"
         )
         parts: list[str] = []
-        if self.residents is None:
+        has_total = trig.min_total_affected is not None or trig.max_total_affected is not None
+        if self.residents is None and self.jurisdiction.kind == "federal" and incident.affected_at_least:
+            if not has_total:  # a total threshold below says the same, with its threshold
+                parts.append(
+                    f"at least {incident.affected_at_least:,} {who} ({missing_text(incident)} unknown)"
+                )
+        elif self.residents is None:
             if trig.min_residents > 1:
-                return _Verdict(
+                return Verdict(
                     Status.UNDETERMINED,
-                    f"Number of {who} unknown; the threshold is {_threshold_words(trig.min_residents)}.",
+                    f"Number of {who} unknown; the threshold is {threshold_words(trig.min_residents)}.",
                     (f"number of {who}",),
                 )
             parts.append(f"{who}: number unknown")
         elif self.residents < trig.min_residents:
-            return _Verdict(
+            return Verdict(
                 Status.NOT_REQUIRED,
                 f"{self.residents:,} {who}; the threshold is "
-                f"{_threshold_words(trig.min_residents)} ({rule.citation.cite}).",
+                f"{threshold_words(trig.min_residents)} ({rule.citation.cite}).",
             )
         else:
-            parts.append(f"{self.residents:,} {who} (threshold: {_threshold_words(trig.min_residents)})")
+            parts.append(f"{self.residents:,} {who} (threshold: {threshold_words(trig.min_residents)})")
         if trig.min_total_affected is not None or trig.max_total_affected is not None:
             total = incident.affected_total
             if total is None:
-                return _Verdict(
-                    Status.UNDETERMINED,
-                    "Total number of people affected unknown; this notice depends on it.",
-                    ("total affected",),
-                )
-            if trig.min_total_affected is not None and total < trig.min_total_affected:
-                return _Verdict(
+                partial = partly_known_total(incident, rule)
+                if isinstance(partial, Verdict):
+                    return partial
+                parts.append(partial)
+            elif trig.min_total_affected is not None and total < trig.min_total_affected:
+                return Verdict(
                     Status.NOT_REQUIRED,
                     f"{total:,} people affected in all; the threshold is "
-                    f"{_threshold_words(trig.min_total_affected)} ({rule.citation.cite}).",
+                    f"{threshold_words(trig.min_total_affected)} ({rule.citation.cite}).",
                 )
-            if trig.max_total_affected is not None and total > trig.max_total_affected:
-                return _Verdict(
+            elif trig.max_total_affected is not None and total > trig.max_total_affected:
+                return Verdict(
                     Status.NOT_REQUIRED,
                     f"{total:,} people affected in all; this notice is for "
                     f"{trig.max_total_affected:,} or fewer ({rule.citation.cite}).",
                 )
-            parts.append(f"{total:,} people affected in all")
+            else:
+                parts.append(f"{total:,} people affected in all")
         parts.append(f"personal information exposed: {self.exposed_text}")
         if incident.encrypted:
             parts.append("encrypted, but the key was taken too, so the safe harbor is lost")
         text = "; ".join(parts)
-        return _Verdict(Status.REQUIRED, text[0].upper() + text[1:] + ".")
+        return Verdict(Status.REQUIRED, text[0].upper() + text[1:] + ".")
 
     @cached_property
     def exposed_text(self) -> str:
@@ -187,15 +215,38 @@ class _JurisdictionPlanner:
 
     def computed(self, notice_id: str) -> Computed | None:
         """The deadline of another notice here, for notices timed against it."""
+        if "/" in notice_id:
+            return self.federal.get(notice_id)
         if notice_id in self._computed:
             return self._computed[notice_id]
         self._computed[notice_id] = None  # guards against cycles in hand-edited rules
         rule = self.version.obligation(notice_id)
         result = None
-        if rule is not None and self.verdict(rule).status is not Status.NOT_REQUIRED:
-            result = evaluate(rule.deadline, self.incident, self.jurisdiction.holidays, self.computed)
+        if rule is not None:
+            verdict = self.verdict(rule)
+            if verdict.status is not Status.NOT_REQUIRED:
+                result = evaluate(rule.deadline, self.incident, self.jurisdiction.holidays, self.computed)
+            elif verdict.deemed and notice_id == "individuals":
+                result = self._hipaa_letter()
         self._computed[notice_id] = result
         return result
+
+    def _hipaa_letter(self) -> Computed | None:
+        """The HIPAA individual notice, standing in for this state's (deemed compliance).
+
+        A state notice that goes "with the individual notice" then goes with the HIPAA
+        letter, so it is due no later than that letter's deadline (issue 11: CT, NE...).
+        """
+        letter = self.federal.get("HIPAA/individuals")
+        if letter is None or letter.deadline is None:
+            return None
+        return Computed(
+            letter.deadline,
+            letter.kind,
+            f"the HIPAA individual notice stands in for this state's: {letter.basis[0].lower()}{letter.basis[1:]}",
+            letter.conservative,
+            letter.needs,
+        )
 
     def obligation(self, rule: ObligationRule, office: str | None = None) -> Obligation:
         verdict = self.verdict(rule)
@@ -225,6 +276,15 @@ class _JurisdictionPlanner:
         result = self.computed(rule.id) or evaluate(
             rule.deadline, self.incident, self.jurisdiction.holidays, self.computed
         )
+        if result.kind is DeadlineKind.NONE:
+            # Timed only against notices that are not owed (Illinois' AG notice after an HHS
+            # notice that a HIPAA risk assessment made unnecessary): not owed either.
+            return _replace_verdict(
+                Obligation(**common, deadline=None, deadline_kind=DeadlineKind.NONE, basis=""),  # type: ignore[arg-type]
+                Status.NOT_REQUIRED,
+                f"Owed only after another notice, and it is not owed: {result.basis}.",
+                (),
+            )
         basis = result.basis
         if rule.without_unreasonable_delay and result.deadline is not None:
             basis = f"Without unreasonable delay and no later than: {basis[0].lower()}{basis[1:]}"
@@ -279,6 +339,41 @@ class _JurisdictionPlanner:
                 yield from self._per_state(rule)
             else:
                 yield self.obligation(rule)
+        if self.jurisdiction.kind != "federal":
+            yield from self._determination_duties()
+
+    def _determination_duties(self) -> Iterator[Obligation]:
+        """Duties a no-risk-of-harm determination carries here (write it down, keep it,
+        send it to the AG), each dated from the determination and cited. None where the
+        statute does not reach the data at all (not personal information here, or the
+        encryption safe harbor): no notice was excused, so the exception was not used."""
+        if self.coverage() is not None:
+            return
+        for dated in determination_duties(self.incident, self.jurisdiction, self.version, self.residents):
+            duty = dated.duty
+            yield Obligation(
+                jurisdiction=self.jurisdiction.code,
+                jurisdiction_name=self.jurisdiction.name,
+                obligation_id=duty.id,
+                recipient=duty.recipient,
+                office=duty.office,
+                status=dated.status,
+                reason=dated.reason,
+                deadline=dated.deadline,
+                deadline_kind=(
+                    DeadlineKind.NONE
+                    if dated.status is Status.NOT_REQUIRED
+                    else DeadlineKind.FIXED
+                    if dated.fixed
+                    else DeadlineKind.NO_FIXED_DEADLINE
+                ),
+                basis=dated.basis.rstrip(".") + ".",
+                citation=duty.citation,
+                effective_from=self.version.effective_from,
+                enacted_by=self.version.enacted_by,
+                needs=dated.needs,
+                content=duty.text,
+            )
 
     def _per_state(self, rule: ObligationRule) -> Iterator[Obligation]:
         """One notice for each state with enough residents (HIPAA and FTC media notice).
@@ -293,19 +388,19 @@ class _JurisdictionPlanner:
             return
         base = self.obligation(rule)
         for code, count in states:
-            name = _state_name(code)
+            name = state_name(code)
             status, reason, needs = base.status, base.reason, base.needs
             if status is Status.REQUIRED:
                 if count is None:
                     status = Status.UNDETERMINED
                     reason = (
                         f"Number of {name} residents unknown; this notice is owed for each state "
-                        f"with {_threshold_words(minimum)} affected residents."
+                        f"with {threshold_words(minimum)} affected residents."
                     )
                     needs = (f"number of {name} residents", *needs)
                 else:
                     rest = reason.split("; ", 1)[-1]  # the base reason after its people count
-                    reason = f"{count:,} {name} residents (threshold: {_threshold_words(minimum)} residents of one state); {rest}"
+                    reason = f"{count:,} {name} residents (threshold: {threshold_words(minimum)} residents of one state); {rest}"
             yield replace(
                 base,
                 obligation_id=f"{rule.id}_{code.lower()}",
@@ -323,7 +418,7 @@ class _JurisdictionPlanner:
         return _replace_verdict(
             ob,
             Status.NOT_REQUIRED,
-            f"No state or jurisdiction has {_threshold_words(minimum)} affected residents "
+            f"No state or jurisdiction has {threshold_words(minimum)} affected residents "
             f"({rule.citation.cite}).",
             (),
         )
@@ -347,7 +442,7 @@ class _JurisdictionPlanner:
             if notice.deemed and "credit_monitoring" in self.version.hipaa.still_required:
                 # HIPAA notice stands in for the state's letter, but the state keeps the
                 # monitoring offer (e.g. Connecticut since 2021): judge it on the data alone.
-                notice = self.coverage() or _Verdict(Status.REQUIRED, "")
+                notice = self.coverage() or Verdict(Status.REQUIRED, "")
                 with_hipaa = True
             if notice.status is not Status.REQUIRED:
                 status = notice.status
@@ -414,12 +509,6 @@ def _replace_verdict(ob: Obligation, status: Status, reason: str, needs: tuple[s
     return replace(ob, status=status, reason=reason, needs=needs)
 
 
-def _state_name(code: str) -> str:
-    from notifyplanner.places import ALL_USPS_CODES
-
-    return ALL_USPS_CODES.get(code, code)
-
-
 def _federal_count(incident: Incident) -> tuple[int | None, bool]:
     """People a federal rule counts: everyone affected. (count, known-anything?)"""
     total = incident.affected_total
@@ -435,44 +524,6 @@ def _affected_states(incident: Incident, rulebook: Rulebook) -> Iterator[tuple[J
         if count is not None and count <= 0:
             continue
         yield jurisdiction, count
-
-
-_MEMO_SIZE = 4096
-_MEMOS: weakref.WeakKeyDictionary[
-    Rulebook, dict[tuple[object, ...], tuple[tuple[Obligation, ...], tuple[CreditMonitoringDuty, ...]]]
-] = weakref.WeakKeyDictionary()
-
-
-def _memo_for(
-    rulebook: Rulebook,
-) -> dict[tuple[object, ...], tuple[tuple[Obligation, ...], tuple[CreditMonitoringDuty, ...]]]:
-    """Per-rulebook memo of state results, so a keystroke replans one state, not 54.
-
-    Sound because a state's notices depend only on the facts in ``_state_key`` (the engine
-    is pure); the memo is an optimisation the results cannot tell apart from recomputing.
-    """
-    memo = _MEMOS.get(rulebook)
-    if memo is None:
-        memo = _MEMOS[rulebook] = {}
-    return memo
-
-
-# Incident facts no state planner reads: the per-state count and the total stand in for
-# the residents map. Every other field (including any added later) is part of the key,
-# so a new fact can cost memo hits but never return a stale result.
-_NOT_READ_BY_STATES = frozenset({"name", "notes", "residents", "total_affected"})
-_STATE_FIELDS = tuple(f.name for f in fields(Incident) if f.name not in _NOT_READ_BY_STATES)
-
-
-def _state_key(incident: Incident, version: RuleVersion, code: str, count: int | None) -> tuple[object, ...]:
-    """Every fact a state planner reads; residents of other states are not among them, and
-    the total affected only where a notice of this version has a total-based threshold."""
-    uses_total = any(
-        o.trigger.min_total_affected is not None or o.trigger.max_total_affected is not None
-        for o in version.obligations
-    )
-    facts = tuple(getattr(incident, name) for name in _STATE_FIELDS)
-    return (code, version.effective_from, count, incident.affected_total if uses_total else None, *facts)
 
 
 def _dated_by_hipaa_notice(
@@ -539,7 +590,8 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
         planned.append((jurisdiction, total if known else 0))
     planned.extend(_affected_states(incident, rulebook))
 
-    memo = _memo_for(rulebook)
+    memo = memo_for(rulebook)
+    anchors: dict[str, Computed] = {}
     for jurisdiction, count in planned:
         version = jurisdiction.version_on(day) if day else jurisdiction.latest
         if version is None:
@@ -551,15 +603,17 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
         if jurisdiction.kind == "federal":
             # Federal notices read every state's count (media notice), so no memo.
             planner = _JurisdictionPlanner(incident, jurisdiction, version, count or None)
-            obligations.extend(planner.obligations())
+            federal_obligations = list(planner.obligations())
+            anchors.update(federal_anchors(federal_obligations))
+            obligations.extend(federal_obligations)
             duties.extend(planner.credit_monitoring())
         else:
-            key = _state_key(incident, version, jurisdiction.code, count)
+            key = state_key(incident, version, jurisdiction.code, count, anchors)
             found = memo.get(key)
             if found is None:
-                planner = _JurisdictionPlanner(incident, jurisdiction, version, count)
+                planner = _JurisdictionPlanner(incident, jurisdiction, version, count, anchors)
                 found = (tuple(planner.obligations()), tuple(planner.credit_monitoring()))
-                if len(memo) >= _MEMO_SIZE:
+                if len(memo) >= MEMO_SIZE:
                     memo.clear()
                 memo[key] = found
             obligations.extend(found[0])

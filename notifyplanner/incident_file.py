@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from notifyplanner.incident_facts import EXTRA_FIELDS, facts_from_dict, facts_to_dict
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 
 FORMAT = "notifyplanner-incident"
@@ -33,6 +34,7 @@ DATE_FIELDS = (
     "breach_end",
     "vendor_notice",
     "individuals_notified",
+    "hhs_notified",
 )
 FIELDS = {
     "format",
@@ -48,6 +50,7 @@ FIELDS = {
     "residents",
     "total_affected",
     "notes",
+    *EXTRA_FIELDS,
 }
 REQUIRED = (
     "format",
@@ -213,6 +216,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
         residents=residents,
         total_affected=total,
         notes=notes,
+        **facts_from_dict(data, _date, IncidentError),
     )
     problems = incident_problems(incident) if check else []
     if problems:
@@ -234,6 +238,7 @@ def incident_problems(incident: Incident) -> list[FieldProblem]:
     before("determined", "discovered", "the breach cannot be determined before it was discovered")
     before("vendor_notice", "breach_start", "a vendor cannot report the breach before it began")
     before("individuals_notified", "discovered", "individuals cannot be notified before discovery")
+    before("hhs_notified", "discovered", "HHS cannot be notified before discovery")
     delay = incident.law_enforcement_delay
     if delay is not None and delay.until is not None and delay.until < delay.requested:
         out.append(FieldProblem("law_enforcement_delay.until", "the hold cannot end before it was requested"))
@@ -272,6 +277,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         },
         "total_affected": incident.total_affected,
         "notes": incident.notes,
+        **facts_to_dict(incident),
     }
 
 

@@ -55,6 +55,7 @@ class DataElement(StrEnum):
     FINANCIAL_ACCOUNT = "financial_account"
     ACCOUNT_NUMBER_ONLY = "account_number_only"
     MEDICAL = "medical"
+    MEDICAL_ID_NUMBER = "medical_id_number"
     HEALTH_INSURANCE = "health_insurance"
     BIOMETRIC = "biometric"
     GENETIC = "genetic"
@@ -79,6 +80,7 @@ ELEMENT_LABELS = {
     DataElement.FINANCIAL_ACCOUNT: "Account or card number with the code or password that opens it",
     DataElement.ACCOUNT_NUMBER_ONLY: "Account or card number without any access code",
     DataElement.MEDICAL: "Medical information",
+    DataElement.MEDICAL_ID_NUMBER: "Medical identification number (alone, without other medical information)",
     DataElement.HEALTH_INSURANCE: "Health insurance information",
     DataElement.BIOMETRIC: "Biometric data (fingerprint, face, retina...)",
     DataElement.GENETIC: "Genetic data",
@@ -86,6 +88,54 @@ ELEMENT_LABELS = {
     DataElement.DOB: "Date of birth",
     DataElement.MOTHERS_MAIDEN_NAME: "Mother's maiden name",
     DataElement.DIGITAL_SIGNATURE: "Digital or electronic signature",
+}
+
+
+class EntityAttribute(StrEnum):
+    """What some statutes scope on beyond the entity's role (Georgia binds only
+    information brokers and government data collectors, O.C.G.A. § 10-1-911)."""
+
+    INFORMATION_BROKER = "information_broker"
+    GOVERNMENT_AGENCY = "government_agency"
+    OWNER_BROKER_OR_AGENCY = "owner_broker_or_agency"
+
+    @property
+    def label(self) -> str:
+        return ATTRIBUTE_LABELS[self]
+
+
+ATTRIBUTE_LABELS = {
+    EntityAttribute.INFORMATION_BROKER: (
+        "An information broker: for fees or dues, collects and compiles information about people "
+        "mainly to furnish it to nonaffiliated third parties"
+    ),
+    EntityAttribute.GOVERNMENT_AGENCY: "A state or local government agency",
+    EntityAttribute.OWNER_BROKER_OR_AGENCY: (
+        "The organization whose data you hold is an information broker or a government agency"
+    ),
+}
+
+
+class Circumstance(StrEnum):
+    """Facts of the incident a single notice depends on; the plan asks for them by name."""
+
+    CRA_NAMED_BY_CONSUMER_AFFAIRS = "cra_named_by_consumer_affairs"
+    NOTICE_REFERS_TO_CREDIT_REPORTS = "notice_refers_to_credit_reports"
+
+    @property
+    def question(self) -> str:
+        return CIRCUMSTANCE_QUESTIONS[self]
+
+
+CIRCUMSTANCE_QUESTIONS = {
+    Circumstance.CRA_NAMED_BY_CONSUMER_AFFAIRS: (
+        "Has the Massachusetts Office of Consumer Affairs and Business Regulation named consumer "
+        "reporting agencies or state agencies for you to notify?"
+    ),
+    Circumstance.NOTICE_REFERS_TO_CREDIT_REPORTS: (
+        "Does the notice to individuals suggest, indicate or imply that they may obtain a copy "
+        "of their file from a consumer reporting agency?"
+    ),
 }
 
 
@@ -99,6 +149,7 @@ class Recipient(StrEnum):
     COVERED_ENTITY = "covered_entity"
     DATA_OWNER = "data_owner"
     FTC = "ftc"
+    RECORDS = "records"
 
     @property
     def label(self) -> str:
@@ -115,6 +166,7 @@ RECIPIENT_LABELS = {
     Recipient.COVERED_ENTITY: "Covered entity",
     Recipient.DATA_OWNER: "Owner or licensee of the data",
     Recipient.FTC: "Federal Trade Commission",
+    Recipient.RECORDS: "Your own records (written determination)",
 }
 
 
@@ -240,6 +292,14 @@ class WithNotice:
     relation: str  # "same_time" | "before" | "after"
     days: int = 0
     day_kind: DayKind = DayKind.CALENDAR
+    # A federal rule file's code ("HIPAA") when the notice is that rule's, not this
+    # jurisdiction's: Illinois and New York time an AG notice from the notice to HHS.
+    jurisdiction: str = ""
+
+    @property
+    def key(self) -> str:
+        """How the engine addresses the other notice: ``individuals`` or ``HIPAA/hhs``."""
+        return f"{self.jurisdiction}/{self.notice}" if self.jurisdiction else self.notice
 
 
 @dataclass(frozen=True)
@@ -263,6 +323,10 @@ class Trigger:
     min_total_affected: int | None = None
     max_total_affected: int | None = None
     per_state_min_residents: int | None = None
+    # Owed only by an entity with at least one of these attributes (Georgia).
+    entity_attributes: frozenset[EntityAttribute] = frozenset()
+    # Owed only when this fact of the incident holds (MA, MT consumer-reporting notices).
+    condition: Circumstance | None = None
 
 
 @dataclass(frozen=True)
@@ -304,10 +368,41 @@ class Encryption:
 
 
 @dataclass(frozen=True)
+class RiskOfHarmDuty:
+    """What a statute attaches to a no-risk-of-harm determination: a written record kept
+    for some years, or a notice of the determination to an office within some days."""
+
+    id: str
+    recipient: Recipient  # RECORDS for the written record
+    office: str
+    citation: Citation
+    text: str = ""
+    keep_years: int | None = None
+    days: int | None = None  # notice within this many days after the determination
+    day_kind: DayKind = DayKind.CALENDAR
+    before: bool = False  # notice due before the determination is made (Alaska)
+    min_residents: int = 1
+
+
+@dataclass(frozen=True)
 class RiskOfHarm:
     exception: bool
     conditions: str
     citation: Citation
+    # Obligation ids the determination excuses; None: every notice but the vendor's.
+    excuses: frozenset[str] | None = None
+    requires_law_enforcement_consultation: bool = False
+    duties: tuple[RiskOfHarmDuty, ...] = ()
+
+    def excuses_notice(self, rule: ObligationRule) -> bool:
+        """Without a list, the determination excuses the owner's notices, never a vendor's
+        notice to the owner (the owner makes the determination, not the vendor)."""
+        if self.excuses is None:
+            owner_roles = {EntityRole.COVERED_ENTITY, EntityRole.PHR_VENDOR, EntityRole.BUSINESS}
+            return rule.recipient not in (Recipient.DATA_OWNER, Recipient.COVERED_ENTITY) and bool(
+                rule.trigger.entity_roles & owner_roles
+            )
+        return rule.id in self.excuses
 
 
 @dataclass(frozen=True)
@@ -451,6 +546,45 @@ class LawEnforcementDelay:
     until: date | None = None
 
 
+class DecisionKind(StrEnum):
+    HIPAA_FOUR_FACTOR = "hipaa_four_factor"  # 45 CFR 164.402(2) risk assessment
+    NO_RISK_OF_HARM = "no_risk_of_harm"  # a state's risk-of-harm exception
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A documented conclusion that notice is (or is not) owed.
+
+    ``scope`` is "HIPAA", a USPS code, or "all_states" (one determination made under
+    every state statute at once; a state-specific one takes precedence).
+    """
+
+    scope: str
+    kind: DecisionKind
+    conclusion: str  # "notify" | "no_notice"
+    date: date | None = None
+    by: str = ""
+    factors: tuple[tuple[str, str], ...] = ()  # four-factor assessment: factor -> finding
+    consulted_law_enforcement: bool | None = None
+
+    @property
+    def no_notice(self) -> bool:
+        return self.conclusion == "no_notice"
+
+    def words(self) -> str:
+        when = self.date.isoformat() if self.date else "(date not entered)"
+        who = f" by {self.by}" if self.by else ""
+        return f"{when}{who}"
+
+
+HIPAA_FACTORS = {
+    "nature_extent": "The nature and extent of the PHI involved, including the types of identifiers and the likelihood of re-identification",
+    "unauthorized_person": "The unauthorized person who used the PHI or to whom the disclosure was made",
+    "acquired_or_viewed": "Whether the PHI was actually acquired or viewed",
+    "mitigation": "The extent to which the risk to the PHI has been mitigated",
+}
+
+
 @dataclass(frozen=True)
 class Incident:
     name: str = ""
@@ -461,6 +595,7 @@ class Incident:
     breach_end: date | None = None
     vendor_notice: date | None = None
     individuals_notified: date | None = None
+    hhs_notified: date | None = None  # the day HHS was notified (45 CFR 164.408), once it was
     law_enforcement_delay: LawEnforcementDelay | None = None
     data_elements: frozenset[DataElement] = frozenset()
     encrypted: bool = False
@@ -469,10 +604,29 @@ class Incident:
     residents: Mapping[str, int | None] = field(default_factory=dict)
     total_affected: int | None = None
     notes: str = ""
+    # Answered attributes and circumstances; a missing key is "not answered yet".
+    entity_attributes: Mapping[EntityAttribute, bool] = field(default_factory=dict)
+    circumstances: Mapping[Circumstance, bool] = field(default_factory=dict)
+    decisions: tuple[Decision, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "residents", MappingProxyType(dict(self.residents)))
         object.__setattr__(self, "data_elements", frozenset(self.data_elements))
+        object.__setattr__(self, "entity_attributes", MappingProxyType(dict(self.entity_attributes)))
+        object.__setattr__(self, "circumstances", MappingProxyType(dict(self.circumstances)))
+        object.__setattr__(self, "decisions", tuple(self.decisions))
+
+    def decision(self, scope: str, kind: DecisionKind) -> Decision | None:
+        """The decision for ``scope`` (a state's own before an all-states one); the last
+        entered wins when one was revisited."""
+        own = [d for d in self.decisions if d.kind is kind and d.scope == scope]
+        if own:
+            return own[-1]
+        if scope != "HIPAA":
+            shared = [d for d in self.decisions if d.kind is kind and d.scope == "all_states"]
+            if shared:
+                return shared[-1]
+        return None
 
     def event_date(self, event: Event) -> date | None:
         return {
@@ -492,6 +646,25 @@ class Incident:
         if any(count is None for count in self.residents.values()):
             return None
         return sum(c for c in self.residents.values() if c is not None)
+
+    @property
+    def affected_at_least(self) -> int:
+        """A lower bound on everyone affected: the total as entered, else the known counts.
+
+        A count marked unknown is some people, never fewer than none, so what is known
+        already meets any threshold it reaches (issue 11: 141,200 known people and one
+        state unknown still owe the 500-or-more HHS notice).
+        """
+        if self.total_affected is not None:
+            return self.total_affected
+        return sum(c for c in self.residents.values() if c is not None)
+
+    @property
+    def unknown_counts(self) -> tuple[str, ...]:
+        """Codes whose resident count is unknown, when no total was entered to cover them."""
+        if self.total_affected is not None:
+            return ()
+        return tuple(sorted(code for code, count in self.residents.items() if count is None))
 
 
 # --------------------------------------------------------------------------- plan

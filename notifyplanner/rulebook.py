@@ -30,6 +30,7 @@ from notifyplanner.model import (
     AddedHoliday,
     AfterYearEnd,
     CheckLevel,
+    Circumstance,
     Citation,
     CreditMonitoringRule,
     DataElement,
@@ -38,6 +39,7 @@ from notifyplanner.model import (
     DeadlineExpr,
     EarliestOf,
     Encryption,
+    EntityAttribute,
     EntityRole,
     Event,
     HipaaDeemed,
@@ -51,6 +53,7 @@ from notifyplanner.model import (
     PersonalInformation,
     Recipient,
     RiskOfHarm,
+    RiskOfHarmDuty,
     Rulebook,
     RuleVersion,
     Trigger,
@@ -235,6 +238,7 @@ def _deadline(raw: dict[str, Any]) -> DeadlineExpr:
             raw["relation"],
             raw.get("days", 0),
             DayKind(raw.get("day_kind", "calendar")),
+            raw.get("jurisdiction", ""),
         )
     if kind == "earliest_of":
         return EarliestOf(tuple(_deadline(r) for r in raw["of"]))
@@ -244,7 +248,7 @@ def _deadline(raw: dict[str, Any]) -> DeadlineExpr:
 
 
 def _notices_named(expr: DeadlineExpr) -> Iterator[str]:
-    if isinstance(expr, WithNotice):
+    if isinstance(expr, WithNotice) and not expr.jurisdiction:  # another file's: checked when planned
         yield expr.notice
     elif isinstance(expr, EarliestOf):
         for part in expr.of:
@@ -267,6 +271,8 @@ def _obligation(raw: dict[str, Any]) -> ObligationRule:
             min_total_affected=trig.get("min_total_affected"),
             max_total_affected=trig.get("max_total_affected"),
             per_state_min_residents=trig.get("per_state_min_residents"),
+            entity_attributes=frozenset(EntityAttribute(a) for a in trig.get("entity_attributes", ())),
+            condition=Circumstance(trig["condition"]) if "condition" in trig else None,
         ),
         deadline=_deadline(raw["deadline"]),
         without_unreasonable_delay=raw["without_unreasonable_delay"],
@@ -319,6 +325,18 @@ def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
                     file, f"{path}.obligations[{i}].trigger", "max_total_affected is below min_total_affected"
                 )
             )
+    for i, duty in enumerate(roh.get("duties", ())):
+        if duty["id"] in ids or duty["id"] in [d["id"] for d in roh["duties"][:i]]:
+            problems.append(
+                RuleProblem(file, f"{path}.risk_of_harm.duties[{i}].id", f"id {duty['id']!r} used twice")
+            )
+    for i, eid in enumerate(roh.get("excuses", ())):
+        if eid not in ids:
+            problems.append(
+                RuleProblem(
+                    file, f"{path}.risk_of_harm.excuses[{i}]", f"no obligation {eid!r} in this version"
+                )
+            )
     allowed = set(ids) | ({"credit_monitoring"} if raw["credit_monitoring"] else set())
     for i, sid in enumerate(hip["still_required"]):
         if sid not in allowed:
@@ -342,7 +360,7 @@ def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
         encryption=Encryption(
             enc["safe_harbor"], enc["lost_if_key_compromised"], _cite(enc["citation"]), enc.get("notes", "")
         ),
-        risk_of_harm=RiskOfHarm(roh["exception"], roh["conditions"], _cite(roh["citation"])),
+        risk_of_harm=_risk_of_harm(roh),
         hipaa=HipaaRule(
             HipaaDeemed(hip["deemed"]),
             frozenset(hip["still_required"]),
@@ -364,6 +382,32 @@ def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
         ),
         notes=raw.get("notes", ""),
         follow_up=raw.get("follow_up", ""),
+    )
+
+
+def _risk_of_harm(raw: dict[str, Any]) -> RiskOfHarm:
+    excuses = raw.get("excuses")
+    return RiskOfHarm(
+        raw["exception"],
+        raw["conditions"],
+        _cite(raw["citation"]),
+        excuses=None if excuses is None else frozenset(excuses),
+        requires_law_enforcement_consultation=raw.get("requires_law_enforcement_consultation", False),
+        duties=tuple(
+            RiskOfHarmDuty(
+                id=d["id"],
+                recipient=Recipient(d["recipient"]),
+                office=d["office"],
+                citation=_cite(d["citation"]),
+                text=d.get("text", ""),
+                keep_years=d.get("keep_years"),
+                days=d.get("days"),
+                day_kind=DayKind(d.get("day_kind", "calendar")),
+                before=d.get("before", False),
+                min_residents=d.get("min_residents", 1),
+            )
+            for d in raw.get("duties", ())
+        ),
     )
 
 

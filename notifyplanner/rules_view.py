@@ -231,6 +231,22 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
     lines.append(
         f"Risk-of-harm exception: {'yes' if roh.exception else 'no'}: {roh.conditions} [{_pin(roh.citation)}]"
     )
+    if roh.exception:
+        excused = ", ".join(sorted(roh.excuses)) if roh.excuses is not None else "every notice but a vendor's"
+        lines.append(f"  a determination excuses: {excused}")
+        if roh.requires_law_enforcement_consultation:
+            lines.append("  counts only after consulting law enforcement")
+        for duty in roh.duties:
+            when = (
+                f"{duty.days} {duty.day_kind.value} days after the determination"
+                if duty.days
+                else "before the determination"
+                if duty.before
+                else f"kept {duty.keep_years} years"
+                if duty.keep_years
+                else "no fixed deadline"
+            )
+            lines.append(f"  - duty {duty.id}: {duty.office}; {when} [{duty.citation.cite}]")
     hip = version.hipaa
     kept = f"; still owed: {', '.join(sorted(hip.still_required))}" if hip.still_required else ""
     lines.append(f"HIPAA deemed compliance: {hip.deemed.value}{kept} [{_pin(hip.citation)}]")
@@ -245,6 +261,11 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
             f"  - {r.id}: {r.office} ({r.recipient.value}); when {_threshold(r)}; {describe(r.deadline)}"
         )
         lines.append(f"      owed by: {roles}; {source_text(r.citation)}")
+        if r.trigger.entity_attributes:
+            only = "; or ".join(a.label for a in sorted(r.trigger.entity_attributes))
+            lines.append(f"      only by: {only}")
+        if r.trigger.condition is not None:
+            lines.append(f"      only if: {r.trigger.condition.question}")
         if r.filing:
             lines.append(f"      filing: {r.filing}")
         if r.notes:

@@ -125,3 +125,24 @@ def test_whichever_is_first():
 def test_describe_reads_like_a_chart():
     assert describe(DaysAfter(14, DayKind.BUSINESS, Event.DISCOVERY)) == "14 business days after discovery"
     assert describe(WithNotice("individuals", "before")) == "before individuals notice"
+
+
+def test_a_stand_in_clock_that_cannot_come_first_asks_for_nothing():
+    """Florida's 30 days from reason to believe (discovery) or determination: without a
+    determination date the discovery clock already decides, and the determination clock
+    (its stand-in is discovery, its real date later) can never come first."""
+    from dataclasses import replace
+
+    from notifyplanner.model import DayKind, DaysAfter, EarliestOf, Event
+
+    expr = EarliestOf(
+        (
+            DaysAfter(30, DayKind.CALENDAR, Event.DISCOVERY),
+            DaysAfter(30, DayKind.CALENDAR, Event.DETERMINATION),
+        )
+    )
+    undetermined = replace(INCIDENT, determined=None)
+    result = evaluate(expr, undetermined, FEDERAL, individuals_due(date(2024, 4, 30)))
+    assert result.deadline == date(2024, 3, 31)
+    assert result.needs == () and not result.conservative
+    assert "cannot end earlier" in result.basis

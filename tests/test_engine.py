@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from notifyplanner.engine import days_left, plan
 from notifyplanner.model import DataElement, DeadlineKind, EntityRole, Incident, Status
-from tests.jurisdictions.statute import notice, plan_for, rulebook
+from tests.jurisdictions.statute import four_factor, no_harm, notice, plan_for, rulebook
 
 CODES = sorted(c for c, j in rulebook().jurisdictions.items() if j.kind != "federal")
 # Notices for small breaches only (HHS's annual log): more people replace them with the
@@ -155,9 +155,181 @@ def test_hipaa_deemed_compliance_never_reaches_a_non_hipaa_vendor():
 @settings(max_examples=60, deadline=None)
 @given(first=incidents, second=incidents)
 def test_the_memo_of_state_results_cannot_be_told_from_recomputing(first, second):
-    from notifyplanner import engine
+    from notifyplanner import memo
 
     plan(first, rulebook())  # leaves results for other facts in the memo
     warm = plan(second, rulebook())
-    engine._MEMOS.clear()
+    memo._MEMOS.clear()
     assert plan(second, rulebook()) == warm
+
+
+# ----------------------------------------------------------------- partly unknown counts
+
+
+def test_known_counts_meet_the_hhs_threshold_though_one_state_is_unknown():
+    # Issue 11, as a new user tried it: 141,200 known people and one state marked unknown.
+    result = plan_for(
+        "TX",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents={"TX": 141_200, "OK": None},
+    )
+    hhs = notice(result, "HIPAA", "hhs")
+    assert hhs.status is Status.REQUIRED
+    assert hhs.deadline == date(2024, 4, 30)
+    assert "At least 141,200" in hhs.reason and "Oklahoma" in hhs.reason
+    annual = notice(result, "HIPAA", "hhs_annual")
+    assert annual.status is Status.NOT_REQUIRED
+    assert annual.deadline is None
+
+
+def test_known_counts_below_the_threshold_leave_it_open_and_name_the_missing_count():
+    result = plan_for(
+        "TX",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents={"TX": 499, "OK": None},
+    )
+    for obligation_id in ("hhs", "hhs_annual"):
+        ob = notice(result, "HIPAA", obligation_id)
+        assert ob.status is Status.UNDETERMINED
+        assert ob.needs[0] == "number of Oklahoma residents"
+        assert "499 people counted so far" in ob.reason
+
+
+def test_known_counts_at_the_threshold_meet_it():
+    at = plan_for(
+        "TX",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents={"TX": 500, "OK": None},
+    )
+    assert notice(at, "HIPAA", "hhs").status is Status.REQUIRED
+    assert notice(at, "HIPAA", "hhs_annual").status is Status.NOT_REQUIRED
+
+
+def test_an_entered_total_decides_even_when_a_state_count_is_unknown():
+    result = plan_for(
+        "TX",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents={"TX": 100, "OK": None},
+        total_affected=300,
+    )
+    assert notice(result, "HIPAA", "hhs").status is Status.NOT_REQUIRED
+    assert notice(result, "HIPAA", "hhs_annual").status is Status.REQUIRED
+
+
+def test_a_state_total_count_threshold_is_met_by_known_counts():
+    # North Carolina's CRA notice counts everyone notified: more than 1,000 persons.
+    met = plan_for("NC", discovered="2024-03-01", residents={"NC": 10, "TX": 1_000, "OK": None})
+    assert notice(met, "NC", "consumer_reporting_agencies").status is Status.REQUIRED
+    open_ = plan_for("NC", discovered="2024-03-01", residents={"NC": 10, "TX": 990, "OK": None})
+    cra = notice(open_, "NC", "consumer_reporting_agencies")
+    assert cra.status is Status.UNDETERMINED
+    assert cra.needs == ("number of Oklahoma residents",)
+
+
+@settings(max_examples=100, deadline=None)
+@given(incident=incidents, extra=st.integers(min_value=0, max_value=3_000_000))
+def test_learning_an_unknown_count_never_undoes_a_threshold_already_met(incident, extra):
+    """Known counts are a lower bound: filling in an unknown count only adds people, so a
+    notice required on the known counts alone stays required."""
+    unknown = [code for code, count in incident.residents.items() if count is None]
+    if not unknown:
+        return
+    before = plan(incident, rulebook())
+    filled = replace(incident, residents={**incident.residents, unknown[0]: extra})
+    after = {o.key: o.status for o in plan(filled, rulebook()).obligations}
+    for ob in before.obligations:
+        if ob.jurisdiction in ("HIPAA", "FTC-HBNR") and ob.status is Status.REQUIRED and ob.key in after:
+            assert after[ob.key] is Status.REQUIRED, ob.key
+
+
+# ----------------------------------------------------------------- decisions
+
+
+def test_a_no_harm_determination_does_not_count_where_the_statute_has_no_exception():
+    # Illinois has no risk-of-harm exception (815 ILCS 530/10(a)).
+    result = plan_for("IL", discovered="2024-03-01", decisions=(no_harm("IL", "2024-03-05"),))
+    ind = notice(result, "IL", "individuals")
+    assert ind.status is Status.REQUIRED
+    assert "does not count here" in ind.reason
+
+
+def test_an_all_states_determination_applies_where_each_statute_allows_it():
+    result = plan_for(
+        "FL",
+        discovered="2024-03-01",
+        residents={"FL": 10, "IL": 10},
+        decisions=(no_harm("all_states", "2024-03-05"),),
+    )
+    assert notice(result, "FL", "individuals").status is Status.NOT_REQUIRED
+    assert notice(result, "IL", "individuals").status is Status.REQUIRED
+
+
+def test_a_state_specific_decision_takes_precedence_over_an_all_states_one():
+    result = plan_for(
+        "FL",
+        discovered="2024-03-01",
+        decisions=(no_harm("all_states", "2024-03-05"), no_harm("FL", "2024-03-06", conclusion="notify")),
+    )
+    assert notice(result, "FL", "individuals").status is Status.REQUIRED
+
+
+def test_hipaa_four_factor_assessment_of_low_probability_means_no_hipaa_notice():
+    result = plan_for(
+        "IL",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents=900,
+        decisions=(four_factor("2024-03-20"),),
+    )
+    for obligation_id in ("individuals", "hhs", "hhs_annual", "media_il"):
+        ob = notice(result, "HIPAA", obligation_id)
+        assert ob.status is Status.NOT_REQUIRED, obligation_id
+    assert "164.402(2)" in notice(result, "HIPAA", "individuals").reason
+    # Illinois' AG notice runs from an HHS notice that is no longer owed.
+    assert notice(result, "IL", "attorney_general_hipaa").status is Status.NOT_REQUIRED
+
+
+def test_hipaa_assessment_concluding_notice_changes_nothing():
+    result = plan_for(
+        "IL",
+        role="covered_entity",
+        elements=("name", "medical"),
+        discovered="2024-03-01",
+        residents=900,
+        decisions=(four_factor("2024-03-20", conclusion="notify"),),
+    )
+    assert notice(result, "HIPAA", "individuals").status is Status.REQUIRED
+
+
+NO_EXCEPTION = sorted(
+    c
+    for c, j in rulebook().jurisdictions.items()
+    if j.kind != "federal" and not j.latest.risk_of_harm.exception
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(incident=incidents, code=st.sampled_from(NO_EXCEPTION))
+def test_a_determination_never_changes_what_a_state_without_the_exception_owes(incident, code):
+    """Where the statute has no risk-of-harm exception, a no-notice determination counts
+    for nothing: every notice there keeps its status and its date."""
+    incident = replace(incident, discovered=max(incident.discovered, date(2026, 1, 1)))
+    decided = replace(incident, decisions=(no_harm(code, incident.discovered.isoformat()),))
+    before = {
+        o.key: (o.status, o.deadline)
+        for o in plan(incident, rulebook()).obligations
+        if o.jurisdiction == code
+    }
+    after = {
+        o.key: (o.status, o.deadline) for o in plan(decided, rulebook()).obligations if o.jurisdiction == code
+    }
+    assert before == after

@@ -493,3 +493,23 @@ def test_cli_full_disk_or_open_file_is_one_clear_line(tmp_path: Path, capsys, mo
     code = main(["plan", str(SAMPLE_INCIDENT), "--xlsx", str(tmp_path / "plan.xlsx")])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and words in err
+
+
+def test_summary_lists_the_decisions_and_answers(rulebook: Rulebook):
+    from tests.jurisdictions.statute import four_factor, no_harm
+
+    decided = plan_for(
+        "FL",
+        role="covered_entity",
+        discovered="2024-03-01",
+        residents={"FL": 10, "OK": None},
+        hhs_notified="2024-03-25",
+        attributes={"information_broker": False},
+        decisions=(four_factor("2024-03-20"), no_harm("FL", "2024-03-21")),
+    )
+    ws = reopen(decided, rulebook)["Summary"]
+    assert ws.cell(row_of(ws, "HHS Secretary notified"), 2).value == datetime(2024, 3, 25)
+    assert "HIPAA four-factor assessment: no notice, 2024-03-20" in ws.cell(row_of(ws, "Decisions"), 2).value
+    assert "No-risk-of-harm determination (FL)" in ws.cell(row_of(ws, "Decisions"), 2).value
+    assert "third parties: no" in ws.cell(row_of(ws, "Entity and circumstances"), 2).value
+    assert ws.cell(row_of(ws, "People affected"), 2).value == "at least 10 (some counts unknown)"

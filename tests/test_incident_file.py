@@ -14,7 +14,16 @@ from notifyplanner.incident_file import (
     read_incident,
     write_incident,
 )
-from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
+from notifyplanner.model import (
+    Circumstance,
+    DataElement,
+    Decision,
+    DecisionKind,
+    EntityAttribute,
+    EntityRole,
+    Incident,
+    LawEnforcementDelay,
+)
 
 FULL = Incident(
     name="Round trip",
@@ -25,6 +34,7 @@ FULL = Incident(
     breach_end=date(2025, 1, 2),
     vendor_notice=date(2025, 1, 9),
     individuals_notified=date(2025, 2, 1),
+    hhs_notified=date(2025, 2, 3),
     law_enforcement_delay=LawEnforcementDelay("oral", date(2025, 1, 15), date(2025, 2, 1)),
     data_elements=frozenset({DataElement.NAME, DataElement.SSN}),
     encrypted=True,
@@ -33,6 +43,29 @@ FULL = Incident(
     residents={"TX": 10, "CA": None},
     total_affected=20,
     notes="ünïcode notes",
+    entity_attributes={EntityAttribute.INFORMATION_BROKER: False},
+    circumstances={Circumstance.NOTICE_REFERS_TO_CREDIT_REPORTS: True},
+    decisions=(
+        Decision(
+            "HIPAA",
+            DecisionKind.HIPAA_FOUR_FACTOR,
+            "no_notice",
+            date(2025, 1, 20),
+            "Privacy Officer",
+            (
+                ("acquired_or_viewed", "Not viewed: forensic report"),
+                ("mitigation", "Recipient attested deletion"),
+            ),
+        ),
+        Decision(
+            "FL",
+            DecisionKind.NO_RISK_OF_HARM,
+            "no_notice",
+            None,
+            factors=(("identity_theft_risk", "only truncated card numbers"),),
+            consulted_law_enforcement=None,
+        ),
+    ),
 )
 
 
@@ -54,6 +87,61 @@ def test_every_field_round_trips(tmp_path):
     ("text", "field", "words"),
     [
         (base(discoverd="2025-01-01"), "discoverd", "unknown field"),
+        (base(entity_attributes={"data_broker": True}), "entity_attributes.data_broker", "unknown name"),
+        (
+            base(circumstances={"notice_refers_to_credit_reports": "yes"}),
+            "circumstances.notice_refers_to_credit_reports",
+            "true, false or null",
+        ),
+        (base(decisions={}), "decisions", "expected a list"),
+        (
+            base(decisions=[{"scope": "FL", "kind": "gut_feeling", "conclusion": "no_notice"}]),
+            "decisions[0].kind",
+            "hipaa_four_factor",
+        ),
+        (
+            base(decisions=[{"scope": "FL", "kind": "hipaa_four_factor", "conclusion": "no_notice"}]),
+            "decisions[0].scope",
+            '"HIPAA"',
+        ),
+        (
+            base(decisions=[{"scope": "Florida", "kind": "no_risk_of_harm", "conclusion": "no_notice"}]),
+            "decisions[0].scope",
+            "state code",
+        ),
+        (
+            base(decisions=[{"scope": "FL", "kind": "no_risk_of_harm", "conclusion": "maybe"}]),
+            "decisions[0].conclusion",
+            "no_notice",
+        ),
+        (
+            base(
+                decisions=[
+                    {"scope": "FL", "kind": "no_risk_of_harm", "conclusion": "notify", "date": "2025-13-01"}
+                ]
+            ),
+            "decisions[0].date",
+            "not a real date",
+        ),
+        (
+            base(
+                decisions=[
+                    {
+                        "scope": "HIPAA",
+                        "kind": "hipaa_four_factor",
+                        "conclusion": "notify",
+                        "factors": {"vibes": "x"},
+                    }
+                ]
+            ),
+            "decisions[0].factors.vibes",
+            "unknown factor",
+        ),
+        (
+            base(decisions=[{"scope": "FL", "kind": "no_risk_of_harm", "conclusion": "notify", "why": "x"}]),
+            "decisions[0].why",
+            "unknown field",
+        ),
         (base(discovered="01/10/2025"), "discovered", "YYYY-MM-DD"),
         (base(discovered="2025-02-30"), "discovered", "not a real date"),
         (base(entity_role="hospital"), "entity_role", "expected one of"),

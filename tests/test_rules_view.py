@@ -80,3 +80,13 @@ def test_unchecked_page_lists_only_values_not_read_in_the_statute():
         if c.checked is not CheckLevel.STATUTE_TEXT
     ]
     assert sum(1 for line in page.splitlines() if line.startswith("| 20")) == len(weak)
+
+
+def test_show_lists_the_duties_a_no_harm_determination_carries_and_who_a_notice_binds():
+    florida = show_jurisdiction(BOOK.get("FL"))  # type: ignore[arg-type]
+    assert "counts only after consulting law enforcement" in florida
+    assert "no_harm_department" in florida and "30 calendar days after the determination" in florida
+    georgia = show_jurisdiction(BOOK.get("GA"))  # type: ignore[arg-type]
+    assert "only by: A state or local government agency; or An information broker" in georgia
+    montana = show_jurisdiction(BOOK.get("MT"))  # type: ignore[arg-type]
+    assert "only if: Does the notice to individuals suggest" in montana

@@ -29,6 +29,7 @@ from notifyplanner.incident_file import FieldProblem
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 from ui.date_field import DateField
 from ui.dates import ISO
+from ui.decisions_form import DecisionsForm
 
 #: (incident field, label with mnemonic, accessible name, hint)
 DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
@@ -52,6 +53,12 @@ DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
         "Individuals notif&ied",
         "Individuals notified",
         "The day individuals were (or will be) notified; notices timed against it run from it",
+    ),
+    (
+        "hhs_notified",
+        "&HHS notified",
+        "HHS Secretary notified",
+        "HIPAA: the day the HHS Secretary was notified; Illinois and New York time their AG notice from it",
     ),
 )
 
@@ -177,6 +184,11 @@ class IncidentForm(QWidget):
         self.notes.setFixedHeight(80)
         notes_layout.addWidget(self.notes)
         outer.addWidget(notes_box)
+
+        # ------------------------------------------------------------ decisions
+        self.decisions = DecisionsForm(self, date_format, discovered=lambda: self.dates["discovered"].date())
+        outer.addWidget(self.decisions)
+        self._add_problem(outer, "decisions")
         outer.addStretch(1)
 
         # ------------------------------------------------------------ signals
@@ -192,6 +204,7 @@ class IncidentForm(QWidget):
         self.total.textEdited.connect(self._edited)
         self.source.currentIndexChanged.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
+        self.decisions.changed.connect(self._edited)
         self._sync_enabled()
 
     # ----------------------------------------------------------------- layout helpers
@@ -255,6 +268,7 @@ class IncidentForm(QWidget):
             )
             self.source.setCurrentIndex(index)
             self.notes.setPlainText(incident.notes)
+            self.decisions.set_facts(incident)
         finally:
             self._loading = False
         self._sync_enabled()
@@ -280,6 +294,7 @@ class IncidentForm(QWidget):
             residents=residents or {},
             total_affected=int(total_text) if total_text.isdigit() else None,
             notes=self.notes.toPlainText(),
+            **self.decisions.facts(),
         )
 
     def set_date_format(self, fmt: str) -> None:
@@ -287,7 +302,7 @@ class IncidentForm(QWidget):
             widget.set_date_format(fmt)
 
     def date_fields(self) -> Iterable[DateField]:
-        return (*self.dates.values(), self.delay_requested, self.delay_until)
+        return (*self.dates.values(), self.delay_requested, self.delay_until, *self.decisions.date_fields())
 
     # ----------------------------------------------------------------- problems
 
@@ -316,6 +331,14 @@ class IncidentForm(QWidget):
             if not self.delay_until.is_valid():
                 out.append(
                     FieldProblem("law_enforcement_delay.until", f"{self.delay_until.text()!r} is not a date")
+                )
+        for widget in self.decisions.date_fields():
+            if not widget.is_valid():
+                name = widget.line.accessibleName()
+                out.append(
+                    FieldProblem(
+                        "decisions", f"{name}: {widget.text()!r} is not a date; it is saved as empty"
+                    )
                 )
         return out
 

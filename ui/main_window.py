@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.left_tabs = QTabWidget(self.splitter)
         self.left_tabs.setAccessibleName("Incident")
         self.form = IncidentForm(None, self.settings.date_format)
+        self.form.decisions.set_rulebook(self.rulebook)  # the statute's conditions beside a decision
         self.form_scroll = vertical_scroll(self.form)
         self.left_tabs.addTab(self.form_scroll, "&Incident")
 
@@ -1008,6 +1009,7 @@ class MainWindow(QMainWindow):
                 + "\n".join(str(p) for p in problems[:10]),
             )
             return False
+        self.form.decisions.set_rulebook(self.rulebook)
         return True
 
     def focus_plan_filter(self) -> None:

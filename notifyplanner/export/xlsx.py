@@ -43,6 +43,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
 from notifyplanner import __version__
+from notifyplanner.decisions import decision_text
 from notifyplanner.model import (
     CheckLevel,
     Citation,
@@ -543,7 +544,9 @@ def _incident_facts(plan: Plan) -> list[tuple[str, CellValue]]:
             f", until {hold.until.isoformat()}" if hold.until else ", no end date given"
         )
     residents = incident.residents
-    total = incident.affected_total
+    total: int | str | None = incident.affected_total
+    if total is None and incident.affected_at_least:
+        total = f"at least {incident.affected_at_least:,} (some counts unknown)"
     return [
         ("Incident", incident.name or "(unnamed incident)"),
         ("Entity", incident.entity_role.label),
@@ -553,6 +556,7 @@ def _incident_facts(plan: Plan) -> list[tuple[str, CellValue]]:
         ("Breach ended", incident.breach_end or "not entered"),
         ("Vendor's notice received", incident.vendor_notice or "not entered"),
         ("Individuals notified", incident.individuals_notified or "not yet"),
+        ("HHS Secretary notified", incident.hhs_notified or "not yet"),
         ("Law-enforcement delay", hold_text),
         ("Data exposed", "; ".join(sorted(e.label for e in incident.data_elements)) or "none entered"),
         (
@@ -563,6 +567,15 @@ def _incident_facts(plan: Plan) -> list[tuple[str, CellValue]]:
         ("Source of the breach", _yes_no(incident.source_of_breach)),
         ("People affected", total if total is not None else "unknown"),
         ("Jurisdictions with residents", f"{len(residents)} (see the Residents sheet)"),
+        (
+            "Entity and circumstances",
+            "; ".join(
+                [f"{a.label}: {_yes_no(v)}" for a, v in sorted(incident.entity_attributes.items())]
+                + [f"{c.question} {_yes_no(v)}" for c, v in sorted(incident.circumstances.items())]
+            )
+            or "none answered",
+        ),
+        ("Decisions", "\n".join(decision_text(d) for d in incident.decisions) or "none recorded"),
         ("Notes", incident.notes or ""),
     ]
 

@@ -13,8 +13,12 @@ from pathlib import Path
 
 from notifyplanner.engine import plan
 from notifyplanner.model import (
+    Circumstance,
     CreditMonitoringDuty,
     DataElement,
+    Decision,
+    DecisionKind,
+    EntityAttribute,
     EntityRole,
     Incident,
     LawEnforcementDelay,
@@ -48,11 +52,15 @@ def plan_for(
     determined: str | date | None = None,
     vendor_notice: str | date | None = None,
     individuals_notified: str | date | None = None,
+    hhs_notified: str | date | None = None,
     total_affected: int | None = None,
     encrypted: bool = False,
     key_compromised: bool = False,
     source_of_breach: bool | None = True,
     law_enforcement: LawEnforcementDelay | None = None,
+    attributes: dict[str, bool] | None = None,
+    circumstances: dict[str, bool] | None = None,
+    decisions: tuple[Decision, ...] = (),
 ) -> Plan:
     """Plan one incident; ``residents`` as an int means that many residents of ``code``."""
     counts = residents if isinstance(residents, dict) else {code: residents}
@@ -63,6 +71,7 @@ def plan_for(
         determined=_day(determined),
         vendor_notice=_day(vendor_notice),
         individuals_notified=_day(individuals_notified),
+        hhs_notified=_day(hhs_notified),
         data_elements=frozenset(DataElement(e) for e in elements),
         encrypted=encrypted,
         key_compromised=key_compromised,
@@ -70,8 +79,30 @@ def plan_for(
         residents=counts,
         total_affected=total_affected,
         law_enforcement_delay=law_enforcement,
+        entity_attributes={EntityAttribute(k): v for k, v in (attributes or {}).items()},
+        circumstances={Circumstance(k): v for k, v in (circumstances or {}).items()},
+        decisions=decisions,
     )
     return plan(incident, rulebook())
+
+
+def no_harm(
+    scope: str, day: str | None, consulted: bool | None = True, conclusion: str = "no_notice"
+) -> Decision:
+    """A state risk-of-harm determination, as the incident file records it."""
+    return Decision(
+        scope=scope,
+        kind=DecisionKind.NO_RISK_OF_HARM,
+        conclusion=conclusion,
+        date=_day(day),
+        by="General Counsel",
+        consulted_law_enforcement=consulted,
+    )
+
+
+def four_factor(day: str, conclusion: str = "no_notice") -> Decision:
+    """A HIPAA four-factor risk assessment (45 CFR 164.402(2))."""
+    return Decision(scope="HIPAA", kind=DecisionKind.HIPAA_FOUR_FACTOR, conclusion=conclusion, date=_day(day))
 
 
 def notice(plan_: Plan, code: str, obligation_id: str) -> Obligation:

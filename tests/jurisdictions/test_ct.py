@@ -66,6 +66,17 @@ def test_ct_hipaa_compliant_entity_still_notifies_the_attorney_general_since_202
     assert notice(plan, "CT", "attorney_general").status is Status.REQUIRED
 
 
+def test_ct_hipaa_entity_attorney_general_notice_goes_with_the_hipaa_letter():
+    # The HIPAA letter stands in for the § 36a-701b(b) notice; the AG notice that goes
+    # with it is due no later than that letter: its real date, else 60 days after discovery.
+    plan = plan_for("CT", discovered="2022-01-10", role="covered_entity")
+    ag = notice(plan, "CT", "attorney_general")
+    assert ag.deadline == date(2022, 3, 11)
+    assert "HIPAA individual notice stands in" in ag.basis
+    sent = plan_for("CT", discovered="2022-01-10", role="covered_entity", individuals_notified="2022-02-14")
+    assert notice(sent, "CT", "attorney_general").deadline == date(2022, 2, 14)
+
+
 def test_ct_no_hipaa_deemed_compliance_before_2021_10_01():
     plan = plan_for("CT", discovered="2021-09-30", role="covered_entity")
     assert notice(plan, "CT", "individuals").status is Status.REQUIRED

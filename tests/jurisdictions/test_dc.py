@@ -3,7 +3,7 @@
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
-from tests.jurisdictions.statute import has_notice, monitoring, notice, plan_for
+from tests.jurisdictions.statute import has_notice, monitoring, no_harm, notice, plan_for
 
 
 def test_dc_residents_most_expedient_time_possible():
@@ -97,6 +97,7 @@ def test_dc_hipaa_entity_deemed_for_residents_but_still_tells_attorney_general()
     plan = plan_for("DC", discovered="2024-03-01", residents=60, role="covered_entity")
     assert notice(plan, "DC", "individuals").status is Status.NOT_REQUIRED
     assert notice(plan, "DC", "attorney_general").status is Status.REQUIRED
+    assert notice(plan, "DC", "attorney_general").deadline == date(2024, 4, 30)  # with the HIPAA letter
 
 
 def test_dc_no_hipaa_deeming_before_2020():
@@ -122,3 +123,20 @@ def test_dc_encryption_safe_harbor_lost_with_key_only_since_2020():
 def test_dc_maintainer_tells_owner_most_expedient_time_possible():
     plan = plan_for("DC", discovered="2024-03-01", role="business_associate")
     assert notice(plan, "DC", "data_owner").status is Status.REQUIRED
+
+
+def test_dc_no_harm_conclusion_counts_only_after_consultation_since_2020():
+    # D.C. Code § 28-3851(1)(B): after consultation with the OAG and federal law enforcement.
+    consulted = plan_for(
+        "DC", discovered="2024-03-01", residents=60, decisions=(no_harm("DC", "2024-03-10"),)
+    )
+    assert notice(consulted, "DC", "individuals").status is Status.NOT_REQUIRED
+    assert notice(consulted, "DC", "attorney_general").status is Status.NOT_REQUIRED
+    alone = plan_for(
+        "DC", discovered="2024-03-01", residents=60, decisions=(no_harm("DC", "2024-03-10", consulted=False),)
+    )
+    assert notice(alone, "DC", "individuals").status is Status.REQUIRED
+    before_2020 = plan_for(
+        "DC", discovered="2020-06-07", residents=60, decisions=(no_harm("DC", "2020-06-07"),)
+    )
+    assert "does not count here" in notice(before_2020, "DC", "individuals").reason

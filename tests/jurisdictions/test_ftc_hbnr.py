@@ -35,9 +35,13 @@ def test_318_5c_fewer_than_500_go_in_the_annual_log():
     assert notice(plan, "FTC-HBNR", "ftc_annual").deadline == date(2025, 3, 1)
 
 
-def test_318_5b_media_for_more_than_500_residents_of_a_state():
-    plan = plan_for("TX", discovered="2024-08-01", residents=501, **VENDOR)
-    assert notice(plan, "FTC-HBNR", "media_tx").status is Status.REQUIRED
+def test_318_5b_media_for_500_or_more_residents_of_a_state():
+    plan = plan_for("TX", discovered="2024-08-01", residents=500, **VENDOR)
+    media = notice(plan, "FTC-HBNR", "media_tx")
+    assert media.status is Status.REQUIRED
+    assert media.deadline == date(2024, 9, 30)  # 60 calendar days after discovery, § 318.4(a)
+    below = plan_for("TX", discovered="2024-08-01", residents=499, **VENDOR)
+    assert notice(below, "FTC-HBNR", "media").status is Status.NOT_REQUIRED
 
 
 def test_hipaa_entities_are_outside_the_ftc_rule():

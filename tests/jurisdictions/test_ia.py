@@ -3,7 +3,7 @@
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
-from tests.jurisdictions.statute import has_notice, notice, plan_for
+from tests.jurisdictions.statute import has_notice, no_harm, notice, plan_for
 
 
 def test_iowa_consumers_most_expeditious_manner_possible():
@@ -83,3 +83,12 @@ def test_iowa_attorney_general_counts_a_federal_observed_day_as_a_business_day()
     # July 4, 2026 is a Saturday: the federal Friday off is not an Iowa legal holiday.
     plan = plan_for("IA", discovered="2026-06-20", residents=501, individuals_notified="2026-06-29")
     assert notice(plan, "IA", "attorney_general").deadline == date(2026, 7, 6)
+
+
+def test_iowa_no_harm_determination_is_kept_five_years():
+    # Iowa Code § 715C.2(6): documented in writing, documentation maintained five years.
+    plan = plan_for("IA", discovered="2024-02-29", decisions=(no_harm("IA", "2024-02-29"),))
+    assert notice(plan, "IA", "individuals").status is Status.NOT_REQUIRED
+    record = notice(plan, "IA", "no_harm_record")
+    assert record.deadline == date(2024, 2, 29)
+    assert "2029-03-01" in record.basis  # no February 29 in 2029: kept to March 1, never a day short

@@ -40,12 +40,37 @@ def test_illinois_no_general_attorney_general_notice_before_2020():
 
 
 def test_illinois_hipaa_entity_deemed_compliant_but_tells_attorney_general_after_hhs():
+    # 815 ILCS 530/50: "within 5 business days of notifying the Secretary". 600 affected:
+    # HHS is told with the letters, due 2024-05-04 (60 days after discovery), a Saturday;
+    # five Illinois business days later is Friday 2024-05-10.
     plan = plan_for("IL", role="covered_entity", discovered="2024-03-05", residents=600)
     assert notice(plan, "IL", "individuals").status is Status.NOT_REQUIRED
     assert notice(plan, "IL", "attorney_general").status is Status.NOT_REQUIRED
     hipaa_ag = notice(plan, "IL", "attorney_general_hipaa")
     assert hipaa_ag.status is Status.REQUIRED
-    assert hipaa_ag.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE
+    assert hipaa_ag.deadline == date(2024, 5, 10)
+    assert "HHS Secretary" in hipaa_ag.basis and "actual notice date" in hipaa_ag.basis
+
+
+def test_illinois_attorney_general_runs_from_the_real_hhs_notice_date():
+    plan = plan_for(
+        "IL", role="covered_entity", discovered="2024-03-05", residents=600, hhs_notified="2024-03-20"
+    )
+    hipaa_ag = notice(plan, "IL", "attorney_general_hipaa")
+    assert hipaa_ag.deadline == date(2024, 3, 27)  # Wed 03-20 + 5 business days
+    assert "(as entered)" in hipaa_ag.basis
+
+
+def test_illinois_small_hipaa_breach_runs_from_the_annual_hhs_log():
+    # 499 affected: HHS is told within 60 days after the end of 2024 (2025-03-01, a
+    # Saturday); five Illinois business days after it, skipping Casimir Pulaski Day
+    # (Monday 2025-03-03), is Monday 2025-03-10.
+    plan = plan_for("IL", role="covered_entity", discovered="2024-03-05", residents=499)
+    hipaa_ag = notice(plan, "IL", "attorney_general_hipaa")
+    assert hipaa_ag.deadline == date(2025, 3, 10)
+    assert "annual log" in hipaa_ag.basis
+    at_500 = plan_for("IL", role="covered_entity", discovered="2024-03-05", residents=500)
+    assert notice(at_500, "IL", "attorney_general_hipaa").deadline == date(2024, 5, 10)
 
 
 def test_illinois_hipaa_attorney_general_notice_already_in_force_2017():

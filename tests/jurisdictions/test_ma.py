@@ -17,9 +17,26 @@ def test_ma_attorney_general_and_consumer_affairs_for_any_resident():
 
 
 def test_ma_consumer_reporting_agencies_named_by_the_director():
-    cra = notice(plan_for("MA", discovered="2024-02-01", residents=1), "MA", "consumer_reporting_agencies")
+    # ch. 93H § 3(b): the Director identifies relevant agencies and forwards their names;
+    # the notifying person then notifies them.
+    named = {"cra_named_by_consumer_affairs": True}
+    cra = notice(
+        plan_for("MA", discovered="2024-02-01", residents=1, circumstances=named),
+        "MA",
+        "consumer_reporting_agencies",
+    )
     assert cra.status is Status.REQUIRED
     assert cra.deadline is None
+
+
+def test_ma_consumer_reporting_agencies_wait_on_the_directors_list():
+    asks = notice(plan_for("MA", discovered="2024-02-01", residents=1), "MA", "consumer_reporting_agencies")
+    assert asks.status is Status.UNDETERMINED
+    assert "Office of Consumer Affairs" in asks.needs[-1]
+    none_named = plan_for(
+        "MA", discovered="2024-02-01", residents=1, circumstances={"cra_named_by_consumer_affairs": False}
+    )
+    assert notice(none_named, "MA", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
 
 
 def test_ma_card_number_without_code_counts():

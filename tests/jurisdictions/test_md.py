@@ -3,7 +3,7 @@
 from datetime import date
 
 from notifyplanner.model import Status
-from tests.jurisdictions.statute import notice, plan_for
+from tests.jurisdictions.statute import no_harm, notice, plan_for
 
 
 def test_maryland_individuals_45_days_after_investigation_concludes_before_2022_10_01():
@@ -74,3 +74,11 @@ def test_maryland_hb_1154_version_in_force_from_2019_10_01():
     ind = notice(plan_for("MD", discovered="2019-10-01", determined="2019-10-01"), "MD", "individuals")
     assert ind.enacted_by.startswith("H.B. 1154")
     assert ind.deadline == date(2019, 11, 15)
+
+
+def test_maryland_no_notice_determination_records_kept_three_years():
+    # Com. Law § 14-3504(b)(4): records of the determination kept 3 years after it is made.
+    plan = plan_for("MD", discovered="2024-03-01", decisions=(no_harm("MD", "2024-03-15"),))
+    assert notice(plan, "MD", "individuals").status is Status.NOT_REQUIRED
+    assert notice(plan, "MD", "attorney_general").status is Status.NOT_REQUIRED
+    assert "2027-03-15" in notice(plan, "MD", "no_harm_record").basis

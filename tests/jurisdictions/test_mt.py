@@ -27,9 +27,20 @@ def test_montana_ag_notice_has_no_date_until_residents_are_notified():
     assert ag.deadline_kind is DeadlineKind.RELATIVE_TO_NOTICE
 
 
-def test_montana_cra_coordination_whenever_residents_are_notified():
-    plan = plan_for("MT", discovered="2024-03-01", residents=1)
-    assert notice(plan, "MT", "consumer_reporting_agencies").status is Status.REQUIRED
+def test_montana_cra_coordination_when_the_notice_points_to_credit_reports():
+    # § 30-14-1704(7): owed when the notice suggests, indicates or implies that people
+    # may obtain a copy of their file from a consumer reporting agency.
+    says = plan_for(
+        "MT", discovered="2024-03-01", residents=1, circumstances={"notice_refers_to_credit_reports": True}
+    )
+    assert notice(says, "MT", "consumer_reporting_agencies").status is Status.REQUIRED
+    silent = plan_for(
+        "MT", discovered="2024-03-01", residents=1, circumstances={"notice_refers_to_credit_reports": False}
+    )
+    assert notice(silent, "MT", "consumer_reporting_agencies").status is Status.NOT_REQUIRED
+    asks = notice(plan_for("MT", discovered="2024-03-01", residents=1), "MT", "consumer_reporting_agencies")
+    assert asks.status is Status.UNDETERMINED
+    assert "consumer reporting agency" in asks.needs[-1]
 
 
 def test_montana_maintainer_notifies_owner_immediately():

@@ -24,6 +24,8 @@ def test_nebraska_hipaa_regulated_entity_still_owes_the_ag_notice():
     plan = plan_for("NE", discovered="2024-03-01", role="covered_entity")
     assert notice(plan, "NE", "individuals").status is Status.NOT_REQUIRED
     assert notice(plan, "NE", "attorney_general").status is Status.REQUIRED
+    # Sent with the HIPAA letter that stands in for Nebraska's: 60 days after discovery.
+    assert notice(plan, "NE", "attorney_general").deadline == date(2024, 4, 30)
 
 
 def test_nebraska_online_credentials_count_without_a_name():

@@ -40,3 +40,16 @@ def test_nevada_has_no_attorney_general_notice():
 def test_nevada_chapter_603a_in_force_from_2005_10_01():
     assert not has_notice(plan_for("NV", discovered="2005-09-30"), "NV", "individuals")
     assert has_notice(plan_for("NV", discovered="2005-10-01"), "NV", "individuals")
+
+
+def test_nevada_counts_medical_and_insurance_identification_numbers_not_medical_information():
+    # NRS 603A.040(1)(d): "A medical identification number or a health insurance
+    # identification number", with the name; medical information as such is not listed.
+    ids = plan_for("NV", discovered="2024-03-01", elements=("name", "medical_id_number"))
+    assert notice(ids, "NV", "individuals").status is Status.REQUIRED
+    insurance = plan_for("NV", discovered="2024-03-01", elements=("name", "health_insurance"))
+    assert notice(insurance, "NV", "individuals").status is Status.REQUIRED
+    records = plan_for("NV", discovered="2024-03-01", elements=("name", "medical"))
+    assert notice(records, "NV", "individuals").status is Status.NOT_REQUIRED
+    no_name = plan_for("NV", discovered="2024-03-01", elements=("medical_id_number",))
+    assert notice(no_name, "NV", "individuals").status is Status.NOT_REQUIRED

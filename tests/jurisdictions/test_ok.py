@@ -46,6 +46,8 @@ def test_oklahoma_hipaa_entity_excused_from_individual_notice_but_tells_ag_since
     plan = plan_for("OK", discovered="2026-01-02", role="covered_entity", residents=600)
     assert notice(plan, "OK", "individuals").status is Status.NOT_REQUIRED
     assert notice(plan, "OK", "attorney_general").status is Status.REQUIRED
+    # 60 days after the HIPAA letter, which is due 60 days after discovery (2026-03-03).
+    assert notice(plan, "OK", "attorney_general").deadline == date(2026, 5, 2)
 
 
 def test_oklahoma_hipaa_entity_not_excused_before_2026():

@@ -3,7 +3,7 @@
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
-from tests.jurisdictions.statute import has_notice, notice, plan_for
+from tests.jurisdictions.statute import has_notice, no_harm, notice, plan_for
 
 
 def test_south_dakota_individuals_not_later_than_60_days_from_discovery_22_40_20():
@@ -49,3 +49,14 @@ def test_south_dakota_statute_applies_from_2018_07_01():
     assert notice(plan_for("SD", discovered="2018-07-01"), "SD", "individuals").effective_from == date(
         2018, 7, 1
     )
+
+
+def test_south_dakota_no_harm_determination_needs_prior_notice_to_the_ag_and_three_years_of_records():
+    # SDCL § 22-40-20: not required "following an appropriate investigation and notice to the
+    # attorney general"; documentation maintained "for not less than three years".
+    plan = plan_for("SD", discovered="2024-03-01", residents=300, decisions=(no_harm("SD", "2024-03-12"),))
+    assert notice(plan, "SD", "individuals").status is Status.NOT_REQUIRED
+    ag = notice(plan, "SD", "no_harm_attorney_general")
+    assert ag.deadline == date(2024, 3, 12)
+    assert "Before the determination" in ag.basis
+    assert "2027-03-12" in notice(plan, "SD", "no_harm_record").basis

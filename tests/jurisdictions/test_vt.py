@@ -2,8 +2,8 @@
 
 from datetime import date
 
-from notifyplanner.model import Status
-from tests.jurisdictions.statute import notice, plan_for
+from notifyplanner.model import DeadlineKind, Status
+from tests.jurisdictions.statute import no_harm, notice, plan_for
 
 
 def test_vermont_consumers_within_45_days_of_discovery():
@@ -83,3 +83,13 @@ def test_vermont_preliminary_notice_skips_indigenous_peoples_day_a_vermont_legal
     # 1 V.S.A. § 371(a)(9): the second Monday in October (python-holidays lacks it).
     ag = notice(plan_for("VT", discovered="2026-10-02", residents=1), "VT", "attorney_general")
     assert ag.deadline == date(2026, 10, 23)
+
+
+def test_vermont_no_misuse_determination_goes_to_the_ag_with_an_explanation_no_fixed_deadline():
+    # 9 V.S.A. § 2435(d)(1): notice of the determination and a detailed explanation to the
+    # Attorney General (or DFR); the text read sets no time for it.
+    plan = plan_for("VT", discovered="2024-03-01", decisions=(no_harm("VT", "2024-03-12"),))
+    assert notice(plan, "VT", "individuals").status is Status.NOT_REQUIRED
+    ag = notice(plan, "VT", "no_harm_attorney_general")
+    assert ag.status is Status.REQUIRED
+    assert ag.deadline is None and ag.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE
