@@ -470,7 +470,18 @@ class Obligation:
 
     @property
     def key(self) -> str:
-        return f"{self.jurisdiction}/{self.obligation_id}"
+        """The stable address of this notice: ``JURISDICTION/OBLIGATION[/SUBJECT]``.
+
+        ``CA/individuals``, ``HIPAA/media/TX``. Recorded notices (the register) are keyed
+        by it, never by a row position, so a notice survives a re-plan; the subject is part
+        of it because HIPAA's media notice is owed once per state.
+        """
+        if not self.subject:
+            return f"{self.jurisdiction}/{self.obligation_id}"
+        # The engine names a per-state copy ``media_tx`` (unique within the plan); the key
+        # names the rule and the state apart.
+        rule_id = self.obligation_id.removesuffix(f"_{self.subject.lower()}")
+        return f"{self.jurisdiction}/{rule_id}/{self.subject}"
 
     @property
     def recipient_text(self) -> str:

@@ -54,6 +54,7 @@ def _iso(day: date | None) -> str | None:
 
 def obligation_to_dict(ob: Obligation, today: date | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {
+        "key": ob.key,
         "jurisdiction": ob.jurisdiction,
         "jurisdiction_name": ob.jurisdiction_name,
         "obligation": ob.obligation_id,

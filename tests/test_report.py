@@ -46,3 +46,11 @@ def test_text_names_the_incident_the_controlling_deadline_and_the_disclaimer():
     assert SAMPLE.name in text
     assert PLAN.controlling_deadline.isoformat() in text  # type: ignore[union-attr]
     assert DISCLAIMER.split(".")[0] in text
+
+
+def test_every_obligation_has_a_unique_stable_key_in_json():
+    result = plan_for("TX", discovered="2026-02-05", residents={"TX": 600, "CA": 10}, role="covered_entity")
+    data = plan_to_dict(result)
+    keys = [o["key"] for o in data["obligations"]]
+    assert len(keys) == len(set(keys))
+    assert "HIPAA/media/TX" in keys and "TX/individuals" in keys and "HIPAA/individuals" in keys

@@ -1,0 +1,37 @@
+"""Where the register file lives: ``--db PATH``, else ``NOTIFYPLANNER_DB``, else the user's
+data folder as the platform names it (platformdirs: ~/.local/share/notifyplanner on Linux,
+~/Library/Application Support/notifyplanner on macOS, %LOCALAPPDATA%\\notifyplanner on
+Windows). The data folder is created owner-only when first used.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+ENV_VAR = "NOTIFYPLANNER_DB"
+FILE_NAME = "register.sqlite3"
+
+
+def default_register_path() -> Path:
+    from platformdirs import user_data_path  # loaded only when no path was given
+
+    return user_data_path("notifyplanner", appauthor=False) / FILE_NAME
+
+
+def register_path(
+    explicit: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
+) -> Path:
+    """The register to use, and whether its folder should be created (the default only)."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ if env is None else env
+    if env.get(ENV_VAR):
+        return Path(env[ENV_VAR])
+    path = default_register_path()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+__all__ = ["ENV_VAR", "FILE_NAME", "default_register_path", "register_path"]
