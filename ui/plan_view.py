@@ -8,10 +8,11 @@ replans. The main window hands it a plan; the view never plans and never reads t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -27,9 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from notifyplanner.engine import days_left
-from notifyplanner.model import Plan, Status
+from notifyplanner.model import Obligation, Plan, Status
+from notifyplanner.register.grading import Grade
 from ui.dates import ISO, with_weekday
-from ui.details import DetailsPane, duty_html, obligation_html
+from ui.details import DetailsPane, duty_html, obligation_html, record_html
+from ui.history_view import HistoryView
 from ui.incident_view import compact_rows, vertical_scroll
 from ui.models import (
     KEY_ROLE,
@@ -43,7 +47,7 @@ from ui.models import (
 )
 from ui.timeline import TimelineWidget
 
-PLAN_TAB, TIMELINE_TAB, CREDIT_TAB = 0, 1, 2
+PLAN_TAB, TIMELINE_TAB, CREDIT_TAB, HISTORY_TAB = 0, 1, 2, 3
 
 
 def shown(result: Plan) -> tuple[object, ...]:
@@ -118,6 +122,9 @@ class PlanHeader(QWidget):
 class PlanView(QSplitter):
     """Plan tabs above, the details of the selected notice or duty below."""
 
+    mark_sent_requested = Signal()
+    skip_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self._plan: Plan | None = None
@@ -130,6 +137,8 @@ class PlanView(QSplitter):
         self.timeline_scroll = vertical_scroll(self.timeline)
         self.tabs.addTab(self.timeline_scroll, "&Timeline")
         self.tabs.addTab(self._build_credit(), "Credit &monitoring")
+        self.history = HistoryView()
+        self.tabs.addTab(self.history, "&History")
         self.details = DetailsPane(self)
         self.addWidget(self.tabs)
         self.addWidget(self.details)
@@ -179,10 +188,21 @@ class PlanView(QSplitter):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
         self.legend = QLabel(page)
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
-        layout.addWidget(self.legend)
+        self.mark_sent_button = QPushButton("Mark &sent...", page)
+        self.mark_sent_button.setToolTip("Record the selected notice as sent: date, method, reference, proof")
+        self.skip_button = QPushButton("&Decided not to send...", page)
+        self.skip_button.setToolTip("Record the decision not to send the selected notice, with the reason")
+        actions.addWidget(self.legend, 1)
+        actions.addWidget(self.mark_sent_button)
+        actions.addWidget(self.skip_button)
+        layout.addLayout(actions)
+        self.mark_sent_button.clicked.connect(self.mark_sent_requested)
+        self.skip_button.clicked.connect(self.skip_requested)
+        self.table.doubleClicked.connect(lambda _index: self.mark_sent_requested.emit())
         return page
 
     def _build_credit(self) -> QWidget:
@@ -267,7 +287,8 @@ class PlanView(QSplitter):
             "Consumer reporting agencies",
             "undetermined",
             "2026-12-31 Wed *",
-            "99 days overdue",
+            "sent 99 days late",
+            "2026-12-31 substitute notice",
         )
         for column, sample in enumerate(samples):
             header.resizeSection(column, width(sample))
@@ -339,8 +360,20 @@ class PlanView(QSplitter):
             return
         ob = self.model.obligation(self.proxy.mapToSource(index).row())
         version = next((v for v in self._plan.versions if v.jurisdiction == ob.jurisdiction), None)
-        self.details.setHtml(obligation_html(ob, self._today, self._date_format, version))
+        record = record_html(self.model.grade(ob.key), self._date_format)
+        self.details.setHtml(record + obligation_html(ob, self._today, self._date_format, version))
         self.timeline.set_selected(ob.key)
+
+    def selected_obligation(self) -> Obligation | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.obligation(self.proxy.mapToSource(index).row())
+
+    def set_grades(self, grades: Mapping[str, Grade]) -> None:
+        """The recorded notices' grades (empty when the incident is not in the register)."""
+        self.model.set_grades(grades)
+        self.show_details()
 
     def _tab_changed(self, index: int) -> None:
         """The details pane follows the tab: a duty on Credit monitoring, else the obligation."""
@@ -360,5 +393,10 @@ class PlanView(QSplitter):
 
     def go(self, index: int) -> None:
         self.tabs.setCurrentIndex(index)
-        widget = {PLAN_TAB: self.table, TIMELINE_TAB: self.timeline, CREDIT_TAB: self.credit_view}[index]
+        widget = {
+            PLAN_TAB: self.table,
+            TIMELINE_TAB: self.timeline,
+            CREDIT_TAB: self.credit_view,
+            HISTORY_TAB: self.history.table,
+        }[index]
         widget.setFocus()
