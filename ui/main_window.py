@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,13 +40,21 @@ from notifyplanner.incident_file import (
     write_incident,
 )
 from notifyplanner.model import Incident, Plan, Rulebook
+from notifyplanner.register.audit import Verification
+from notifyplanner.register.cases import GradedCase, default_user
+from notifyplanner.register.grading import grade_plan
+from notifyplanner.register.records import Notice, NoticeAction
+from notifyplanner.register.storage import ConflictError, RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.files import Autosave, read_incident_keeping
 from ui.incident_view import IncidentView
 from ui.long_work import run_with_progress
-from ui.plan_view import CREDIT_TAB, PLAN_TAB, TIMELINE_TAB, PlanHeader, PlanView
+from ui.notice_actions import record_notice
+from ui.plan_view import CREDIT_TAB, HISTORY_TAB, PLAN_TAB, TIMELINE_TAB, PlanHeader, PlanView
+from ui.register_session import RegisterSession, case_of_source, case_source
+from ui.register_view import HhsLogView, RegisterView
 from ui.settings import Settings
 from ui.worker import Task
 
@@ -53,6 +62,7 @@ if TYPE_CHECKING:
     from ui.roster_import import RosterImport
 
 AUTOSAVE_MS = 60_000
+REGISTER_PAGE, INCIDENT_PAGE, HHS_PAGE = 0, 1, 2
 INCIDENT_FILTER = "Incident files (*.json);;All files (*)"
 
 
@@ -78,7 +88,10 @@ class MainWindow(QMainWindow):
         self._plan: Plan | None = None
         self._loading = False
         self._tasks: set[Task] = set()
+        self._notices: dict[str, Notice] = {}  # recorded for the open case, by obligation key
+        self._register_stale = True
         self.autosave = Autosave(autosave_dir)
+        self.session = RegisterSession(settings, rulebook)
         self.setObjectName("MainWindow")
         self.setWindowTitle("notifyplanner")
         self.setAccessibleName("notifyplanner main window")
@@ -94,7 +107,12 @@ class MainWindow(QMainWindow):
     # ================================================================== building
 
     def _build(self) -> None:
-        central = QWidget(self)
+        self.main_tabs = QTabWidget(self)
+        self.main_tabs.setObjectName("mainTabs")
+        self.main_tabs.setDocumentMode(True)
+        self.register_view = RegisterView()
+        self.main_tabs.addTab(self.register_view, "Re&gister")
+        central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 2)
         outer.setSpacing(4)
@@ -108,7 +126,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.plan)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(central)
+        self.main_tabs.addTab(central, "In&cident")
+        self.hhs_view = HhsLogView(self._today.year - 1)
+        self.main_tabs.addTab(self.hhs_view, "HHS &annual log")
+        self.main_tabs.setCurrentIndex(INCIDENT_PAGE)
+        self.setCentralWidget(self.main_tabs)
 
         # Short names for the parts other code and the tests reach most.
         self.banner = self.header.banner
@@ -136,6 +158,16 @@ class MainWindow(QMainWindow):
         self.incident_view.message.connect(self.statusBar().showMessage)
         self.incident_view.paste_requested.connect(self.paste_counts)
         self.incident_view.import_requested.connect(self.import_roster)
+        self.plan.mark_sent_requested.connect(self.mark_sent)
+        self.plan.skip_requested.connect(lambda: self.mark_sent(NoticeAction.SKIPPED))
+        self.plan.history.verify_requested.connect(self.verify_log)
+        self.register_view.open_requested.connect(self.open_case)
+        self.register_view.new_requested.connect(self.new_incident)
+        self.register_view.import_requested.connect(self.import_dialog)
+        self.register_view.refresh_requested.connect(self.refresh_register)
+        self.hhs_view.year_changed.connect(self.refresh_hhs_log)
+        self.hhs_view.open_requested.connect(self.open_case)
+        self.main_tabs.currentChanged.connect(self._page_changed)
 
     def _action(
         self,
@@ -159,13 +191,27 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         file_menu = bar.addMenu("&File")
         self.new_action = self._action(file_menu, "&New incident", self.new_incident, keys.New)
-        self.open_action = self._action(file_menu, "&Open...", self.open_dialog, keys.Open)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.open_action = self._action(
+            file_menu,
+            "&Import incident file...",
+            self.import_dialog,
+            keys.Open,
+            "Add an incident file (JSON) to the register and open it",
+        )
+        self.recent_menu = file_menu.addMenu("Import &recent file")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._fill_recent()
         file_menu.addSeparator()
-        self.save_action = self._action(file_menu, "&Save", self.save, keys.Save)
-        self.save_as_action = self._action(file_menu, "Save &as...", self.save_as, "Ctrl+Shift+S")
+        self.save_action = self._action(
+            file_menu, "&Save", self.save, keys.Save, "Save the facts in the register as a new version"
+        )
+        self.save_as_action = self._action(
+            file_menu,
+            "E&xport incident file...",
+            self.export_incident,
+            "Ctrl+Shift+S",
+            "Write the incident as a JSON file",
+        )
         file_menu.addSeparator()
         self.import_action = self._action(
             file_menu,
@@ -184,15 +230,23 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, "&Paste resident counts", self.paste_counts, "Ctrl+Shift+V")
         self._action(edit_menu, "&Find notice", self.focus_plan_filter, keys.Find)
         edit_menu.addSeparator()
+        self.mark_sent_action = self._action(edit_menu, "&Mark sent...", self.mark_sent, "Ctrl+M")
+        self._action(edit_menu, "&Decided not to send...", lambda: self.mark_sent(NoticeAction.SKIPPED))
+        edit_menu.addSeparator()
         self.preferences_action = self._action(edit_menu, "Pr&eferences...", self.preferences, "Ctrl+,")
 
         go_menu = bar.addMenu("&Go")
-        self._action(go_menu, "&Incident form", self.incident_view.focus_form, "Ctrl+1")
-        self._action(go_menu, "&Residents", self.incident_view.focus_residents, "Ctrl+2")
-        self._action(go_menu, "&Plan table", lambda: self.plan.go(PLAN_TAB), "Ctrl+3")
-        self._action(go_menu, "&Timeline", lambda: self.plan.go(TIMELINE_TAB), "Ctrl+4")
-        self._action(go_menu, "&Credit monitoring", lambda: self.plan.go(CREDIT_TAB), "Ctrl+5")
+        on_page = self._on_incident_page
+        self._action(go_menu, "&Incident form", on_page(self.incident_view.focus_form), "Ctrl+1")
+        self._action(go_menu, "&Residents", on_page(self.incident_view.focus_residents), "Ctrl+2")
+        self._action(go_menu, "&Plan table", on_page(lambda: self.plan.go(PLAN_TAB)), "Ctrl+3")
+        self._action(go_menu, "&Timeline", on_page(lambda: self.plan.go(TIMELINE_TAB)), "Ctrl+4")
+        self._action(go_menu, "&Credit monitoring", on_page(lambda: self.plan.go(CREDIT_TAB)), "Ctrl+5")
         self._action(go_menu, "&Details", self.details.setFocus, "Ctrl+6")
+        self._action(go_menu, "&History", on_page(lambda: self.plan.go(HISTORY_TAB)), "Ctrl+7")
+        go_menu.addSeparator()
+        self._action(go_menu, "Re&gister", lambda: self.show_page(REGISTER_PAGE), "Ctrl+8")
+        self._action(go_menu, "HHS &annual log", lambda: self.show_page(HHS_PAGE), "Ctrl+9")
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&How deadlines are computed", self.show_how, keys.HelpContents)
@@ -213,8 +267,18 @@ class MainWindow(QMainWindow):
     def is_dirty(self) -> bool:
         return self._incident != self._saved or bool(self.form.form_problems_text_only())
 
-    def set_incident(self, incident: Incident, path: Path | None, *, saved: bool = True) -> None:
-        """Show ``incident``; ``saved`` False keeps it marked as changed (a recovery)."""
+    def set_incident(
+        self, incident: Incident, path: Path | None, *, saved: bool = True, case: GradedCase | None = None
+    ) -> None:
+        """Show ``incident``; ``saved`` False keeps it marked as changed (a recovery).
+
+        ``case`` is the register case it is (None: a file or a new incident, not yet in the
+        register); its recorded notices grade the plan as it is edited.
+        """
+        self.session.graded = case
+        self._notices = {g.key: g.notice for g in case.grades if g.notice} if case else {}
+        if case is not None:
+            self._notices |= {n.key: n for n in case.orphans}
         self._loading = True
         try:
             self.incident_view.set_incident(incident)
@@ -222,6 +286,7 @@ class MainWindow(QMainWindow):
             self._loading = False
         self.path = path
         self._saved = incident if saved else Incident(name="\0unsaved")
+        self._show_history()
         self.replan()
 
     def replan(self) -> None:
@@ -233,7 +298,10 @@ class MainWindow(QMainWindow):
         problems: list[FieldProblem] = [*incident_problems(incident), *self.form.form_problems()]
         self.incident_view.show_problems(problems)
         self._plan = plan(incident, self.rulebook)
-        if self.plan.set_plan(self._plan):
+        redraw = self.plan.set_plan(self._plan)
+        # The recorded notices graded against the plan on screen, edits included.
+        self.plan.set_grades({g.key: g for g in grade_plan(self._plan, self._notices, self._today)})
+        if redraw:
             self._refresh_views()
         self._update_title()
 
@@ -241,12 +309,35 @@ class MainWindow(QMainWindow):
         """Everything that depends on today, the urgency window or the date format."""
         fmt, window = self.settings.date_format, self.settings.urgency_days
         self.plan.refresh(self._today, window, fmt)
+        self.header.extra = self.session.retention_text(fmt)
         self.header.show_plan(self._plan, self._today, window, fmt)
+        in_register = self.session.available
+        self.plan.mark_sent_button.setEnabled(in_register)
+        self.plan.skip_button.setEnabled(in_register)
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path else (self._incident.name or "Untitled incident")
+        if self.session.case_id is not None:
+            name = f"{self._incident.name or 'Untitled incident'} (register no. {self.session.case_id})"
+        else:
+            name = self.path.name if self.path else (self._incident.name or "Untitled incident")
         self.setWindowTitle(f"{name}[*] - notifyplanner")
         self.setWindowModified(self.is_dirty())
+
+    def show_page(self, index: int) -> None:
+        self.main_tabs.setCurrentIndex(index)
+
+    def _on_incident_page(self, then: Callable[[], None]) -> Callable[[], None]:
+        def go() -> None:
+            self.show_page(INCIDENT_PAGE)
+            then()
+
+        return go
+
+    def _page_changed(self, index: int) -> None:
+        if index == REGISTER_PAGE and self._register_stale:
+            self.refresh_register()
+        elif index == HHS_PAGE:
+            self.refresh_hhs_log()
 
     def selected_key(self) -> str | None:
         return self.plan.selected_key()
@@ -384,13 +475,48 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.autosave.clear()
             self.set_incident(Incident(), None)
+            self.show_page(INCIDENT_PAGE)
 
-    def open_dialog(self) -> None:
+    def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open incident", self.settings.last_folder, INCIDENT_FILTER
+            self, "Import incident file", self.settings.last_folder, INCIDENT_FILTER
         )
         if path:
-            self.open_file(Path(path))
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> bool:
+        """Add an incident file to the register as a new case and open it.
+
+        A file whose facts cannot all be true opens unsaved instead, with the problems shown:
+        it goes into the register when it is fixed and saved. Without a register, the file
+        simply opens, as before there was one.
+        """
+        if not self.session.available:
+            return self.open_file(path)
+        try:
+            incident, problems = read_incident_keeping(path)
+        except IncidentError as exc:
+            self.show_file_error(path, exc)
+            return False
+        if not self.maybe_save():
+            return False
+        self.settings.add_recent(str(path))
+        self.settings.last_folder = str(path.parent)
+        if problems or incident_problems(incident):
+            self.open_file(path, ask=False)
+            self._saved = Incident(name="\0unsaved")  # not in the register yet
+            self._update_title()
+            return True
+        try:
+            self.session.forget()
+            self.session.save(incident, self._today, source=str(path))
+        except RegisterError as exc:
+            QMessageBox.critical(self, "Cannot import", f"{path} was not added to the register.\n\n{exc}")
+            return False
+        self.autosave.clear()
+        self._open_graded(self.session.graded)
+        self.statusBar().showMessage(f"Imported {path.name} as register no. {self.session.case_id}", 8000)
+        return True
 
     def open_file(self, path: Path, *, ask: bool = True) -> bool:
         """Open ``path``; a damaged file is reported and the current incident stays as it is."""
@@ -403,6 +529,7 @@ class MainWindow(QMainWindow):
             return False
         self.autosave.clear()
         self.set_incident(incident, path)
+        self.show_page(INCIDENT_PAGE)
         self.settings.add_recent(str(path))
         self.settings.last_folder = str(path.parent)
         if problems:
@@ -425,29 +552,8 @@ class MainWindow(QMainWindow):
             "The file was not changed, and the incident in this window is kept as it was.",
         )
 
-    def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        return self._write(self.path)
-
-    def save_as(self) -> bool:
-        start = (
-            str(self.path)
-            if self.path
-            else str(
-                Path(self.settings.last_folder or Path.home())
-                / f"{(self._incident.name or 'incident')[:60].replace('/', '-')}.json"
-            )
-        )
-        target, _ = QFileDialog.getSaveFileName(self, "Save incident as", start, INCIDENT_FILTER)
-        if not target:
-            return False
-        path = Path(target)
-        if not path.suffix:
-            path = path.with_suffix(".json")
-        return self._write(path)
-
-    def _write(self, path: Path) -> bool:
+    def _confirm_saveable(self, incident: Incident) -> bool:
+        """Ask before keeping date text that is not a date, or facts that cannot all be true."""
         unreadable = self.form.form_problems_text_only()
         if unreadable:
             answer = QMessageBox.question(
@@ -461,7 +567,6 @@ class MainWindow(QMainWindow):
             )
             if answer != QMessageBox.StandardButton.Save:
                 return False
-        incident = self.current_incident()
         impossible = incident_problems(incident)
         if impossible:
             # Saved as typed so nothing is lost; the app reopens it, `notifyplanner plan` will not.
@@ -469,13 +574,75 @@ class MainWindow(QMainWindow):
                 self,
                 "Some facts cannot all be true",
                 "\n".join(str(p) for p in impossible)
-                + "\n\nThe file will be saved as it is and this app will reopen it, but the "
+                + "\n\nThe incident will be saved as it is and this app will reopen it, but the "
                 "command line refuses it until these are fixed. Save anyway?",
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
             if answer != QMessageBox.StandardButton.Save:
                 return False
+        return True
+
+    def save(self) -> bool:
+        """Save the facts in the register: a new case, or a new version of the open one.
+
+        Without a register (it could not be opened) the incident is saved to its file.
+        """
+        if not self.session.available:
+            return self._write(self.path) if self.path else self.export_incident()
+        if self.session.case_id is not None and not self.is_dirty():
+            self.statusBar().showMessage("No changes to save.", 5000)
+            return True
+        incident = self.current_incident()
+        if not self._confirm_saveable(incident):
+            return False
+        source = str(self.path) if self.path and self.session.case_id is None else ""
+        try:
+            changes = self.session.save(incident, self._today, source=source)
+        except ConflictError as exc:
+            QMessageBox.warning(
+                self,
+                "Changed elsewhere",
+                f"{exc}\n\nYour edits are still here (and autosaved). Export them to a file if you "
+                "need them, then open the incident again from the register.",
+            )
+            return False
+        except RegisterError as exc:
+            QMessageBox.critical(
+                self, "Cannot save", f"{exc}\n\nNothing was lost: the incident is still open here."
+            )
+            return False
+        self.autosave.clear()
+        self._open_graded(self.session.graded)
+        version = self.session.graded.case.facts_version if self.session.graded else 0
+        self.statusBar().showMessage(
+            f"Saved in the register: no. {self.session.case_id}, version {version}", 8000
+        )
+        if changes:
+            QMessageBox.information(self, "What changed in the plan", "\n".join(changes))
+        return True
+
+    def export_incident(self, target: str | None = None) -> bool:
+        """Write the incident as a JSON file (logged when it is a register case)."""
+        if target is None:
+            stem = (self._incident.name or "incident")[:60].replace("/", "-")
+            start = (
+                str(self.path)
+                if self.path
+                else str(Path(self.settings.last_folder or Path.home()) / f"{stem}.json")
+            )
+            target, _ = QFileDialog.getSaveFileName(self, "Export incident file", start, INCIDENT_FILTER)
+            if not target:
+                return False
+        path = Path(target)
+        if not path.suffix:
+            path = path.with_suffix(".json")
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        incident = self.current_incident()
+        if not self._confirm_saveable(incident):
+            return False
         try:
             write_incident(incident, path)
         except OSError as exc:
@@ -485,14 +652,127 @@ class MainWindow(QMainWindow):
                 f"{path} could not be written ({exc.strerror or exc}).\n\nNothing was lost: the incident is still open here.",
             )
             return False
-        self.path = path
-        self._saved = incident
-        self.form.set_incident(incident)  # unreadable date text becomes the empty it was saved as
-        self.autosave.clear()
         self.settings.add_recent(str(path))
         self.settings.last_folder = str(path.parent)
-        self.replan()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        case_id, service = self.session.case_id, self.session.service
+        if case_id is not None and service is not None:
+            # The register stays the record; the export is logged with the log's head.
+            with contextlib.suppress(RegisterError):
+                version = self.session.graded.facts_version if self.session.graded else None
+                detail = {"to": str(path), "format": "incident file", "facts_version": version}
+                service.register.log_event(
+                    case_id, "export", detail | {"unsaved_edits": self.is_dirty()}, service.who
+                )
+            self._show_history()
+        if not self.session.available:
+            self.path = path
+            self._saved = incident
+            self.form.set_incident(incident)  # unreadable date text becomes the empty it was saved as
+            self.autosave.clear()
+            self.replan()
+        self.statusBar().showMessage(f"Exported {path}", 5000)
+        return True
+
+    # ================================================================== the register
+
+    def open_case(self, case_id: int) -> bool:
+        """Show a register case in the incident view, its notices graded as of today."""
+        if self.session.case_id == case_id and not self.is_dirty():
+            self.show_page(INCIDENT_PAGE)
+            return True
+        if not self.maybe_save():
+            return False
+        try:
+            graded = self.session.load(case_id, self._today)
+        except RegisterError as exc:
+            QMessageBox.warning(self, "Cannot open the incident", str(exc))
+            return False
+        self.autosave.clear()
+        self._open_graded(graded)
+        return True
+
+    def _open_graded(self, graded: GradedCase | None) -> None:
+        if graded is not None:
+            self.set_incident(graded.incident, None, case=graded)
+            self.show_page(INCIDENT_PAGE)
+        self._register_stale = True
+
+    def _show_history(self) -> None:
+        graded = self.session.graded
+        if graded is None or self.session.service is None:
+            self.plan.history.show_entries((), "")
+            return
+        register = self.session.service.register
+        self.plan.history.show_entries(register.log(graded.case.id), graded.case.log_head)
+
+    def verify_log(self) -> Verification | None:
+        case_id, service = self.session.case_id, self.session.service
+        if case_id is None or service is None:
+            return None
+        outcome = service.register.verify(case_id)
+        self.plan.history.show_verification(outcome)
+        return outcome
+
+    def refresh_register(self) -> Task | None:
+        """Reload the register view's summaries in a worker; the window stays live."""
+        if not self.session.available:
+            self.register_view.summary.setText(f"No register: {self.session.error}")
+            return None
+        self._register_stale = False
+        task = self.session.summaries_task(self._today, self)
+        self.run_task(
+            task,
+            "Reading the register",
+            lambda cases: self.register_view.set_cases(cases, self.settings.date_format),
+            lambda exc: self.register_view.summary.setText(f"The register could not be read: {exc}"),
+        )
+        return task
+
+    def refresh_hhs_log(self, year: int | None = None) -> Task | None:
+        if not self.session.available:
+            return None
+        task = self.session.hhs_task(year or self.hhs_view.year.value(), self)
+
+        def show(result: tuple[int, date, list[Any]]) -> None:
+            year, due, rows = result
+            self.hhs_view.set_rows(year, due, rows, self._today, self.settings.date_format)
+
+        self.run_task(task, "Reading the HHS log", show, lambda exc: self.hhs_view.due.setText(str(exc)))
+        return task
+
+    def mark_sent(self, action: NoticeAction = NoticeAction.SENT) -> bool:
+        """Record the selected notice as sent (or decided not to send); True when recorded."""
+        ob = self.plan.selected_obligation()
+        if ob is None:
+            self.statusBar().showMessage("Select a notice in the plan first.", 8000)
+            return False
+        if not self.session.available:
+            QMessageBox.warning(
+                self, "No register", f"Notices are recorded in the register.\n\n{self.session.error}"
+            )
+            return False
+        if self.session.case_id is None or self.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                "Save the incident first",
+                "A notice is recorded against the facts saved in the register. Save the incident now?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer != QMessageBox.StandardButton.Save or not self.save():
+                return False
+            ob = next((o for o in self._plan.obligations if o.key == ob.key), None) if self._plan else None
+            if ob is None:
+                return False
+        recorded = record_notice(
+            self, self.session, ob, action, today=self._today, date_format=self.settings.date_format
+        )
+        if recorded is None:
+            return False
+        graded, said = recorded
+        self._open_graded(graded)
+        self.plan.select_obligation(ob.key)
+        self.statusBar().showMessage(said, 10000)
         return True
 
     def _fill_recent(self) -> None:
@@ -524,7 +804,26 @@ class MainWindow(QMainWindow):
             self._refresh_views()
         if self.is_dirty():
             with contextlib.suppress(OSError):
-                self.autosave.write(self.current_incident(), str(self.path) if self.path else None)
+                self.autosave.write(self.current_incident(), self._autosave_source())
+
+    def _autosave_source(self) -> str | None:
+        """What an autosave belongs to: the register case, else the file, else nothing."""
+        case_id = self.session.case_id
+        if case_id is not None:
+            return case_source(case_id)
+        return str(self.path) if self.path else None
+
+    def _restore(self, incident: Incident, source: str | None) -> None:
+        """Show recovered edits, marked unsaved, on the case or file they belong to."""
+        case_id = case_of_source(source)
+        if case_id is not None and self.session.available:
+            try:
+                self.set_incident(incident, None, saved=False, case=self.session.load(case_id, self._today))
+                return
+            except RegisterError:
+                pass  # the case is gone: the edits open as a new incident, nothing lost
+        path = Path(source) if source and case_id is None else None
+        self.set_incident(incident, path, saved=False)
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest orphaned autosave. True when one was recovered."""
@@ -549,7 +848,7 @@ class MainWindow(QMainWindow):
         except IncidentError as exc:
             self.show_file_error(newest.path, exc)
             return False
-        self.set_incident(incident, Path(newest.source) if newest.source else None, saved=False)
+        self._restore(incident, newest.source)
         self.autosave.write(incident, newest.source)  # now ours; the orphan can go
         Autosave.discard(newest)
         self.statusBar().showMessage("Recovered the autosaved incident; save it to keep it.", 15000)
@@ -565,6 +864,7 @@ class MainWindow(QMainWindow):
         self.autosave.clear()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
+        self.session.close()
         event.accept()
 
     # ================================================================== preferences and help
@@ -574,13 +874,20 @@ class MainWindow(QMainWindow):
         self._refresh_views()
 
     def preferences(self) -> None:
-        dialog = PreferencesDialog(self.settings, self)
+        dialog = PreferencesDialog(
+            self.settings,
+            self,
+            default_register=str(self.session.path or ""),
+            default_user=default_user(),
+        )
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         old_rules = self.settings.rules_folder
         dialog.apply()
         if self.settings.rules_folder != old_rules and not self.reload_rules():
             self.settings.rules_folder = old_rules
+        self.session.set_rulebook(self.rulebook)
+        self.session.set_user()
         self._apply_preferences()
         self.replan()
 
