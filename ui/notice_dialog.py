@@ -217,7 +217,7 @@ class NoticeDialog(QDialog):
             self.note.setPlainText(current.note)
         elif sent:
             self.sent_on.set_date(today)
-        self.sent_on.edited.connect(self._date_changed)
+        self.sent_on.line.textChanged.connect(self._date_changed)
         self._date_changed()
         self.resize(520, self.sizeHint().height())
 
@@ -256,12 +256,16 @@ class NoticeDialog(QDialog):
         if day > self._today:
             return "The date sent is in the future: record a notice once it has gone out."
         if self.days_late() is not None:
-            reason = self.late_reason.currentData()
+            reason = self._late_reason()
             if reason is None:
                 return "The notice was late: choose why."
             if reason is LateReason.OTHER and not self.late_text.text().strip():
                 return "Say in words why the notice was late."
         return ""
+
+    def _late_reason(self) -> LateReason | None:
+        data = self.late_reason.currentData()
+        return LateReason(data) if data else None
 
     def notice(self, evidence: tuple[tuple[str, bytes], ...] = ()) -> NewNotice:
         note = self.note.toPlainText().strip()
@@ -278,11 +282,11 @@ class NoticeDialog(QDialog):
             key=self.obligation.key,
             action=NoticeAction.SENT,
             sent_on=self.sent_on.date(),
-            method=self.method.currentData(),
+            method=Method(self.method.currentData()),  # Qt hands a StrEnum back as str
             reference=self.reference.text().strip(),
             sent_by=self.sent_by.text().strip(),
             note=note,
-            late_reason=self.late_reason.currentData() if late else None,
+            late_reason=self._late_reason() if late else None,
             late_reason_text=self.late_text.text().strip() if late else "",
             evidence=evidence,
         )
