@@ -37,22 +37,20 @@ from notifyplanner.incident_file import (
     IncidentError,
     atomic_write_bytes,
     incident_problems,
-    write_incident,
 )
 from notifyplanner.model import Incident, Plan, Rulebook
-from notifyplanner.register.audit import Verification
 from notifyplanner.register.cases import GradedCase, default_user
 from notifyplanner.register.grading import grade_plan
 from notifyplanner.register.records import Notice, NoticeAction
-from notifyplanner.register.storage import ConflictError, RegisterError
+from notifyplanner.register.storage import RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.files import Autosave, read_incident_keeping
 from ui.incident_view import IncidentView
 from ui.long_work import run_with_progress
-from ui.notice_actions import record_notice
 from ui.plan_view import CREDIT_TAB, HISTORY_TAB, PLAN_TAB, TIMELINE_TAB, PlanHeader, PlanView
+from ui.register_actions import HHS_PAGE, INCIDENT_PAGE, REGISTER_PAGE, RegisterActions
 from ui.register_session import RegisterSession, case_of_source, case_source
 from ui.register_view import HhsLogView, RegisterView
 from ui.settings import Settings
@@ -62,11 +60,9 @@ if TYPE_CHECKING:
     from ui.roster_import import RosterImport
 
 AUTOSAVE_MS = 60_000
-REGISTER_PAGE, INCIDENT_PAGE, HHS_PAGE = 0, 1, 2
-INCIDENT_FILTER = "Incident files (*.json);;All files (*)"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RegisterActions, QMainWindow):
     """One incident at a time, like a document window."""
 
     def __init__(
@@ -477,47 +473,6 @@ class MainWindow(QMainWindow):
             self.set_incident(Incident(), None)
             self.show_page(INCIDENT_PAGE)
 
-    def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import incident file", self.settings.last_folder, INCIDENT_FILTER
-        )
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> bool:
-        """Add an incident file to the register as a new case and open it.
-
-        A file whose facts cannot all be true opens unsaved instead, with the problems shown:
-        it goes into the register when it is fixed and saved. Without a register, the file
-        simply opens, as before there was one.
-        """
-        if not self.session.available:
-            return self.open_file(path)
-        try:
-            incident, problems = read_incident_keeping(path)
-        except IncidentError as exc:
-            self.show_file_error(path, exc)
-            return False
-        if not self.maybe_save():
-            return False
-        self.settings.add_recent(str(path))
-        self.settings.last_folder = str(path.parent)
-        if problems or incident_problems(incident):
-            self.open_file(path, ask=False)
-            self._saved = Incident(name="\0unsaved")  # not in the register yet
-            self._update_title()
-            return True
-        try:
-            self.session.forget()
-            self.session.save(incident, self._today, source=str(path))
-        except RegisterError as exc:
-            QMessageBox.critical(self, "Cannot import", f"{path} was not added to the register.\n\n{exc}")
-            return False
-        self.autosave.clear()
-        self._open_graded(self.session.graded)
-        self.statusBar().showMessage(f"Imported {path.name} as register no. {self.session.case_id}", 8000)
-        return True
-
     def open_file(self, path: Path, *, ask: bool = True) -> bool:
         """Open ``path``; a damaged file is reported and the current incident stays as it is."""
         try:
@@ -552,229 +507,6 @@ class MainWindow(QMainWindow):
             "The file was not changed, and the incident in this window is kept as it was.",
         )
 
-    def _confirm_saveable(self, incident: Incident) -> bool:
-        """Ask before keeping date text that is not a date, or facts that cannot all be true."""
-        unreadable = self.form.form_problems_text_only()
-        if unreadable:
-            answer = QMessageBox.question(
-                self,
-                "Some dates are not dates",
-                "These fields hold text that is not a date and will be saved empty:\n\n"
-                + "\n".join(unreadable)
-                + "\n\nSave anyway?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Save:
-                return False
-        impossible = incident_problems(incident)
-        if impossible:
-            # Saved as typed so nothing is lost; the app reopens it, `notifyplanner plan` will not.
-            answer = QMessageBox.question(
-                self,
-                "Some facts cannot all be true",
-                "\n".join(str(p) for p in impossible)
-                + "\n\nThe incident will be saved as it is and this app will reopen it, but the "
-                "command line refuses it until these are fixed. Save anyway?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Save:
-                return False
-        return True
-
-    def save(self) -> bool:
-        """Save the facts in the register: a new case, or a new version of the open one.
-
-        Without a register (it could not be opened) the incident is saved to its file.
-        """
-        if not self.session.available:
-            return self._write(self.path) if self.path else self.export_incident()
-        if self.session.case_id is not None and not self.is_dirty():
-            self.statusBar().showMessage("No changes to save.", 5000)
-            return True
-        incident = self.current_incident()
-        if not self._confirm_saveable(incident):
-            return False
-        source = str(self.path) if self.path and self.session.case_id is None else ""
-        try:
-            changes = self.session.save(incident, self._today, source=source)
-        except ConflictError as exc:
-            QMessageBox.warning(
-                self,
-                "Changed elsewhere",
-                f"{exc}\n\nYour edits are still here (and autosaved). Export them to a file if you "
-                "need them, then open the incident again from the register.",
-            )
-            return False
-        except RegisterError as exc:
-            QMessageBox.critical(
-                self, "Cannot save", f"{exc}\n\nNothing was lost: the incident is still open here."
-            )
-            return False
-        self.autosave.clear()
-        self._open_graded(self.session.graded)
-        version = self.session.graded.case.facts_version if self.session.graded else 0
-        self.statusBar().showMessage(
-            f"Saved in the register: no. {self.session.case_id}, version {version}", 8000
-        )
-        if changes:
-            QMessageBox.information(self, "What changed in the plan", "\n".join(changes))
-        return True
-
-    def export_incident(self, target: str | None = None) -> bool:
-        """Write the incident as a JSON file (logged when it is a register case)."""
-        if target is None:
-            stem = (self._incident.name or "incident")[:60].replace("/", "-")
-            start = (
-                str(self.path)
-                if self.path
-                else str(Path(self.settings.last_folder or Path.home()) / f"{stem}.json")
-            )
-            target, _ = QFileDialog.getSaveFileName(self, "Export incident file", start, INCIDENT_FILTER)
-            if not target:
-                return False
-        path = Path(target)
-        if not path.suffix:
-            path = path.with_suffix(".json")
-        return self._write(path)
-
-    def _write(self, path: Path) -> bool:
-        incident = self.current_incident()
-        if not self._confirm_saveable(incident):
-            return False
-        try:
-            write_incident(incident, path)
-        except OSError as exc:
-            QMessageBox.critical(
-                self,
-                "Cannot save",
-                f"{path} could not be written ({exc.strerror or exc}).\n\nNothing was lost: the incident is still open here.",
-            )
-            return False
-        self.settings.add_recent(str(path))
-        self.settings.last_folder = str(path.parent)
-        case_id, service = self.session.case_id, self.session.service
-        if case_id is not None and service is not None:
-            # The register stays the record; the export is logged with the log's head.
-            with contextlib.suppress(RegisterError):
-                version = self.session.graded.facts_version if self.session.graded else None
-                detail = {"to": str(path), "format": "incident file", "facts_version": version}
-                service.register.log_event(
-                    case_id, "export", detail | {"unsaved_edits": self.is_dirty()}, service.who
-                )
-            self._show_history()
-        if not self.session.available:
-            self.path = path
-            self._saved = incident
-            self.form.set_incident(incident)  # unreadable date text becomes the empty it was saved as
-            self.autosave.clear()
-            self.replan()
-        self.statusBar().showMessage(f"Exported {path}", 5000)
-        return True
-
-    # ================================================================== the register
-
-    def open_case(self, case_id: int) -> bool:
-        """Show a register case in the incident view, its notices graded as of today."""
-        if self.session.case_id == case_id and not self.is_dirty():
-            self.show_page(INCIDENT_PAGE)
-            return True
-        if not self.maybe_save():
-            return False
-        try:
-            graded = self.session.load(case_id, self._today)
-        except RegisterError as exc:
-            QMessageBox.warning(self, "Cannot open the incident", str(exc))
-            return False
-        self.autosave.clear()
-        self._open_graded(graded)
-        return True
-
-    def _open_graded(self, graded: GradedCase | None) -> None:
-        if graded is not None:
-            self.set_incident(graded.incident, None, case=graded)
-            self.show_page(INCIDENT_PAGE)
-        self._register_stale = True
-
-    def _show_history(self) -> None:
-        graded = self.session.graded
-        if graded is None or self.session.service is None:
-            self.plan.history.show_entries((), "")
-            return
-        register = self.session.service.register
-        self.plan.history.show_entries(register.log(graded.case.id), graded.case.log_head)
-
-    def verify_log(self) -> Verification | None:
-        case_id, service = self.session.case_id, self.session.service
-        if case_id is None or service is None:
-            return None
-        outcome = service.register.verify(case_id)
-        self.plan.history.show_verification(outcome)
-        return outcome
-
-    def refresh_register(self) -> Task | None:
-        """Reload the register view's summaries in a worker; the window stays live."""
-        if not self.session.available:
-            self.register_view.summary.setText(f"No register: {self.session.error}")
-            return None
-        self._register_stale = False
-        task = self.session.summaries_task(self._today, self)
-        self.run_task(
-            task,
-            "Reading the register",
-            lambda cases: self.register_view.set_cases(cases, self.settings.date_format),
-            lambda exc: self.register_view.summary.setText(f"The register could not be read: {exc}"),
-        )
-        return task
-
-    def refresh_hhs_log(self, year: int | None = None) -> Task | None:
-        if not self.session.available:
-            return None
-        task = self.session.hhs_task(year or self.hhs_view.year.value(), self)
-
-        def show(result: tuple[int, date, list[Any]]) -> None:
-            year, due, rows = result
-            self.hhs_view.set_rows(year, due, rows, self._today, self.settings.date_format)
-
-        self.run_task(task, "Reading the HHS log", show, lambda exc: self.hhs_view.due.setText(str(exc)))
-        return task
-
-    def mark_sent(self, action: NoticeAction = NoticeAction.SENT) -> bool:
-        """Record the selected notice as sent (or decided not to send); True when recorded."""
-        ob = self.plan.selected_obligation()
-        if ob is None:
-            self.statusBar().showMessage("Select a notice in the plan first.", 8000)
-            return False
-        if not self.session.available:
-            QMessageBox.warning(
-                self, "No register", f"Notices are recorded in the register.\n\n{self.session.error}"
-            )
-            return False
-        if self.session.case_id is None or self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                "Save the incident first",
-                "A notice is recorded against the facts saved in the register. Save the incident now?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Save,
-            )
-            if answer != QMessageBox.StandardButton.Save or not self.save():
-                return False
-            ob = next((o for o in self._plan.obligations if o.key == ob.key), None) if self._plan else None
-            if ob is None:
-                return False
-        recorded = record_notice(
-            self, self.session, ob, action, today=self._today, date_format=self.settings.date_format
-        )
-        if recorded is None:
-            return False
-        graded, said = recorded
-        self._open_graded(graded)
-        self.plan.select_obligation(ob.key)
-        self.statusBar().showMessage(said, 10000)
-        return True
-
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         files = self.settings.recent_files
@@ -792,7 +524,7 @@ class MainWindow(QMainWindow):
             )
             self.settings.remove_recent(name)
             return
-        self.open_file(path)
+        self.import_file(path)
 
     # ================================================================== autosave and close
 
