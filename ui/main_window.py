@@ -296,7 +296,8 @@ class MainWindow(RegisterActions, QMainWindow):
         self._plan = plan(incident, self.rulebook)
         redraw = self.plan.set_plan(self._plan)
         # The recorded notices graded against the plan on screen, edits included.
-        self.plan.set_grades({g.key: g for g in grade_plan(self._plan, self._notices, self._today)})
+        graded = grade_plan(self._plan, self._notices, self._today) if self._notices else ()
+        self.plan.set_grades({g.key: g for g in graded if g.notice is not None})
         if redraw:
             self._refresh_views()
         self._update_title()

@@ -183,11 +183,16 @@ class ObligationTableModel(_FlatTableModel):
         self._today, self._window, self._date_format = today, window, date_format
         self._redraw()
 
-    def set_grades(self, grades: Mapping[str, Grade]) -> None:
-        """The core's grades of the recorded notices, by obligation key (empty: no case open)."""
-        if dict(grades) != self._grades:
-            self._grades = dict(grades)
-            self._redraw()
+    def set_grades(self, grades: Mapping[str, Grade]) -> bool:
+        """The core's grades of the recorded notices, by obligation key (empty: no case open).
+
+        False, and nothing redrawn, when they are the ones shown already (most keystrokes).
+        """
+        if dict(grades) == self._grades:
+            return False
+        self._grades = dict(grades)
+        self._redraw()
+        return True
 
     def _redraw(self) -> None:
         if self._rows:

@@ -372,8 +372,9 @@ class PlanView(QSplitter):
 
     def set_grades(self, grades: Mapping[str, Grade]) -> None:
         """The recorded notices' grades (empty when the incident is not in the register)."""
-        self.model.set_grades(grades)
-        self.show_details()
+        if self.model.set_grades(grades):
+            self.timeline.set_grades(grades)
+            self.show_details()
 
     def _tab_changed(self, index: int) -> None:
         """The details pane follows the tab: a duty on Credit monitoring, else the obligation."""
