@@ -88,7 +88,8 @@ def record_html(grade: Grade | None, date_format: str = ISO) -> str:
     if grade is None or grade.notice is None:
         return ""
     notice = grade.notice
-    parts = [f"<h4>Recorded: {escape(grade_text(grade))}</h4>"]
+    said = "decided not to send" if grade.skipped else grade_text(grade)
+    parts = [f"<h4>Recorded: {escape(said)}</h4>"]
     if grade.skipped:
         parts.append(_p("Reason", notice.skip_reason))
     else:

@@ -320,6 +320,14 @@ class MainWindow(RegisterActions, QMainWindow):
         self.setWindowTitle(f"{name}[*] - notifyplanner")
         self.setWindowModified(self.is_dirty())
 
+    def start_on_register(self) -> None:
+        """Show the register page at start-up when the register holds any incident."""
+        service = self.session.service
+        if service is not None and service.register.cases():
+            self.show_page(REGISTER_PAGE)
+            if self._register_stale:
+                self.refresh_register()
+
     def show_page(self, index: int) -> None:
         self.main_tabs.setCurrentIndex(index)
 

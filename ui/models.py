@@ -102,7 +102,7 @@ def days_left_text(left: int | None) -> str:
 def grade_text(grade: Grade) -> str:
     """The words for a recorded notice in the Days left column: 'sent 26 days late'."""
     if grade.skipped:
-        return "decided not to send"
+        return "not sending"
     if grade.timeliness is Timeliness.LATE and grade.days_late is not None:
         return f"sent {grade.days_late} day{'s' if grade.days_late != 1 else ''} late"
     if grade.timeliness is Timeliness.ON_TIME:

@@ -182,8 +182,13 @@ class NoticeDialog(QDialog):
             form.addRow("", self.late_label)
             form.addRow("&Late because", self.late_reason)
             form.addRow("", self.late_text)
+            self.skip_reason.hide()  # not in this dialog's layout: never drawn loose
         else:
             form.addRow("&Reason", self.skip_reason)
+            for widget in (self.sent_on, self.method, self.reference, self.sent_by):
+                widget.hide()
+            for widget in (self.late_label, self.late_reason, self.late_text):
+                widget.hide()
         form.addRow("N&ote", self.note)
         form.addRow("&Evidence", self.evidence)
         layout.addLayout(form)
@@ -228,7 +233,9 @@ class NoticeDialog(QDialog):
         return days_late(self.obligation, day) if day is not None else None
 
     def _date_changed(self) -> None:
-        late = self.days_late() if self.action is NoticeAction.SENT else None
+        if self.action is not NoticeAction.SENT:
+            return
+        late = self.days_late()
         for widget in (self.late_reason, self.late_text, self.late_label):
             widget.setVisible(late is not None)
         label = self.findChild(QFormLayout)

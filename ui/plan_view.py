@@ -188,18 +188,17 @@ class PlanView(QSplitter):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         layout.addWidget(self.table, 1)
-        actions = QHBoxLayout()
         self.legend = QLabel(page)
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        # Beside the filter, so the legend below keeps the table's full width.
         self.mark_sent_button = QPushButton("Mark &sent...", page)
         self.mark_sent_button.setToolTip("Record the selected notice as sent: date, method, reference, proof")
-        self.skip_button = QPushButton("&Decided not to send...", page)
+        self.skip_button = QPushButton("Decided not to send...", page)
         self.skip_button.setToolTip("Record the decision not to send the selected notice, with the reason")
-        actions.addWidget(self.legend, 1)
-        actions.addWidget(self.mark_sent_button)
-        actions.addWidget(self.skip_button)
-        layout.addLayout(actions)
+        row.addWidget(self.mark_sent_button)
+        row.addWidget(self.skip_button)
         self.mark_sent_button.clicked.connect(self.mark_sent_requested)
         self.skip_button.clicked.connect(self.skip_requested)
         self.table.doubleClicked.connect(lambda _index: self.mark_sent_requested.emit())
@@ -288,7 +287,7 @@ class PlanView(QSplitter):
             "undetermined",
             "2026-12-31 Wed *",
             "sent 99 days late",
-            "2026-12-31 substitute notice",
+            "decided not to send",
         )
         for column, sample in enumerate(samples):
             header.resizeSection(column, width(sample))
@@ -377,7 +376,11 @@ class PlanView(QSplitter):
             self.show_details()
 
     def _tab_changed(self, index: int) -> None:
-        """The details pane follows the tab: a duty on Credit monitoring, else the obligation."""
+        """The details pane follows the tab: a duty on Credit monitoring, else the obligation.
+
+        The History tab has its own entry pane, so the details give it their room.
+        """
+        self.details.setVisible(index != HISTORY_TAB)
         if index == CREDIT_TAB and self.credit_view.currentIndex().isValid():
             self._credit_row_changed(self.credit_view.currentIndex(), QModelIndex())
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,8 +22,10 @@ from notifyplanner.incident_file import IncidentError, incident_problems, write_
 from notifyplanner.model import Incident, Plan
 from notifyplanner.register.audit import Verification
 from notifyplanner.register.cases import GradedCase
-from notifyplanner.register.records import NoticeAction
+from notifyplanner.register.grading import individuals_notified_from
+from notifyplanner.register.records import Notice, NoticeAction
 from notifyplanner.register.storage import ConflictError, RegisterError
+from ui.dates import format_date
 from ui.files import Autosave, read_incident_keeping
 from ui.incident_form import IncidentForm
 from ui.notice_actions import record_notice
@@ -52,6 +55,7 @@ class RegisterActions:
     _saved: Incident
     _incident: Incident
     _plan: Plan | None
+    _notices: dict[str, Notice]
     _today: date
     _register_stale: bool
     statusBar: Callable[[], QStatusBar]
@@ -150,9 +154,24 @@ class RegisterActions:
         incident = self.current_incident()
         if not self._confirm_saveable(incident):
             return False
+        settled = self._settle_individuals_notified(incident)
+        if settled is None:
+            return False
+        incident, decision = settled
         source = str(self.path) if self.path and self.session.case_id is None else ""
         try:
-            changes = self.session.save(incident, self._today, source=source)
+            unchanged = self.session.case_id is not None and incident == self._saved
+            changes = [] if unchanged else self.session.save(incident, self._today, source=source)
+            if decision and self.session.graded is not None and self.session.service is not None:
+                service, case = self.session.service, self.session.graded.case
+                service.register.log_event(
+                    case.id,
+                    "individuals_notified_decision",
+                    decision,
+                    service.who,
+                    expected_revision=case.revision,
+                )
+                self.session.load(case.id, self._today)
         except ConflictError as exc:
             QMessageBox.warning(
                 self,
@@ -175,6 +194,40 @@ class RegisterActions:
         if changes:
             QMessageBox.information(self, "What changed in the plan", "\n".join(changes))
         return True
+
+    def _settle_individuals_notified(self, incident: Incident) -> tuple[Incident, dict[str, Any]] | None:
+        """When the facts' 'individuals notified' and the recorded individual notices disagree,
+        ask which is right. Returns the incident to save and the answer to log ({} when they
+        agree); None when the person cancels."""
+        if not self._notices or self._plan is None:
+            return incident, {}
+        recorded = individuals_notified_from(self._plan, self._notices)
+        typed = incident.individuals_notified
+        if recorded is None or typed == recorded:
+            return incident, {}
+        fmt = self.settings.date_format
+        shown = format_date(typed, fmt) if typed else "no date"
+        answer = QMessageBox.question(
+            self,  # type: ignore[arg-type]
+            "Which date is right?",
+            f"The individual notices are recorded as sent on {format_date(recorded, fmt)}, but the facts "
+            f"now say individuals were notified: {shown}. Notices timed after the individual notices "
+            f"follow this date.\n\nYes: the recorded notices are right ({format_date(recorded, fmt)}).\n"
+            f"No: keep {shown}.\n\nYour answer is logged.",
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Cancel:
+            return None
+        chosen = recorded if answer == QMessageBox.StandardButton.Yes else typed
+        decision = {
+            "facts_date": typed.isoformat() if typed else None,
+            "notices_date": recorded.isoformat(),
+            "chosen": chosen.isoformat() if chosen else None,
+        }
+        return replace(incident, individuals_notified=chosen), decision
 
     def export_incident(self, target: str | None = None) -> bool:
         """Write the incident as a JSON file (logged when it is a register case)."""

@@ -217,6 +217,8 @@ class HistoryModel(_FlatTableModel):
                 return ACTION_WORDS.get(entry.action, entry.action.replace("_", " "))
             if col == self.DETAIL:
                 return summary_of(entry)
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.DETAIL:
+            return summary_of(entry)
         if role == Qt.ItemDataRole.ToolTipRole and col == self.WHEN:
             return entry.at.astimezone(UTC).isoformat().replace("+00:00", "Z") + " (UTC)"
         if self._bad is not None and entry.seq >= self._bad:

@@ -104,7 +104,16 @@ class RegisterView(QWidget):
             # register would cost more than loading it.
             metrics = self.table.fontMetrics()
             for column, sample in enumerate(
-                ("", "2026-12-31", "1,000,000", "2026-12-31 ", "2026-12-31 ", "Overdue", "Pending", "Sent 99")
+                (
+                    "",
+                    "2026-12-31",
+                    "1,000,000",
+                    "2026-12-31 ",
+                    "2026-12-31 ",
+                    "Overdue",
+                    "Pending",
+                    "99 (+9 not sent)",
+                )
             ):
                 if sample:
                     self.table.horizontalHeader().resizeSection(

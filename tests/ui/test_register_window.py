@@ -311,3 +311,31 @@ def test_recovered_edits_return_to_their_case(make_window, dialogs: Dialogs, ear
     assert second.is_dirty()
     assert second.save()
     assert second.session.graded.facts_version == 2  # type: ignore[union-attr]
+
+
+def test_editing_individuals_notified_against_the_notices_asks_and_logs(
+    window: MainWindow, dialogs: Dialogs, early_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.import_file(early_file)
+    answer_notice(monkeypatch, lambda d: d.sent_on.set_date(date(2026, 9, 30)))
+    window.select_obligation("HIPAA/individuals")
+    assert window.mark_sent()
+    assert window.current_incident().individuals_notified == date(2026, 9, 30)  # set from the notice
+    window.form.dates["individuals_notified"].set_date(date(2026, 9, 25))
+    window.replan()
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    assert not window.save()
+    assert dialogs.titles()[-1] == "Which date is right?"
+    assert window.is_dirty()
+    dialogs.answer = QMessageBox.StandardButton.Yes  # the recorded notices are right
+    assert window.save()
+    assert window.current_incident().individuals_notified == date(2026, 9, 30)
+    log = window.session.service.register.log(window.session.case_id)  # type: ignore[union-attr]
+    assert log[-1].action == "individuals_notified_decision"
+    assert log[-1].detail == {
+        "facts_date": "2026-09-25",
+        "notices_date": "2026-09-30",
+        "chosen": "2026-09-30",
+    }
+    # The answer restored the saved facts: no empty version (the one facts entry is the notice's).
+    assert [e.action for e in log].count("facts") == 1
