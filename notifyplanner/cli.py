@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from notifyplanner import __version__
+from notifyplanner.cli_register import REGISTER_COMMANDS, add_register_parsers, run_register
 from notifyplanner.cli_roster import add_roster_parser, run_roster
 from notifyplanner.engine import plan
 from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_incident
@@ -31,7 +32,7 @@ SAMPLE_INCIDENT = (
     Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
 )
 EXIT_BAD_INPUT = 2
-COMMANDS = ("plan", "rules", "roster")
+COMMANDS = ("plan", "rules", "roster", *REGISTER_COMMANDS)
 
 
 def _fail(message: str) -> int:
@@ -60,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Without a command, or with just an incident FILE, notifyplanner opens the desktop app.",
     )
     parser.add_argument("--version", action="version", version=f"notifyplanner {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the incident register (default: $NOTIFYPLANNER_DB, else your data folder)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     p_plan = sub.add_parser("plan", help="print the plan for an incident file")
@@ -81,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_show.add_argument("--on", type=_date_arg, help="the version in force on this date (default: latest)")
 
     add_roster_parser(sub)
+    add_register_parsers(sub)
 
     return parser
 
@@ -167,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_rules(args)
     if args.command == "roster":
         return run_roster(args)
+    if args.command in REGISTER_COMMANDS:
+        return run_register(args, BUNDLED_RULES)
     build_parser().print_help()
     return 0
 

@@ -12,7 +12,9 @@ One module, one job:
                 CaseSummary, HhsLogRow, Method, LateReason
 - ``grading``   pure: grade_plan(plan, notices, today) -> on_time / late / pending / overdue /
                 not_applicable, days late
-- ``storage``   the only SQL: Register (SQLite file, migrations, WAL, optimistic concurrency)
+- ``storage``   the only module that talks to SQLite: Register (file checks, migrations, WAL,
+                transactions, optimistic concurrency); ``schema`` holds its DDL as data and
+                ``errors`` its exceptions
 - ``audit``     the hash chain: canonical JSON, entry hashes, verify_chain
 - ``changes``   what changed between two facts versions and their plans
 - ``hhs_log``   the annual HHS log's due date

@@ -12,6 +12,8 @@ incident's ``individuals_notified`` when it is empty (a new facts version, logge
 holds another date, :meth:`CaseService.mark_sent` returns an
 :class:`IndividualsNotifiedDisagreement` and changes no facts. The app asks which date is
 right and calls :meth:`CaseService.resolve_individuals_notified`, which logs the answer.
+:meth:`CaseService.update` reports the same disagreement (``UpdateResult.disagreement``)
+when new facts give a date the recorded individual notices contradict.
 """
 
 from __future__ import annotations
@@ -29,9 +31,15 @@ from typing import Any
 from notifyplanner import __version__
 from notifyplanner.engine import plan as make_plan
 from notifyplanner.incident_file import dumps, incident_to_dict, loads
-from notifyplanner.model import Incident, Plan, Recipient, Rulebook
+from notifyplanner.model import Incident, Plan, Recipient, Rulebook, Status
 from notifyplanner.register.changes import FieldChange, PlanDiff, facts_diff, plan_diff
-from notifyplanner.register.grading import Grade, days_late, grade_plan, orphaned_notices
+from notifyplanner.register.grading import (
+    Grade,
+    days_late,
+    grade_plan,
+    individuals_notified_from,
+    orphaned_notices,
+)
 from notifyplanner.register.hhs_log import HHS_ANNUAL_KEY, hhs_log_due
 from notifyplanner.register.records import (
     Case,
@@ -44,7 +52,14 @@ from notifyplanner.register.records import (
     NoticeAction,
     PlanRow,
 )
-from notifyplanner.register.storage import CaseIndex, Register, RegisterError, UnknownCaseError
+from notifyplanner.register.retention import retention_basis
+from notifyplanner.register.storage import (
+    CaseIndex,
+    FactsChange,
+    Register,
+    RegisterError,
+    UnknownCaseError,
+)
 
 
 class UnknownKeyError(RegisterError):
@@ -109,6 +124,14 @@ class GradedCase:
     orphans: tuple[Notice, ...]  # notices recorded for keys the plan no longer lists
     facts_version: int
 
+    @property
+    def retention_basis(self) -> str:
+        """Why ``case.retain_until`` is what it is (HIPAA's rule, or the register's default)."""
+        hipaa = any(
+            o.jurisdiction == "HIPAA" and o.status is not Status.NOT_REQUIRED for o in self.plan.obligations
+        )
+        return retention_basis(hipaa)
+
     def grade(self, key: str) -> Grade | None:
         return next((g for g in self.grades if g.key == key), None)
 
@@ -118,6 +141,8 @@ class UpdateResult:
     case: Case
     facts: tuple[FieldChange, ...]
     plan: PlanDiff
+    # the new facts' individuals_notified differs from the individual notices recorded sent
+    disagreement: IndividualsNotifiedDisagreement | None = None
 
 
 @dataclass(frozen=True)
@@ -178,11 +203,15 @@ class CaseService:
 
     def summaries(self, today: date) -> list[CaseSummary]:
         """The register view. Plans kept with other rules are re-planned first (once)."""
-        summaries = self.register.summaries(today, self.digest)
-        stale = [s.id for s in summaries if not s.plan_current]
+        self.refresh_stale()
+        return self.register.summaries(today, self.digest)
+
+    def refresh_stale(self) -> int:
+        """Re-plan the cases whose kept plan was made with other rules; how many were."""
+        stale = self.register.stale_cases(self.digest)
         for case_id in stale:
             self.refresh(case_id)
-        return self.register.summaries(today, self.digest) if stale else summaries
+        return len(stale)
 
     def refresh(self, case_id: int) -> None:
         incident = self.incident(case_id)
@@ -193,7 +222,7 @@ class CaseService:
     def hhs_log(self, year: int) -> list[HhsLogRow]:
         """Breaches of fewer than 500 discovered in ``year`` (45 CFR 164.408(c)): the cases
         whose plan owes HHS's annual report, each with the date it was recorded submitted."""
-        self.summaries(date(year, 12, 31))  # re-plan stale cases so the list follows the rules loaded
+        self.refresh_stale()  # so the list follows the rules loaded
         return self.register.hhs_rows(year, HHS_ANNUAL_KEY, hhs_log_due(year))
 
     # ---- changing
@@ -214,24 +243,50 @@ class CaseService:
         """Save new facts as a new version; the log entry carries the facts diff and the
         plan diff (notices added or dropped, deadlines moved, status changed)."""
         revision = self._revision(case_id, expected_revision)
+        change = self._facts_change(case_id, incident, note)
+        if change is None:  # nothing to save: a version is a change, not a save click
+            return UpdateResult(self.register.case(case_id), (), PlanDiff())
+        facts, fields, changes = change
+        case = self.register.save_facts(case_id, facts, self.who, expected_revision=revision)
+        return UpdateResult(case, fields, changes, self._disagreement(case_id, incident))
+
+    def _disagreement(self, case_id: int, incident: Incident) -> IndividualsNotifiedDisagreement | None:
+        """The facts' individuals_notified against the individual notices recorded sent."""
+        if incident.individuals_notified is None:
+            return None
+        result = make_plan(incident, self.rulebook)
+        notices = self.register.notices(case_id)
+        recorded = individuals_notified_from(result, notices)
+        if recorded is None or recorded == incident.individuals_notified:
+            return None
+        key = min(
+            (
+                k
+                for k, n in notices.items()
+                if n.sent_on == recorded and any(o.key == k for o in result.obligations)
+            ),
+            default="",
+        )
+        return IndividualsNotifiedDisagreement(case_id, incident.individuals_notified, key, recorded)
+
+    def _facts_change(
+        self, case_id: int, incident: Incident, note: str
+    ) -> tuple[FactsChange, tuple[FieldChange, ...], PlanDiff] | None:
         old = self.incident(case_id)
-        old_plan, new_plan = make_plan(old, self.rulebook), make_plan(incident, self.rulebook)
         fields = facts_diff(incident_to_dict(old), incident_to_dict(incident))
-        changes = plan_diff(old_plan, new_plan)
+        if not fields:
+            return None
+        new_plan = make_plan(incident, self.rulebook)
+        changes = plan_diff(make_plan(old, self.rulebook), new_plan)
         detail = {
             "changes": [{"field": f.field, "from": f.old, "to": f.new} for f in fields],
             "plan": changes.to_dict(),
         }
-        case = self.register.save_facts(
-            case_id,
-            dumps(incident),
-            case_index(incident, new_plan, self.digest),
-            self.who,
-            expected_revision=revision,
-            detail=detail,
-            note=note,
+        return (
+            FactsChange(dumps(incident), case_index(incident, new_plan, self.digest), detail, note),
+            fields,
+            changes,
         )
-        return UpdateResult(case, fields, changes)
 
     def _obligation(self, case_id: int, key: str) -> Any:
         result = self.plan(case_id)
@@ -267,6 +322,24 @@ class CaseService:
         if late and late_reason is None:
             raise LateReasonNeeded(key, ob.deadline, late)
         files = read_evidence(evidence)
+        # One truth for individuals_notified: filled from this notice in the same transaction
+        # when empty; a different date already there is reported, never overwritten.
+        updated, disagreement, then_facts = None, None, None
+        if ob.recipient is Recipient.INDIVIDUALS:
+            incident = self.incident(case_id)
+            if incident.individuals_notified is None:
+                change = self._facts_change(
+                    case_id,
+                    replace(incident, individuals_notified=sent_on),
+                    f"individuals_notified set from notice {key}",
+                )
+                if change is not None:
+                    then_facts = change[0]
+                    updated = change
+            elif incident.individuals_notified != sent_on:
+                disagreement = IndividualsNotifiedDisagreement(
+                    case_id, incident.individuals_notified, key, sent_on
+                )
         case = self.register.record_notice(
             case_id,
             NewNotice(
@@ -283,25 +356,12 @@ class CaseService:
             ),
             self.who,
             expected_revision=revision,
+            then_facts=then_facts,
         )
-        updated, disagreement = None, None
-        if ob.recipient is Recipient.INDIVIDUALS:
-            incident = self.incident(case_id)
-            if incident.individuals_notified is None:
-                updated = self.update(
-                    case_id,
-                    replace(incident, individuals_notified=sent_on),
-                    expected_revision=case.revision,
-                    note=f"individuals_notified set from notice {key}",
-                )
-                case = updated.case
-            elif incident.individuals_notified != sent_on:
-                disagreement = IndividualsNotifiedDisagreement(
-                    case_id, incident.individuals_notified, key, sent_on
-                )
+        facts_updated = UpdateResult(case, updated[1], updated[2]) if updated else None
         grade = self.graded(case_id, today).grade(key)
         assert grade is not None  # the key was checked against the plan above
-        return SentResult(case, grade, updated, disagreement)
+        return SentResult(case, grade, facts_updated, disagreement)
 
     def skip(
         self, case_id: int, key: str, reason: str, *, note: str = "", expected_revision: int | None = None

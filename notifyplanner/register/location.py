@@ -23,15 +23,20 @@ def default_register_path() -> Path:
 def register_path(
     explicit: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
 ) -> Path:
-    """The register to use, and whether its folder should be created (the default only)."""
+    """The register to use; nothing is created here (a read must not write)."""
     if explicit:
         return Path(explicit)
     env = os.environ if env is None else env
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR])
-    path = default_register_path()
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    return default_register_path()
 
 
-__all__ = ["ENV_VAR", "FILE_NAME", "default_register_path", "register_path"]
+def ensure_folder(path: Path) -> None:
+    """Create the default data folder (owner-only) before the first case goes in; a folder
+    the user named must exist already, so a typo is an error, not a new tree of folders."""
+    if path == default_register_path():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+__all__ = ["ENV_VAR", "FILE_NAME", "default_register_path", "ensure_folder", "register_path"]

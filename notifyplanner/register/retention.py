@@ -32,9 +32,19 @@ def retain_until(created: date, last_record: date, years: int = HIPAA_RETENTION_
     return end
 
 
+def retention_basis(hipaa_applies: bool) -> str:
+    """Why the case is kept as long as it is, in words for the case header."""
+    if hipaa_applies:
+        return f"six years from the latest record ({HIPAA_RETENTION_CITE})"
+    return (
+        "six years from the latest record: the register keeps HIPAA's period "
+        f"({HIPAA_RETENTION_CITE}) for every case; no rule in this plan sets one"
+    )
+
+
 def may_delete(retain: date | None, today: date) -> bool:
     """True from ``retain`` on; a case with no retention date may always go."""
     return retain is None or today >= retain
 
 
-__all__ = ["HIPAA_RETENTION_CITE", "HIPAA_RETENTION_YEARS", "may_delete", "retain_until"]
+__all__ = ["HIPAA_RETENTION_CITE", "HIPAA_RETENTION_YEARS", "may_delete", "retain_until", "retention_basis"]

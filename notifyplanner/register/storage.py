@@ -16,12 +16,13 @@ Interface (everything a face or the service layer may call)::
     .evidence_bytes(evidence_id) -> bytes    .plan_rows(case_id) -> list[PlanRow]
     .log(case_id) -> list[AuditEntry]        .verify(case_id) -> audit.Verification
     .summaries(today, rules_digest) -> list[CaseSummary]   # the register view, one query
+    .stale_cases(rules_digest) -> list[int]  # plans kept with other rules
     .hhs_rows(year, key, due) -> list[HhsLogRow]
     # writes: one transaction each; ``expected_revision`` is the Case.revision the caller
     # read; if anyone changed the case since, ConflictError and nothing is written
     .create_case(incident_json, index, who) -> Case
-    .save_facts(case_id, incident_json, index, who, expected_revision, detail, note="") -> Case
-    .record_notice(case_id, NewNotice, who, expected_revision) -> Case
+    .save_facts(case_id, FactsChange, who, expected_revision) -> Case
+    .record_notice(case_id, NewNotice, who, expected_revision, then_facts=None) -> Case
     .add_evidence(case_id, key, name, data, who, expected_revision) -> Case
     .log_event(case_id, action, detail, who, expected_revision=None) -> AuditEntry
     .refresh_index(case_id, index)           # derived data only (rules changed); not logged
@@ -54,11 +55,12 @@ Safety, and why:
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -66,6 +68,13 @@ from types import TracebackType
 from typing import Any
 
 from notifyplanner.register import audit
+from notifyplanner.register.errors import (
+    ConflictError,
+    NotARegisterError,
+    RegisterError,
+    RetentionError,
+    UnknownCaseError,
+)
 from notifyplanner.register.records import (
     AuditEntry,
     Case,
@@ -81,125 +90,11 @@ from notifyplanner.register.records import (
     PlanRow,
 )
 from notifyplanner.register.retention import HIPAA_RETENTION_YEARS, may_delete, retain_until
+from notifyplanner.register.schema import APPLICATION_ID, FORMAT, MIGRATIONS, SCHEMA_VERSION
 
-APPLICATION_ID = 0x4E505247  # "NPRG": marks the file as a notifyplanner register
-FORMAT = "notifyplanner-register"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 REGISTER_CHAIN = 0  # the case id of the register's own log (deletions)
-
-# Each entry takes the schema from version i to i + 1. Never edit a released step: add one.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (
-    # 0 -> 1: cases, facts versions, notices, the audit log
-    (
-        f"PRAGMA application_id = {APPLICATION_ID}",
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        f"INSERT INTO meta (key, value) VALUES ('format', '{FORMAT}')",
-        "INSERT INTO meta (key, value) VALUES ('log_count', '0')",
-        f"INSERT INTO meta (key, value) VALUES ('log_head', '{audit.GENESIS}')",
-        """CREATE TABLE cases (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            created_by TEXT NOT NULL,
-            facts_version INTEGER NOT NULL,
-            revision INTEGER NOT NULL,
-            discovered TEXT,
-            affected INTEGER,
-            log_count INTEGER NOT NULL,
-            log_head TEXT NOT NULL)""",
-        """CREATE TABLE facts (
-            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-            version INTEGER NOT NULL,
-            incident_json TEXT NOT NULL,
-            saved_at TEXT NOT NULL,
-            saved_by TEXT NOT NULL,
-            note TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (case_id, version))""",
-        """CREATE TABLE notices (
-            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-            key TEXT NOT NULL,
-            action TEXT NOT NULL,
-            sent_on TEXT,
-            method TEXT,
-            reference TEXT NOT NULL DEFAULT '',
-            sent_by TEXT NOT NULL DEFAULT '',
-            note TEXT NOT NULL DEFAULT '',
-            late_reason TEXT,
-            late_reason_text TEXT NOT NULL DEFAULT '',
-            skip_reason TEXT NOT NULL DEFAULT '',
-            recorded_at TEXT NOT NULL,
-            recorded_by TEXT NOT NULL,
-            PRIMARY KEY (case_id, key))""",
-        """CREATE TABLE audit_log (
-            id INTEGER PRIMARY KEY,
-            case_id INTEGER NOT NULL,
-            seq INTEGER NOT NULL,
-            at TEXT NOT NULL,
-            who TEXT NOT NULL,
-            action TEXT NOT NULL,
-            detail TEXT NOT NULL,
-            prev TEXT NOT NULL,
-            hash TEXT NOT NULL)""",
-        "CREATE INDEX audit_log_case ON audit_log (case_id, id)",
-        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
-        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-            WHEN OLD.case_id = 0 OR EXISTS (SELECT 1 FROM cases WHERE id = OLD.case_id)
-            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
-    ),
-    # 1 -> 2: evidence files, the plan cache behind fast lists, retention
-    (
-        """CREATE TABLE evidence (
-            id INTEGER PRIMARY KEY,
-            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-            key TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
-            size INTEGER NOT NULL,
-            original_name TEXT NOT NULL,
-            added_at TEXT NOT NULL,
-            added_by TEXT NOT NULL,
-            data BLOB NOT NULL)""",
-        "CREATE INDEX evidence_case ON evidence (case_id, key)",
-        """CREATE TABLE plan_rows (
-            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-            key TEXT NOT NULL,
-            status TEXT NOT NULL,
-            deadline TEXT,
-            recipient TEXT NOT NULL,
-            PRIMARY KEY (case_id, key)) WITHOUT ROWID""",
-        "CREATE INDEX plan_rows_key ON plan_rows (key, case_id)",
-        "ALTER TABLE cases ADD COLUMN controlling_deadline TEXT",
-        "ALTER TABLE cases ADD COLUMN rules_digest TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE cases ADD COLUMN last_record TEXT",
-        f"ALTER TABLE cases ADD COLUMN retain_years INTEGER NOT NULL DEFAULT {HIPAA_RETENTION_YEARS}",
-        "UPDATE cases SET last_record = substr(created_at, 1, 10)",
-    ),
-)
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-# --------------------------------------------------------------------------- errors
-
-
-class RegisterError(Exception):
-    """A problem with the register, as one line a person can act on."""
-
-
-class NotARegisterError(RegisterError):
-    """The file is not a notifyplanner register (foreign, damaged, or from a newer program)."""
-
-
-class UnknownCaseError(RegisterError):
-    pass
-
-
-class ConflictError(RegisterError):
-    """The case changed since the caller read it; reload, look, and try again."""
-
-
-class RetentionError(RegisterError):
-    """Deleting before the retention period ends, without an override."""
 
 
 # --------------------------------------------------------------------------- values
@@ -217,6 +112,17 @@ class CaseIndex:
     rows: tuple[PlanRow, ...]
     rules_digest: str = ""
     retain_years: int = HIPAA_RETENTION_YEARS
+
+
+@dataclass(frozen=True)
+class FactsChange:
+    """A new facts version to save: the incident file's JSON text, its index, and the log
+    entry's ``detail`` (the facts diff and the plan diff)."""
+
+    incident_json: str
+    index: CaseIndex
+    detail: dict[str, Any]
+    note: str = ""
 
 
 def now_utc() -> datetime:
@@ -293,8 +199,28 @@ def _create_file(path: Path) -> None:
 # --------------------------------------------------------------------------- the register
 
 
+def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """SQLite's own errors surface as one line naming the file: a page damaged after the
+    opening checks passed, a full disk, a file locked for longer than the busy timeout."""
+
+    @functools.wraps(method)
+    def wrapper(self: Register, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.OperationalError as exc:
+            raise RegisterError(f"{self.path}: {exc}; nothing was changed") from exc
+        except sqlite3.DatabaseError as exc:
+            raise NotARegisterError(f"{self.path}: damaged register ({exc}); nothing was changed") from exc
+
+    return wrapper
+
+
 class Register:
     """A register file, open. Not thread-safe: one ``Register`` per thread."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:  # a server-backed subclass is guarded too
+        super().__init_subclass__(**kwargs)
+        _guard_public_methods(cls)
 
     def __init__(self, path: Path, connection: sqlite3.Connection):
         self.path = path
@@ -358,7 +284,9 @@ class Register:
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise RegisterError(f"{self.path}: the register is busy ({exc}); try again") from None
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise RegisterError(f"{self.path}: the register is busy ({exc}); try again") from None
+            raise RegisterError(f"{self.path}: cannot write ({exc}); nothing was changed") from None
         try:
             yield db
         except BaseException:
@@ -576,6 +504,11 @@ class Register:
             )
         return out
 
+    def stale_cases(self, rules_digest: str) -> list[int]:
+        """Cases whose kept plan was made with other rules than ``rules_digest``."""
+        rows = self._db.execute("SELECT id FROM cases WHERE rules_digest != ? ORDER BY id", (rules_digest,))
+        return [r[0] for r in rows]
+
     def hhs_rows(self, year: int, key: str, due: date) -> list[HhsLogRow]:
         """Cases discovered in ``year`` whose plan owes the notice ``key`` (HHS's annual
         log), with the date that notice was recorded sent."""
@@ -690,34 +623,28 @@ class Register:
             )
         return self.case(case_id)
 
-    def save_facts(
-        self,
-        case_id: int,
-        incident_json: str,
-        index: CaseIndex,
-        who: str,
-        *,
-        expected_revision: int,
-        detail: dict[str, Any] | None = None,
-        note: str = "",
-    ) -> Case:
-        """A new facts version (the old ones are kept), logged with ``detail`` (the diff)."""
+    def save_facts(self, case_id: int, change: FactsChange, who: str, *, expected_revision: int) -> Case:
+        """A new facts version (the old ones are kept), logged with the change's detail."""
         at = now_utc()
         with self._write() as db:
             self._locked_case(db, case_id, expected_revision)
-            (version,) = db.execute("SELECT facts_version FROM cases WHERE id = ?", (case_id,)).fetchone()
-            version += 1
-            db.execute(
-                "INSERT INTO facts (case_id, version, incident_json, saved_at, saved_by, note) VALUES (?, ?, ?, ?, ?, ?)",
-                (case_id, version, incident_json, audit.utc_text(at), who, note),
-            )
-            db.execute("UPDATE cases SET facts_version = ? WHERE id = ?", (version, case_id))
-            self._store_index(db, case_id, index)
-            self._touch(db, case_id, at)
-            self._append(
-                db, case_id, "facts", {"facts_version": version, "note": note, **(detail or {})}, who, at
-            )
+            self._save_facts(db, case_id, change, who, at)
         return self.case(case_id)
+
+    def _save_facts(
+        self, db: sqlite3.Connection, case_id: int, change: FactsChange, who: str, at: datetime
+    ) -> None:
+        (version,) = db.execute("SELECT facts_version FROM cases WHERE id = ?", (case_id,)).fetchone()
+        version += 1
+        db.execute(
+            "INSERT INTO facts (case_id, version, incident_json, saved_at, saved_by, note) VALUES (?, ?, ?, ?, ?, ?)",
+            (case_id, version, change.incident_json, audit.utc_text(at), who, change.note),
+        )
+        db.execute("UPDATE cases SET facts_version = ? WHERE id = ?", (version, case_id))
+        self._store_index(db, case_id, change.index)
+        self._touch(db, case_id, at)
+        detail = {"facts_version": version, "note": change.note, **change.detail}
+        self._append(db, case_id, "facts", detail, who, at)
 
     def _insert_evidence(
         self, db: sqlite3.Connection, case_id: int, key: str, name: str, data: bytes, who: str, at: datetime
@@ -737,9 +664,19 @@ class Register:
             at,
         )
 
-    def record_notice(self, case_id: int, notice: NewNotice, who: str, *, expected_revision: int) -> Case:
+    def record_notice(
+        self,
+        case_id: int,
+        notice: NewNotice,
+        who: str,
+        *,
+        expected_revision: int,
+        then_facts: FactsChange | None = None,
+    ) -> Case:
         """Record a notice as sent or decided not to send; replaces an earlier record for the
-        same key (the log keeps what it replaced). Evidence files are stored with it."""
+        same key (the log keeps what it replaced). Evidence files are stored with it, and
+        ``then_facts`` (individuals_notified filled in from this notice) in the same
+        transaction: both land, or neither."""
         at = now_utc()
         with self._write() as db:
             self._locked_case(db, case_id, expected_revision)
@@ -794,6 +731,8 @@ class Register:
             for name, data in notice.evidence:
                 self._insert_evidence(db, case_id, notice.key, name, data, who, at)
             self._touch(db, case_id, at, notice.sent_on)
+            if then_facts is not None:
+                self._save_facts(db, case_id, then_facts, who, at)
         return self.case(case_id)
 
     def add_evidence(
@@ -894,9 +833,23 @@ __all__ = [
     "SCHEMA_VERSION",
     "CaseIndex",
     "ConflictError",
+    "FactsChange",
     "NotARegisterError",
     "Register",
     "RegisterError",
     "RetentionError",
     "UnknownCaseError",
 ]
+
+
+def _guard_public_methods(cls: type) -> None:
+    for name, value in list(vars(cls).items()):
+        if (
+            not name.startswith("_")
+            and callable(value)
+            and not isinstance(value, (classmethod, staticmethod))
+        ):
+            setattr(cls, name, _guarded(value))
+
+
+_guard_public_methods(Register)

@@ -17,6 +17,7 @@ from notifyplanner.register.storage import (
     SCHEMA_VERSION,
     CaseIndex,
     ConflictError,
+    FactsChange,
     NotARegisterError,
     Register,
     RetentionError,
@@ -50,10 +51,16 @@ def sent(key="HIPAA/individuals", on=date(2026, 4, 2), evidence=()):
 
 
 def test_a_new_register_is_readable_by_its_owner_only(db_path):
-    with Register.open(db_path) as reg:
-        new_case(reg)
-    for path in [db_path, *db_path.parent.glob("register.sqlite3-*")]:
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    old = os.umask(0o002)  # a permissive umask must not widen it
+    try:
+        with Register.open(db_path) as reg:
+            new_case(reg)
+            files = [db_path, *db_path.parent.glob("register.sqlite3-*")]  # WAL and shared memory, while open
+            assert len(files) == 3
+            for path in files:
+                assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    finally:
+        os.umask(old)
 
 
 def test_a_new_register_is_marked_ours_and_uses_wal(db_path):
@@ -155,7 +162,9 @@ def test_migrations_from_every_earlier_version_keep_the_data(tmp_path, start):
 
 def test_each_saved_change_is_a_new_version_and_the_old_ones_stay(register):
     case = new_case(register, '{"v": 1}')
-    case = register.save_facts(case.id, '{"v": 2}', INDEX, "bob", expected_revision=case.revision)
+    case = register.save_facts(
+        case.id, FactsChange('{"v": 2}', INDEX, {}), "bob", expected_revision=case.revision
+    )
     assert case.facts_version == 2
     versions = register.versions(case.id)
     assert [(v.version, v.incident_json, v.saved_by) for v in versions] == [
@@ -214,9 +223,13 @@ def test_a_change_from_two_places_at_once_is_detected_not_lost(db_path):
         case = new_case(app)
         seen_by_app = app.case(case.id).revision
         seen_by_cli = cli.case(case.id).revision
-        cli.save_facts(case.id, '{"from": "cli"}', INDEX, "cli", expected_revision=seen_by_cli)
+        cli.save_facts(
+            case.id, FactsChange('{"from": "cli"}', INDEX, {}), "cli", expected_revision=seen_by_cli
+        )
         with pytest.raises(ConflictError, match="changed elsewhere"):
-            app.save_facts(case.id, '{"from": "app"}', INDEX, "app", expected_revision=seen_by_app)
+            app.save_facts(
+                case.id, FactsChange('{"from": "app"}', INDEX, {}), "app", expected_revision=seen_by_app
+            )
         assert app.facts(case.id).incident_json == '{"from": "cli"}'
         assert app.facts(case.id).version == 2
 
@@ -390,3 +403,28 @@ def test_backup_is_a_whole_owner_only_copy(register, tmp_path):
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
     with Register.open(out) as copy:
         assert copy.case(case.id).name == "case A" and copy.verify(case.id).ok
+
+
+def test_a_notice_and_the_facts_it_implies_land_together_or_not_at_all(register):
+    case = new_case(register)
+    bad = FactsChange('{"v": 2}', INDEX, {"unserialisable": float("nan")})  # fails inside the transaction
+    with pytest.raises(ValueError):
+        register.record_notice(case.id, sent(), "alice", expected_revision=case.revision, then_facts=bad)
+    assert register.notices(case.id) == {} and len(register.log(case.id)) == 1
+    good = FactsChange('{"v": 2}', INDEX, {"changes": []})
+    case = register.record_notice(case.id, sent(), "alice", expected_revision=case.revision, then_facts=good)
+    assert case.facts_version == 2 and [e.action for e in register.log(case.id)] == [
+        "import",
+        "notice_sent",
+        "facts",
+    ]
+
+
+def test_sqlite_errors_after_opening_are_one_line_register_errors(db_path):
+    from notifyplanner.register.storage import RegisterError
+
+    with Register.open(db_path) as reg:
+        case = new_case(reg)
+        reg._db.execute("PRAGMA query_only = ON")  # stands in for a read-only disk
+        with pytest.raises(RegisterError, match=r"register\.sqlite3"):
+            reg.record_notice(case.id, sent(), "alice", expected_revision=case.revision)
