@@ -21,7 +21,6 @@ from notifyplanner.register.cases import CaseService, GradedCase, default_user
 from notifyplanner.register.hhs_log import hhs_log_due
 from notifyplanner.register.location import register_path
 from notifyplanner.register.records import CaseSummary, HhsLogRow
-from notifyplanner.register.retention import HIPAA_RETENTION_CITE
 from notifyplanner.register.storage import Register, RegisterError
 from ui.dates import format_date
 from ui.settings import Settings
@@ -106,7 +105,7 @@ class RegisterSession:
         if self.graded is None or self.graded.case.retain_until is None:
             return ""
         day = format_date(self.graded.case.retain_until, date_format)
-        return f"Keep records until {day} ({HIPAA_RETENTION_CITE})"
+        return f"Keep records until {day}: {self.graded.retention_basis}"
 
     def save(self, incident: Incident, today: date, source: str = "") -> list[str]:
         """Store ``incident``: a new case, or a new facts version of the open one.
