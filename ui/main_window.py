@@ -95,6 +95,8 @@ class MainWindow(RegisterActions, QMainWindow):
         self._build_menus()
         self.form.set_incident(self._saved)  # the form's defaults are a blank Incident's
         self._apply_preferences()
+        if self.session.error:
+            self.statusBar().showMessage(f"No register: {self.session.error}", 30000)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.on_minute)
@@ -321,7 +323,19 @@ class MainWindow(RegisterActions, QMainWindow):
         self.setWindowModified(self.is_dirty())
 
     def start_on_register(self) -> None:
-        """Show the register page at start-up when the register holds any incident."""
+        """Show the register page at start-up when the register holds any incident.
+
+        A register that cannot be opened (foreign, damaged, newer) is said at once: the app
+        then works on incident files only, and the file is left exactly as it was.
+        """
+        if self.session.error:
+            QMessageBox.warning(
+                self,
+                "Register not opened",
+                f"{self.session.error}\n\nIncidents can still be opened and saved as files. Choose "
+                "another register file in Preferences (it is used from the next start).",
+            )
+            return
         service = self.session.service
         if service is not None and service.register.cases():
             self.show_page(REGISTER_PAGE)

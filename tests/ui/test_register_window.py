@@ -339,3 +339,47 @@ def test_editing_individuals_notified_against_the_notices_asks_and_logs(
     }
     # The answer restored the saved facts: no empty version (the one facts entry is the notice's).
     assert [e.action for e in log].count("facts") == 1
+
+
+def test_a_foreign_register_file_is_reported_and_left_alone(
+    qtbot, settings, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    from ui.app import build_window
+
+    foreign = tmp_path / "notes.sqlite3"
+    foreign.write_bytes(b"these are someone's notes, not a register")
+    settings.register_path = str(foreign)
+    window = build_window(None, False, settings=settings, autosave_dir=tmp_path / "auto", recover=False)
+    qtbot.addWidget(window)
+    assert not window.session.available
+    assert dialogs.titles() == ["Register not opened"]
+    assert str(foreign) in dialogs.calls[0][2]
+    assert foreign.read_bytes() == b"these are someone's notes, not a register"
+    window.set_incident(EARLY, None, saved=False)
+    window.select_obligation("TX/attorney_general")
+    assert not window.mark_sent()
+    assert dialogs.titles()[-1] == "No register"
+    dialogs.save_name = str(tmp_path / "kept.json")
+    assert window.save()  # without a register, Save writes the file as before
+    assert read_incident(tmp_path / "kept.json") == EARLY
+    assert not window.plan.mark_sent_button.isEnabled()
+    window._saved = window._incident
+
+
+def test_preferences_set_the_register_file_and_the_name_in_the_log(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, early_file: Path
+) -> None:
+    from ui.dialogs import PreferencesDialog
+
+    def accept(dialog: PreferencesDialog) -> int:
+        assert dialog.register.text() == str(tmp_path / "register.sqlite3")
+        dialog.register.setText(str(tmp_path / "team.sqlite3"))
+        dialog.user_name.setText("A. Counsel")
+        return PreferencesDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PreferencesDialog, "exec", accept)
+    window.preferences()
+    assert window.settings.register_path == str(tmp_path / "team.sqlite3")  # used from the next start
+    assert window.import_file(early_file)
+    log = window.session.service.register.log(window.session.case_id)  # type: ignore[union-attr]
+    assert log[0].who == "A. Counsel"
