@@ -462,12 +462,11 @@ class MainWindow(RegisterActions, QMainWindow):
         def failed(exc: Exception) -> None:
             QMessageBox.critical(self, "Export failed", f"{out}: the plan could not be written.\n\n{exc}")
 
-        self.run_task(
-            task,
-            "Exporting the plan",
-            lambda p: self.statusBar().showMessage(f"Exported to {p}", 10000),
-            failed,
-        )
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(f"Exported to {path}", 10000)
+            self.log_export(path, "Excel workbook")
+
+        self.run_task(task, "Exporting the plan", done, failed)
         self.settings.last_folder = str(out.parent)
         return task
 

@@ -261,16 +261,7 @@ class RegisterActions:
             return False
         self.settings.add_recent(str(path))
         self.settings.last_folder = str(path.parent)
-        case_id, service = self.session.case_id, self.session.service
-        if case_id is not None and service is not None:
-            # The register stays the record; the export is logged with the log's head.
-            with contextlib.suppress(RegisterError):
-                version = self.session.graded.facts_version if self.session.graded else None
-                detail = {"to": str(path), "format": "incident file", "facts_version": version}
-                service.register.log_event(
-                    case_id, "export", detail | {"unsaved_edits": self.is_dirty()}, service.who
-                )
-            self._show_history()
+        self.log_export(path, "incident file")
         if not self.session.available:
             self.path = path
             self._saved = incident
@@ -279,6 +270,21 @@ class RegisterActions:
             self.replan()
         self.statusBar().showMessage(f"Exported {path}", 5000)
         return True
+
+    def log_export(self, path: Path, kind: str) -> None:
+        """An export of a register incident goes on its log (the register stays the record)."""
+        case_id, service, graded = self.session.case_id, self.session.service, self.session.graded
+        if case_id is None or service is None or graded is None:
+            return
+        detail = {
+            "to": str(path),
+            "format": kind,
+            "facts_version": graded.facts_version,
+            "unsaved_edits": self.is_dirty(),
+        }
+        with contextlib.suppress(RegisterError):  # the file is written; a busy register must not undo that
+            service.register.log_event(case_id, "export", detail, service.who)
+        self._show_history()
 
     def open_case(self, case_id: int) -> bool:
         """Show a register case in the incident view, its notices graded as of today."""

@@ -62,19 +62,58 @@ class RegisterModel(_FlatTableModel):
         super().__init__(parent)
         self._rows: tuple[CaseSummary, ...] = ()
         self._date_format = ISO
+        self._sort: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
+        self._haystacks: dict[int, str] = {}  # by id() of a row's summary, while it is held
 
     def set_cases(self, cases: tuple[CaseSummary, ...] | list[CaseSummary]) -> None:
         self.beginResetModel()
-        self._rows = tuple(cases)
+        self._rows = self._sorted(tuple(cases))
+        self._haystacks = {}
         self.endResetModel()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here in one Python ``sorted`` call, not by the proxy comparing cells.
+
+        A proxy sort asks ``data()`` for two cells per comparison: some 120,000 calls for a
+        5,000-incident register, a third of a second. Here each row's key is computed once.
+        """
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        self._rows = self._sorted(before)
+        position = {id(case): row for row, case in enumerate(self._rows)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.index(position[id(before[i.row()])], i.column()) for i in old]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: tuple[CaseSummary, ...]) -> tuple[CaseSummary, ...]:
+        column, order = self._sort
+        if column < 0:
+            return rows
+        descending = order == Qt.SortOrder.DescendingOrder
+        return tuple(sorted(rows, key=lambda case: self._sort_key(case, column), reverse=descending))
+
     def set_date_format(self, date_format: str) -> None:
+        if date_format != self._date_format:
+            self._haystacks = {}
         self._date_format = date_format
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
 
     def case(self, row: int) -> CaseSummary:
         return self._rows[row]
+
+    def haystack(self, row: int) -> str:
+        """Every cell of a row as one lower-case text, made once per row (the filter's input)."""
+        case = self._rows[row]
+        text = self._haystacks.get(id(case))
+        if text is None:
+            cells = [self._display(case, c) for c in range(len(self.HEADERS))]
+            text = " ".join([*cells, str(case.id)]).casefold()
+            self._haystacks[id(case)] = text
+        return text
 
     def row_of(self, case_id: int) -> int | None:
         return next((i for i, c in enumerate(self._rows) if c.id == case_id), None)
@@ -151,6 +190,12 @@ class RegisterFilterProxy(QSortFilterProxyModel):
         self._text = ""
         self._open_only = False
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts (fast, see RegisterModel.sort); this proxy only filters."""
+        model = self.sourceModel()
+        if isinstance(model, RegisterModel):
+            model.sort(column, order)
+
     def set_text(self, text: str) -> None:
         with _filter_change(self):
             self._text = text.strip().casefold()
@@ -167,12 +212,7 @@ class RegisterFilterProxy(QSortFilterProxyModel):
             return False
         if not self._text:
             return True
-        haystack = " ".join(
-            [
-                *(model.data(model.index(source_row, c)) or "" for c in range(model.columnCount())),
-                str(case.id),
-            ]
-        ).casefold()
+        haystack = model.haystack(source_row)
         return all(word in haystack for word in self._text.split())
 
 

@@ -383,3 +383,19 @@ def test_preferences_set_the_register_file_and_the_name_in_the_log(
     assert window.import_file(early_file)
     log = window.session.service.register.log(window.session.case_id)  # type: ignore[union-attr]
     assert log[0].who == "A. Counsel"
+
+
+def test_an_excel_export_of_a_register_incident_is_logged(
+    qtbot, window: MainWindow, early_file: Path, tmp_path: Path
+) -> None:
+    window.import_file(early_file)
+    task = window.export_plan(str(tmp_path / "plan.xlsx"))
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    last = window.session.service.register.log(window.session.case_id)[-1]  # type: ignore[union-attr]
+    assert (last.action, last.detail["format"], last.detail["to"]) == (
+        "export",
+        "Excel workbook",
+        str(tmp_path / "plan.xlsx"),
+    )
