@@ -163,6 +163,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.register_view.new_requested.connect(self.new_incident)
         self.register_view.import_requested.connect(self.import_dialog)
         self.register_view.refresh_requested.connect(self.refresh_register)
+        self.register_view.delete_requested.connect(self.delete_case)
         self.hhs_view.year_changed.connect(self.refresh_hhs_log)
         self.hhs_view.open_requested.connect(self.open_case)
         self.main_tabs.currentChanged.connect(self._page_changed)

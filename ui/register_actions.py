@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QStatusBar
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QStatusBar
 
 from notifyplanner.incident_file import IncidentError, incident_problems, write_incident
 from notifyplanner.model import Incident, Plan
@@ -24,6 +24,7 @@ from notifyplanner.register.audit import Verification
 from notifyplanner.register.cases import GradedCase
 from notifyplanner.register.grading import individuals_notified_from
 from notifyplanner.register.records import Notice, NoticeAction
+from notifyplanner.register.retention import may_delete
 from notifyplanner.register.storage import ConflictError, RegisterError
 from ui.dates import format_date
 from ui.files import Autosave, read_incident_keeping
@@ -285,6 +286,54 @@ class RegisterActions:
         with contextlib.suppress(RegisterError):  # the file is written; a busy register must not undo that
             service.register.log_event(case_id, "export", detail, service.who)
         self._show_history()
+
+    def delete_case(self, case_id: int) -> bool:
+        """Delete a register incident: freely once its retention date has come, before that
+        only with a reason, which the register logs (the core refuses it otherwise)."""
+        service = self.session.service
+        if service is None:
+            return False
+        try:
+            case = service.register.case(case_id)
+        except RegisterError as exc:
+            QMessageBox.warning(self, "Cannot delete", str(exc))  # type: ignore[arg-type]
+            return False
+        name = case.name or f"Incident {case_id}"
+        keep = format_date(case.retain_until, self.settings.date_format) if case.retain_until else ""
+        reason: str | None = None
+        if not may_delete(case.retain_until, self._today):
+            text, ok = QInputDialog.getText(
+                self,  # type: ignore[arg-type]
+                "Delete before the retention date?",
+                f"The records of '{name}' must be kept until {keep}. To delete them now anyway "
+                "(every notice, evidence file and log entry), say why; the reason is logged:",
+            )
+            if not ok or not text.strip():
+                return False
+            reason = text.strip()
+        else:
+            answer = QMessageBox.question(
+                self,  # type: ignore[arg-type]
+                "Delete incident?",
+                f"Delete '{name}' and everything recorded for it (notices, evidence, log)? Its records "
+                f"needed keeping until {keep or 'no set date'}. The deletion is logged in the register.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            service.delete(case_id, self._today, reason)
+        except RegisterError as exc:
+            QMessageBox.warning(self, "Not deleted", str(exc))  # type: ignore[arg-type]
+            return False
+        if self.session.case_id == case_id:
+            self.autosave.clear()
+            self.set_incident(Incident(), None)
+        self._register_stale = True
+        self.refresh_register()
+        self.statusBar().showMessage(f"Deleted '{name}' from the register.", 8000)
+        return True
 
     def open_case(self, case_id: int) -> bool:
         """Show a register case in the incident view, its notices graded as of today."""

@@ -38,6 +38,7 @@ class RegisterView(QWidget):
     new_requested = Signal()
     import_requested = Signal()
     refresh_requested = Signal()
+    delete_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,8 +80,19 @@ class RegisterView(QWidget):
         self.new_button = QPushButton("&New incident", self)
         self.import_button = QPushButton("&Import incident file...", self)
         self.refresh_button = QPushButton("Re&fresh", self)
+        self.delete_button = QPushButton("Delete incident...", self)
+        self.delete_button.setToolTip(
+            "Only once its records need no longer be kept, or with a reason that is logged"
+        )
         bottom.addWidget(self.summary, 1)
-        for button in (self.refresh_button, self.import_button, self.new_button, self.open_button):
+        buttons = (
+            self.delete_button,
+            self.refresh_button,
+            self.import_button,
+            self.new_button,
+            self.open_button,
+        )
+        for button in buttons:
             bottom.addWidget(button)
         layout.addLayout(bottom)
 
@@ -93,6 +105,7 @@ class RegisterView(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.import_button.clicked.connect(self.import_requested)
         self.refresh_button.clicked.connect(self.refresh_requested)
+        self.delete_button.clicked.connect(self._delete)
         self._fitted = False
 
     def set_cases(self, cases: list[CaseSummary] | tuple[CaseSummary, ...], date_format: str = ISO) -> None:
@@ -152,6 +165,11 @@ class RegisterView(QWidget):
         if index.isValid():
             self.table.setCurrentIndex(index)
         return index.isValid()
+
+    def _delete(self) -> None:
+        case_id = self.selected_case()
+        if case_id is not None:
+            self.delete_requested.emit(int(case_id))
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

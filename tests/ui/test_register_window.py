@@ -399,3 +399,30 @@ def test_an_excel_export_of_a_register_incident_is_logged(
         "Excel workbook",
         str(tmp_path / "plan.xlsx"),
     )
+
+
+def test_deleting_before_the_retention_date_needs_a_logged_reason(
+    qtbot, window: MainWindow, dialogs: Dialogs, early_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.import_file(early_file)
+    case_id = window.session.case_id
+    assert case_id is not None
+    asked: list[str] = []
+    answer = ("", False)
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda _parent, title, _text: asked.append(title) or answer)
+    )
+    assert not window.delete_case(case_id)  # cancelled
+    answer = ("   ", True)
+    assert not window.delete_case(case_id)  # no reason is no override
+    assert window.session.service.register.case(case_id)  # type: ignore[union-attr]
+    answer = ("Duplicate of incident 7, imported twice", True)
+    assert window.delete_case(case_id)
+    assert asked == ["Delete before the retention date?"] * 3
+    assert window.session.case_id is None and window.current_incident().name == ""
+    deletion = window.session.service.register.register_log()[-1]  # type: ignore[union-attr]
+    assert deletion.action == "case_deleted"
+    assert deletion.detail["override_reason"] == "Duplicate of incident 7, imported twice"
+    assert deletion.detail["before_retention_end"] is True
