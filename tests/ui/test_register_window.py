@@ -426,3 +426,40 @@ def test_deleting_before_the_retention_date_needs_a_logged_reason(
     assert deletion.action == "case_deleted"
     assert deletion.detail["override_reason"] == "Duplicate of incident 7, imported twice"
     assert deletion.detail["before_retention_end"] is True
+
+
+def test_the_hims_and_hers_case_in_the_app(
+    qtbot, monkeypatch: pytest.MonkeyPatch, rulebook, settings, tmp_path: Path
+) -> None:
+    """Issue 10's own example: notices dated 2026-04-02. California (due 2026-03-07) reads
+    'sent 26 days late', never 'overdue'; HIPAA (due 2026-04-06) reads 'sent on time'."""
+    window = MainWindow(rulebook, settings, autosave_dir=tmp_path / "auto", today=lambda: date(2026, 4, 20))
+    qtbot.addWidget(window)
+    window.replan()
+    assert window.import_file(SAMPLES / "hims-hers-2026.json")
+    assert deadline(window, "CA/individuals") == date(2026, 3, 7)
+    assert deadline(window, "HIPAA/individuals") == date(2026, 4, 6)
+
+    def mail_on_april_2(dialog: NoticeDialog) -> None:
+        dialog.sent_on.set_date(date(2026, 4, 2))
+        if dialog.late_reason.isVisibleTo(dialog):
+            dialog.late_reason.setCurrentIndex(dialog.late_reason.findData(LateReason.SCOPE_BEING_DETERMINED))
+
+    answer_notice(monkeypatch, mail_on_april_2)
+    for key in ("CA/individuals", "HIPAA/individuals"):
+        assert window.select_obligation(key)
+        assert window.mark_sent()
+    model = window.plan_model
+    days = {
+        k: model.data(model.index(model.row_of(k), ObligationTableModel.DAYS_LEFT)) for k in model_keys(model)
+    }
+    assert days["CA/individuals"] == "sent 26 days late"
+    assert days["HIPAA/individuals"] == "sent on time"
+    assert window.current_incident().individuals_notified == date(2026, 4, 2)
+    assert window.verify_log().ok  # type: ignore[union-attr]
+    window._saved = window._incident
+    window.session.close()
+
+
+def model_keys(model: ObligationTableModel) -> list[str]:
+    return [model.obligation(r).key for r in range(model.rowCount())]
