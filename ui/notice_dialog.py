@@ -144,7 +144,7 @@ class NoticeDialog(QDialog):
         heading.setWordWrap(True)
         layout.addWidget(heading)
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         self.sent_on = DateField("Date sent", self, date_format)
         self.method = QComboBox(self)
         self.method.setAccessibleName("Method")
@@ -238,12 +238,10 @@ class NoticeDialog(QDialog):
         late = self.days_late()
         for widget in (self.late_reason, self.late_text, self.late_label):
             widget.setVisible(late is not None)
-        label = self.findChild(QFormLayout)
-        if label is not None:
-            for widget in (self.late_reason, self.late_text, self.late_label):
-                row_label = label.labelForField(widget)
-                if row_label is not None:
-                    row_label.setVisible(late is not None)
+        for widget in (self.late_reason, self.late_text, self.late_label):
+            row_label = self._form.labelForField(widget)
+            if row_label is not None:
+                row_label.setVisible(late is not None)
         if late is not None:
             self.late_label.setText(
                 f"<b>{late} day{'s' if late != 1 else ''} after the deadline.</b> The register records why."
