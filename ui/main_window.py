@@ -223,6 +223,16 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         fmt, window = self.settings.date_format, self.settings.urgency_days
         self.plan.refresh(self._today, window, fmt)
         self.header.extra = self.session.retention_text(fmt)
+        listed = {o.key for o in self._plan.obligations} if self._plan else set()
+        orphans = sorted(key for key in self._notices if key not in listed)
+        self.header.extra_warnings = (
+            [
+                f"Recorded for notices these facts no longer call for: {', '.join(orphans)}. "
+                "The records are kept; check whether the facts or the notices are right."
+            ]
+            if orphans
+            else []
+        )
         self.header.show_plan(self._plan, self._today, window, fmt)
         in_register = self.session.available
         self.plan.mark_sent_button.setEnabled(in_register)

@@ -83,6 +83,7 @@ class PlanHeader(QWidget):
         self.warnings.setAccessibleName("Plan warnings")
         layout.addWidget(self.warnings)
         self.extra = ""  # e.g. the register's retention date, appended to the banner
+        self.extra_warnings: list[str] = []  # e.g. notices recorded that the plan no longer lists
 
     def show_plan(self, current: Plan | None, today: date, window: int, date_format: str) -> None:
         if current is None:
@@ -114,7 +115,7 @@ class PlanHeader(QWidget):
         self.banner.style().unpolish(self.banner)
         self.banner.style().polish(self.banner)
         self.banner.setText(text)
-        warnings = [*current.warnings]
+        warnings = [*current.warnings, *self.extra_warnings]
         self.warnings.setText("\n".join(f"\u26a0 {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 

@@ -463,3 +463,17 @@ def test_the_hims_and_hers_case_in_the_app(
 
 def model_keys(model: ObligationTableModel) -> list[str]:
     return [model.obligation(r).key for r in range(model.rowCount())]
+
+
+def test_a_notice_recorded_for_an_obligation_the_new_facts_drop_is_flagged(
+    window: MainWindow, early_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.import_file(early_file)
+    answer_notice(monkeypatch, lambda d: d.late_reason.setCurrentIndex(1))
+    window.select_obligation("TX/attorney_general")
+    assert window.mark_sent()
+    residents = {c: n for c, n in window.residents_model.residents().items() if c != "TX"}
+    window.residents_model.set_residents(residents, notify=True)  # no Texans after all
+    assert window.plan_model.row_of("TX/attorney_general") is None
+    assert "TX/attorney_general" in window.header.warnings.text()
+    assert "no longer call for" in window.header.warnings.text()
