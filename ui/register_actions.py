@@ -69,6 +69,7 @@ class RegisterActions:
     show_page: Callable[[int], None]
     replan: Callable[[], None]
     run_task: Callable[..., Any]
+    _update_title: Callable[[], None]
 
     def import_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
