@@ -35,9 +35,11 @@ from pathlib import Path
 from ui.app import build_window, make_application
 from ui.settings import Settings
 app = make_application([sys.argv[0]])
+settings = Settings(Path({tmp!r}) / "settings.ini")
+settings.register_path = str(Path({tmp!r}) / "register.sqlite3")  # never the user's own register
 window = build_window(
     Path({sample!r}), False,
-    settings=Settings(Path({tmp!r}) / "settings.ini"),
+    settings=settings,
     autosave_dir=Path({tmp!r}) / "autosave",
 )
 window.show()

@@ -279,7 +279,7 @@ def test_any_incident_name_round_trips(sample_plan: Plan, name: str):
     plan = replace(sample_plan, incident=replace(sample_plan.incident, name=name))
     found = events(plan_to_ics(plan, exported_at=FIRST))
     title = " ".join(name.split()) or "(unnamed incident)"
-    assert any(str(e["SUMMARY"]) == f"Controlling deadline: {title}" for e in found.values())
+    assert any(str(e["SUMMARY"]) == f"Controlling deadline: {title}" for e in found.values()), repr(name)
 
 
 def test_control_characters_in_a_name_do_not_break_the_file(sample_plan: Plan):

@@ -103,8 +103,10 @@ def build_window(
                 settings.add_recent(str(path))
     else:
         window.replan()
-    if recover:
-        window.offer_recovery()
+    if recover and window.offer_recovery():
+        return window
+    if not opened_by_user:
+        window.start_on_register()  # when it holds incidents, it is the place to start
     return window
 
 

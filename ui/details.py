@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from notifyplanner.engine import days_left
 from notifyplanner.model import Citation, CreditMonitoringDuty, Obligation, RuleVersionUsed, Status
+from notifyplanner.register.grading import Grade
 from notifyplanner.report import STATUS_WORDS, deadline_text
 from ui.dates import ISO, format_date, with_weekday
-from ui.models import days_left_text
+from ui.models import days_left_text, grade_text
 
 
 def _p(label: str, text: str) -> str:
@@ -87,6 +88,39 @@ def _checked(citation: Citation) -> str:
     """How the cited value was checked, so a reader knows what rests on charts only."""
     read = f"; text read at {citation.read_at}" if citation.read_at else ""
     return _p("Checked against", citation.checked.label + read)
+
+
+def record_html(grade: Grade | None, date_format: str = ISO) -> str:
+    """What the register holds for an obligation: sent (how, when, proof) or the decision."""
+    if grade is None or grade.notice is None:
+        return ""
+    notice = grade.notice
+    said = "decided not to send" if grade.skipped else grade_text(grade)
+    parts = [f"<h4>Recorded: {escape(said)}</h4>"]
+    if grade.skipped:
+        parts.append(_p("Reason", notice.skip_reason))
+    else:
+        method = notice.method.value.replace("_", " ") if notice.method else ""
+        parts.append(_p("Sent", f"{format_date(notice.sent_on, date_format)} by {method}".strip()))
+        parts.append(_p("Reference", notice.reference))
+        parts.append(_p("Sent by", notice.sent_by))
+        if notice.late_reason is not None:
+            why = notice.late_reason.value.replace("_", " ")
+            parts.append(
+                _p("Late because", f"{why}: {notice.late_reason_text}" if notice.late_reason_text else why)
+            )
+    parts.append(_p("Note", notice.note))
+    if notice.evidence:
+        files = "".join(
+            f"<li>{escape(e.original_name)} ({e.size:,} bytes, SHA-256 {escape(e.sha256[:16])}...)</li>"
+            for e in notice.evidence
+        )
+        parts.append(f"<p><b>Evidence:</b></p><ul>{files}</ul>")
+    parts.append(
+        f"<p style='color:#5f6368'>Recorded {escape(notice.recorded_at.strftime('%Y-%m-%d %H:%M'))} UTC "
+        f"by {escape(notice.recorded_by)}</p>"
+    )
+    return "".join(parts)
 
 
 def duty_html(duty: CreditMonitoringDuty, date_format: str = ISO) -> str:

@@ -41,9 +41,16 @@ from ui.settings import DATE_FORMATS, Settings
 
 
 class PreferencesDialog(QDialog):
-    """Date format, urgency window, rules folder; written to Settings on OK."""
+    """Date format, urgency window, rules folder, register file, name; written to Settings on OK."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        default_register: str = "",
+        default_user: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self._settings = settings
@@ -79,6 +86,24 @@ class PreferencesDialog(QDialog):
         label = QLabel("&Rules folder", self)
         label.setBuddy(self.rules)
         form.addRow(label, row)
+        row = QHBoxLayout()
+        self.register = QLineEdit(settings.register_path, self)
+        self.register.setPlaceholderText(default_register or "the default register in your data folder")
+        self.register.setAccessibleName("Register database file")
+        self.register.setToolTip("The incident register (SQLite). A change applies when the app next starts.")
+        browse = QPushButton("Br&owse...", self)
+        browse.clicked.connect(self._browse_register)
+        row.addWidget(self.register, 1)
+        row.addWidget(browse)
+        label = QLabel("Re&gister file", self)
+        label.setBuddy(self.register)
+        form.addRow(label, row)
+        self.user_name = QLineEdit(settings.user_name, self)
+        self.user_name.setPlaceholderText(default_user or "your user name on this computer")
+        self.user_name.setAccessibleName("Your name in the audit log")
+        label = QLabel("Your &name in the log", self)
+        label.setBuddy(self.user_name)
+        form.addRow(label, self.user_name)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -93,10 +118,23 @@ class PreferencesDialog(QDialog):
         if folder:
             self.rules.setText(folder)
 
+    def _browse_register(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Register database",
+            self.register.text() or self.register.placeholderText(),
+            "Register (*.sqlite *.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.register.setText(path)
+
     def apply(self) -> None:
         self._settings.date_format = str(self.date_format.currentData())
         self._settings.urgency_days = self.urgency.value()
         self._settings.rules_folder = self.rules.text().strip()
+        self._settings.register_path = self.register.text().strip()
+        self._settings.user_name = self.user_name.text().strip()
         self._settings.sync()
 
 

@@ -1,7 +1,8 @@
 """The main window: the incident on the left, the plan on the right, recomputed on every edit.
 
-The window owns the current incident's file state (path, saved copy, autosave) and wires
-widgets together; every legal answer comes from ``notifyplanner.engine.plan``. Replanning
+The window assembles the views (``ui.incident_view``, ``ui.plan_view``) and routes actions
+between them; it owns the current incident's file state (path, saved copy, autosave). Every
+legal answer comes from ``notifyplanner.engine.plan``. Replanning
 takes a few milliseconds, so it runs on the GUI thread after each edit; only file-sized
 work (roster import, export) goes to a worker (``ui.worker``).
 """
@@ -11,118 +12,57 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QCheckBox,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from notifyplanner.engine import days_left, plan
+from notifyplanner.engine import plan
 from notifyplanner.incident_file import (
     FieldProblem,
     IncidentError,
     atomic_write_bytes,
     incident_problems,
-    write_incident,
 )
-from notifyplanner.model import Incident, Plan, Rulebook, Status
+from notifyplanner.model import Incident, Plan, Rulebook
+from notifyplanner.register.cases import GradedCase, default_user
+from notifyplanner.register.grading import grade_plan
+from notifyplanner.register.records import Notice, NoticeAction
+from notifyplanner.register.storage import RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
-from ui.dates import with_weekday
-from ui.details import DetailsPane, duty_html, obligation_html
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.files import Autosave, read_incident_keeping
-from ui.incident_form import IncidentForm
-from ui.models import (
-    KEY_ROLE,
-    URGENCY_COLORS,
-    CreditMonitoringModel,
-    ObligationFilterProxy,
-    ObligationTableModel,
-    ResidentsFilterProxy,
-    ResidentsModel,
-    Urgency,
-    days_left_text,
-    parse_pasted_counts,
-    urgency,
-)
+from ui.incident_view import IncidentView
+from ui.long_work import run_with_progress
+from ui.plan_view import PlanHeader, PlanView
+from ui.register_actions import HHS_PAGE, INCIDENT_PAGE, REGISTER_PAGE, RegisterActions
+from ui.register_session import RegisterSession, case_of_source, case_source
+from ui.register_view import HhsLogView, RegisterView
 from ui.settings import Settings
-from ui.timeline import TimelineWidget
+from ui.window_menus import WindowMenus
 from ui.worker import Task
 
+if TYPE_CHECKING:
+    from ui.roster_import import RosterImport
+
 AUTOSAVE_MS = 60_000
-INCIDENT_FILTER = "Incident files (*.json);;All files (*)"
 
 
-def _shown(result: Plan) -> tuple[object, ...]:
-    """What the plan's views draw; two plans equal here look the same on screen."""
-    # The timeline also marks the discovery date.
-    return (
-        result.obligations,
-        result.credit_monitoring,
-        result.warnings,
-        result.versions,
-        result.incident.discovered,
-    )
-
-
-def vertical_scroll(content: QWidget) -> QScrollArea:
-    """``content`` at the area's full width, scrolling only up and down."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(content)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area
-
-
-def compact_rows(view: QTableView) -> None:
-    """Rows one text line high: more notices visible at 1366x768 without scrolling."""
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-
-
-class ResidentsView(QTableView):
-    """The residents table; Ctrl+V pastes two spreadsheet columns, Delete clears counts."""
-
-    paste_requested = Signal()
-    clear_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Paste):
-            self.paste_requested.emit()
-            return
-        if (
-            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-            and self.state() != QAbstractItemView.State.EditingState
-        ):
-            self.clear_requested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, RegisterActions, QMainWindow):
     """One incident at a time, like a document window."""
 
     def __init__(
@@ -144,7 +84,10 @@ class MainWindow(QMainWindow):
         self._plan: Plan | None = None
         self._loading = False
         self._tasks: set[Task] = set()
+        self._notices: dict[str, Notice] = {}  # recorded for the open case, by obligation key
+        self._register_stale = True
         self.autosave = Autosave(autosave_dir)
+        self.session = RegisterSession(settings, rulebook)
         self.setObjectName("MainWindow")
         self.setWindowTitle("notifyplanner")
         self.setAccessibleName("notifyplanner main window")
@@ -152,6 +95,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.form.set_incident(self._saved)  # the form's defaults are a blank Incident's
         self._apply_preferences()
+        if self.session.error:
+            self.statusBar().showMessage(f"No register: {self.session.error}", 30000)
         self._autosave_timer = QTimer(self)
         self._autosave_timer.setInterval(AUTOSAVE_MS)
         self._autosave_timer.timeout.connect(self.on_minute)
@@ -160,265 +105,74 @@ class MainWindow(QMainWindow):
     # ================================================================== building
 
     def _build(self) -> None:
-        central = QWidget(self)
+        self.main_tabs = QTabWidget(self)
+        self.main_tabs.setObjectName("mainTabs")
+        self.main_tabs.setDocumentMode(True)
+        self.register_view = RegisterView()
+        self.main_tabs.addTab(self.register_view, "Re&gister")
+        central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 2)
         outer.setSpacing(4)
-
-        self.banner = QLabel(central)
-        self.banner.setObjectName("controllingBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.banner.setAccessibleName("Controlling deadline")
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        outer.addWidget(self.banner)
-        self.warnings = QLabel(central)
-        self.warnings.setObjectName("planWarnings")
-        self.warnings.setWordWrap(True)
-        self.warnings.setAccessibleName("Plan warnings")
-        outer.addWidget(self.warnings)
-
+        self.header = PlanHeader(central)
+        outer.addWidget(self.header)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         outer.addWidget(self.splitter, 1)
-
-        # ------------------------------------------------------------ left: incident
-        self.left_tabs = QTabWidget(self.splitter)
-        self.left_tabs.setAccessibleName("Incident")
-        self.form = IncidentForm(None, self.settings.date_format)
-        self.form.decisions.set_rulebook(self.rulebook)  # the statute's conditions beside a decision
-        self.form_scroll = vertical_scroll(self.form)
-        self.left_tabs.addTab(self.form_scroll, "&Incident")
-
-        residents_page = QWidget()
-        layout = QVBoxLayout(residents_page)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.residents_filter = QLineEdit(residents_page)
-        self.residents_filter.setPlaceholderText("Filter jurisdictions (name or code)")
-        self.residents_filter.setAccessibleName("Filter jurisdictions")
-        self.residents_filter.setClearButtonEnabled(True)
-        layout.addWidget(self.residents_filter)
-        self.residents_model = ResidentsModel(self)
-        self.residents_proxy = ResidentsFilterProxy(self)
-        self.residents_proxy.setSourceModel(self.residents_model)
-        self.residents_view = ResidentsView(residents_page)
-        self.residents_view.setModel(self.residents_proxy)
-        self.residents_view.setAccessibleName("Affected residents by jurisdiction")
-        self.residents_view.setSortingEnabled(True)
-        self.residents_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.residents_view.verticalHeader().setVisible(False)
-        compact_rows(self.residents_view)
-        self.residents_view.setAlternatingRowColors(True)
-        self.residents_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        header = self.residents_view.horizontalHeader()
-        header.setSectionResizeMode(ResidentsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ResidentsModel.CODE, QHeaderView.ResizeMode.ResizeToContents)
-        self.residents_view.setColumnWidth(ResidentsModel.COUNT, 110)
-        layout.addWidget(self.residents_view, 1)
-        self.residents_total = QLabel(residents_page)
-        self.residents_total.setObjectName("residentsTotal")
-        self.residents_total.setWordWrap(True)
-        self.residents_total.setAccessibleName("Total residents")
-        layout.addWidget(self.residents_total)
-        buttons = QHBoxLayout()
-        self.paste_button = QPushButton("&Paste counts", residents_page)
-        self.paste_button.setToolTip(
-            "Paste two columns from a spreadsheet: state name or code, count (Ctrl+V in the table)"
-        )
-        self.import_button = QPushButton("Import from &list...", residents_page)
-        self.import_button.setToolTip("Count an affected-people list (CSV or Excel) by state")
-        buttons.addWidget(self.paste_button)
-        buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        hint = QLabel("Blank: none. Type <b>?</b> for some residents, number unknown.", residents_page)
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.left_tabs.addTab(residents_page, "&Residents")
-
-        # ------------------------------------------------------------ right: plan
-        right = QSplitter(Qt.Orientation.Vertical, self.splitter)
-        self.right_splitter = right
-        self.plan_tabs = QTabWidget(right)
-        self.plan_tabs.setAccessibleName("Plan")
-
-        plan_page = QWidget()
-        layout = QVBoxLayout(plan_page)
-        layout.setContentsMargins(6, 6, 6, 6)
-        row = QHBoxLayout()
-        self.plan_filter = QLineEdit(plan_page)
-        self.plan_filter.setPlaceholderText("Filter notices (Ctrl+F): state, recipient, status, citation...")
-        self.plan_filter.setAccessibleName("Filter notices")
-        self.plan_filter.setClearButtonEnabled(True)
-        self.show_not_required = QCheckBox("Show &not required", plan_page)
-        self.show_not_required.setAccessibleName("Show notices that are not required")
-        self.show_not_required.setChecked(True)
-        row.addWidget(self.plan_filter, 1)
-        row.addWidget(self.show_not_required)
-        layout.addLayout(row)
-        self.plan_model = ObligationTableModel(self)
-        self.plan_proxy = ObligationFilterProxy(self)
-        self.plan_proxy.setSourceModel(self.plan_model)
-        self.plan_view = QTableView(plan_page)
-        self.plan_view.setModel(self.plan_proxy)
-        self.plan_view.setAccessibleName("Notices owed")
-        self.plan_view.setSortingEnabled(True)
-        self.plan_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.plan_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.plan_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.plan_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.plan_view.verticalHeader().setVisible(False)
-        compact_rows(self.plan_view)
-        self.plan_view.setWordWrap(False)
-        self.plan_view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.plan_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        layout.addWidget(self.plan_view, 1)
-        self.legend = QLabel(plan_page)
-        self.legend.setObjectName("legend")
-        self.legend.setWordWrap(True)
-        layout.addWidget(self.legend)
-        self.plan_tabs.addTab(plan_page, "&Plan")
-
-        self.timeline = TimelineWidget()
-        self.timeline_scroll = vertical_scroll(self.timeline)
-        self.plan_tabs.addTab(self.timeline_scroll, "&Timeline")
-
-        credit_page = QWidget()
-        layout = QVBoxLayout(credit_page)
-        layout.setContentsMargins(6, 6, 6, 6)
-        self.credit_model = CreditMonitoringModel(self)
-        self.credit_view = QTableView(credit_page)
-        self.credit_view.setModel(self.credit_model)
-        self.credit_view.setAccessibleName("Credit-monitoring duties")
-        self.credit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.credit_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.credit_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.credit_view.verticalHeader().setVisible(False)
-        compact_rows(self.credit_view)
-        self.credit_view.horizontalHeader().setStretchLastSection(True)
-        self.credit_view.setWordWrap(False)
-        layout.addWidget(self.credit_view, 1)
-        self.credit_empty = QLabel(credit_page)
-        self.credit_empty.setWordWrap(True)
-        layout.addWidget(self.credit_empty)
-        self.plan_tabs.addTab(credit_page, "Credit &monitoring")
-
-        self.details = DetailsPane(right)
-        right.addWidget(self.plan_tabs)
-        right.addWidget(self.details)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-
-        self.splitter.addWidget(self.left_tabs)
-        self.splitter.addWidget(right)
+        self.incident_view = IncidentView(self.settings.date_format, self.splitter)
+        self.plan = PlanView(self.splitter)
+        self.splitter.addWidget(self.incident_view)
+        self.splitter.addWidget(self.plan)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(central)
+        self.main_tabs.addTab(central, "In&cident")
+        self.hhs_view = HhsLogView(self._today.year - 1)
+        self.main_tabs.addTab(self.hhs_view, "HHS &annual log")
+        self.main_tabs.setCurrentIndex(INCIDENT_PAGE)
+        self.setCentralWidget(self.main_tabs)
+
+        # Short names for the parts other code and the tests reach most.
+        self.banner = self.header.banner
+        self.form = self.incident_view.form
+        self.form.decisions.set_rulebook(self.rulebook)  # the statute's conditions beside a decision
+        self.left_tabs = self.incident_view
+        self.residents_model = self.incident_view.residents_model
+        self.residents_view = self.incident_view.residents_view
+        self.residents_total = self.incident_view.residents_total
+        self.plan_tabs = self.plan.tabs
+        self.plan_model = self.plan.model
+        self.plan_proxy = self.plan.proxy
+        self.plan_view = self.plan.table
+        self.plan_filter = self.plan.filter
+        self.show_not_required = self.plan.show_not_required
+        self.legend = self.plan.legend
+        self.timeline = self.plan.timeline
+        self.credit_model = self.plan.credit_model
+        self.credit_view = self.plan.credit_view
+        self.details = self.plan.details
 
         self.progress_label = QLabel()
         self.statusBar().addPermanentWidget(self.progress_label)
 
-        # ------------------------------------------------------------ wiring
-        self.form.changed.connect(self.replan)
-        self.residents_model.residents_changed.connect(self.replan)
-        self.residents_model.rejected.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        self.residents_filter.textChanged.connect(self.residents_proxy.set_text)
-        self.residents_view.paste_requested.connect(self.paste_counts)
-        self.residents_view.clear_requested.connect(self._clear_selected_counts)
-        self.paste_button.clicked.connect(self.paste_counts)
-        self.import_button.clicked.connect(self.import_roster)
-        self.plan_filter.textChanged.connect(self.plan_proxy.set_text)
-        self.show_not_required.toggled.connect(self.plan_proxy.set_show_not_required)
-        self.plan_view.selectionModel().currentRowChanged.connect(self._plan_row_changed)
-        self.credit_view.selectionModel().currentRowChanged.connect(self._credit_row_changed)
-        self.timeline.selected.connect(self.select_obligation)
-        # Back from the credit-monitoring tab, the pane explains the selected notice again.
-        self.plan_tabs.currentChanged.connect(self._plan_tab_changed)
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: Callable[..., Any],
-        shortcut: QKeySequence | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        keys = QKeySequence.StandardKey
-        file_menu = bar.addMenu("&File")
-        self.new_action = self._action(file_menu, "&New incident", self.new_incident, keys.New)
-        self.open_action = self._action(file_menu, "&Open...", self.open_dialog, keys.Open)
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self._fill_recent()
-        file_menu.addSeparator()
-        self.save_action = self._action(file_menu, "&Save", self.save, keys.Save)
-        self.save_as_action = self._action(file_menu, "Save &as...", self.save_as, "Ctrl+Shift+S")
-        file_menu.addSeparator()
-        self.import_action = self._action(
-            file_menu,
-            "&Import residents from list...",
-            self.import_roster,
-            "Ctrl+I",
-            "Count a CSV or Excel list by state",
-        )
-        self.export_action = self._action(file_menu, "&Export to Excel...", self.export_plan, "Ctrl+E")
-        self._action(file_menu, "Export to ca&lendar...", lambda: self.export_plan(fmt="ics"))
-        self._action(file_menu, "Print / export P&DF...", lambda: self.export_plan(fmt="pdf"), keys.Print)
-        file_menu.addSeparator()
-        self.quit_action = self._action(file_menu, "&Quit", self.close, keys.Quit)
-        if self.quit_action.shortcut().isEmpty():
-            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-
-        edit_menu = bar.addMenu("&Edit")
-        self._action(edit_menu, "&Paste resident counts", self.paste_counts, "Ctrl+Shift+V")
-        self._action(edit_menu, "&Find notice", self.focus_plan_filter, keys.Find)
-        edit_menu.addSeparator()
-        self.preferences_action = self._action(edit_menu, "Pr&eferences...", self.preferences, "Ctrl+,")
-
-        go_menu = bar.addMenu("&Go")
-        self._action(go_menu, "&Incident form", lambda: self._go(self.left_tabs, 0, self.form.name), "Ctrl+1")
-        self._action(
-            go_menu, "&Residents", lambda: self._go(self.left_tabs, 1, self.residents_view), "Ctrl+2"
-        )
-        self._action(go_menu, "&Plan table", lambda: self._go(self.plan_tabs, 0, self.plan_view), "Ctrl+3")
-        self._action(go_menu, "&Timeline", lambda: self._go(self.plan_tabs, 1, self.timeline), "Ctrl+4")
-        self._action(
-            go_menu, "&Credit monitoring", lambda: self._go(self.plan_tabs, 2, self.credit_view), "Ctrl+5"
-        )
-        self._action(go_menu, "&Details", self.details.setFocus, "Ctrl+6")
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&How deadlines are computed", self.show_how, keys.HelpContents)
-        self._action(help_menu, "&Not legal advice", self.show_disclaimer)
-        self._action(help_menu, "&About notifyplanner", self.show_about)
-        # F1 is HelpContents on most platforms; make sure it is there on all.
-        if not any(a.shortcut() == QKeySequence("F1") for a in help_menu.actions()):
-            help_menu.actions()[0].setShortcut(QKeySequence("F1"))
-
-    def _go(self, tabs: QTabWidget, index: int, widget: QWidget) -> None:
-        tabs.setCurrentIndex(index)
-        widget.setFocus()
+        self.incident_view.changed.connect(self.replan)
+        self.incident_view.message.connect(self.statusBar().showMessage)
+        self.incident_view.paste_requested.connect(self.paste_counts)
+        self.incident_view.import_requested.connect(self.import_roster)
+        self.plan.mark_sent_requested.connect(self.mark_sent)
+        self.plan.skip_requested.connect(lambda: self.mark_sent(NoticeAction.SKIPPED))
+        self.plan.history.verify_requested.connect(self.verify_log)
+        self.register_view.open_requested.connect(self.open_case)
+        self.register_view.new_requested.connect(self.new_incident)
+        self.register_view.import_requested.connect(self.import_dialog)
+        self.register_view.refresh_requested.connect(self.refresh_register)
+        self.register_view.delete_requested.connect(self.delete_case)
+        self.hhs_view.year_changed.connect(self.refresh_hhs_log)
+        self.hhs_view.open_requested.connect(self.open_case)
+        self.main_tabs.currentChanged.connect(self._page_changed)
 
     # ================================================================== state
 
     def current_incident(self) -> Incident:
-        return self.form.incident(self.residents_model.residents())
+        return self.incident_view.incident()
 
     def current_plan(self) -> Plan | None:
         return self._plan
@@ -426,16 +180,26 @@ class MainWindow(QMainWindow):
     def is_dirty(self) -> bool:
         return self._incident != self._saved or bool(self.form.form_problems_text_only())
 
-    def set_incident(self, incident: Incident, path: Path | None, *, saved: bool = True) -> None:
-        """Show ``incident``; ``saved`` False keeps it marked as changed (a recovery)."""
+    def set_incident(
+        self, incident: Incident, path: Path | None, *, saved: bool = True, case: GradedCase | None = None
+    ) -> None:
+        """Show ``incident``; ``saved`` False keeps it marked as changed (a recovery).
+
+        ``case`` is the register case it is (None: a file or a new incident, not yet in the
+        register); its recorded notices grade the plan as it is edited.
+        """
+        self.session.graded = case
+        self._notices = {g.key: g.notice for g in case.grades if g.notice} if case else {}
+        if case is not None:
+            self._notices |= {n.key: n for n in case.orphans}
         self._loading = True
         try:
-            self.form.set_incident(incident)
-            self.residents_model.set_residents(incident.residents)
+            self.incident_view.set_incident(incident)
         finally:
             self._loading = False
         self.path = path
         self._saved = incident if saved else Incident(name="\0unsaved")
+        self._show_history()
         self.replan()
 
     def replan(self) -> None:
@@ -445,200 +209,93 @@ class MainWindow(QMainWindow):
         incident = self.current_incident()
         self._incident = incident
         problems: list[FieldProblem] = [*incident_problems(incident), *self.form.form_problems()]
-        self.form.show_problems(problems)
-        new, old = plan(incident, self.rulebook), self._plan
-        self._plan = new
-        # Most keystrokes (a name, a note, a count below every threshold) change no notice:
-        # then the tables, timeline and details are left as they are, selection included.
-        if old is None or _shown(new) != _shown(old):
-            selected = self.selected_key()
-            self.plan_model.set_obligations(new.obligations)
-            self.credit_model.set_duties(new.credit_monitoring)
-            if selected:
-                self._reselect(selected)
+        self.incident_view.show_problems(problems)
+        self._plan = plan(incident, self.rulebook)
+        redraw = self.plan.set_plan(self._plan)
+        # The recorded notices graded against the plan on screen, edits included.
+        graded = grade_plan(self._plan, self._notices, self._today) if self._notices else ()
+        self.plan.set_grades({g.key: g for g in graded if g.notice is not None})
+        if redraw:
             self._refresh_views()
-        self.residents_total.setText(self.residents_model.summary())
         self._update_title()
 
     def _refresh_views(self) -> None:
         """Everything that depends on today, the urgency window or the date format."""
         fmt, window = self.settings.date_format, self.settings.urgency_days
-        self.plan_model.set_view(today=self._today, window=window, date_format=fmt)
-        self.timeline.set_plan(self._plan, today=self._today, window=window, date_format=fmt)
-        self._update_banner()
-        self._fit_plan_columns()
-        words = {Urgency.SOON: f"due within {window} days"}
-        swatches = [
-            f"<span style='background:{back}'>&nbsp;{words.get(level, level.value)}&nbsp;</span>"
-            for level, (back, _text) in URGENCY_COLORS.items()
-            if level is not Urgency.NOT_REQUIRED
-        ]
-        not_required = URGENCY_COLORS[Urgency.NOT_REQUIRED][1]
-        self.legend.setText(
-            " ".join(swatches) + f" <span style='color:{not_required}'>&nbsp;not required</span>"
-            " &nbsp; * computed from a stand-in date (see details)"
+        self.plan.refresh(self._today, window, fmt)
+        self.header.extra = self.session.retention_text(fmt)
+        listed = {o.key for o in self._plan.obligations} if self._plan else set()
+        orphans = sorted(key for key in self._notices if key not in listed)
+        self.header.extra_warnings = (
+            [
+                f"Recorded for notices these facts no longer call for: {', '.join(orphans)}. "
+                "The records are kept; check whether the facts or the notices are right."
+            ]
+            if orphans
+            else []
         )
-        credit = self._plan.credit_monitoring if self._plan else ()
-        self.credit_empty.setText(
-            ""
-            if credit
-            else "No credit-monitoring duty applies to the facts entered. States that require an offer "
-            "appear here once their residents and the data involved are entered."
-        )
-        self._show_details()
-
-    def _fit_plan_columns(self) -> None:
-        """Column widths from the font, once: measuring every cell costs ~0.1 s at start-up."""
-        if self.plan_view.property("fitted"):
-            return
-        metrics = self.plan_view.fontMetrics()
-        pad = 18
-
-        def width(text: str) -> int:
-            return metrics.horizontalAdvance(text) + pad
-
-        header = self.plan_view.horizontalHeader()
-        for column, sample in enumerate(
-            (
-                "District of Columbia (DC)",
-                "Consumer reporting agencies",
-                "undetermined",
-                "2026-12-31 Wed *",
-                "99 days overdue",
-            )
-        ):
-            header.resizeSection(column, width(sample))
-        credit = self.credit_view.horizontalHeader()
-        for column, sample in enumerate(
-            (
-                "District of Columbia (DC)",
-                "not required",
-                "Months",
-                "2026-12-31",
-                "2026-12-31",
-                "Conn. Gen. Stat. § 36a-701b(b)(2)",
-            )
-        ):
-            credit.resizeSection(column, width(sample))
-        self.plan_view.setProperty("fitted", True)
-
-    def _update_banner(self) -> None:
-        current = self._plan
-        if current is None:
-            self.banner.setText("")
-            return
-        counts = {s: len(current.by_status(s)) for s in Status}
-        tally = (
-            f"{counts[Status.REQUIRED]} required &middot; {counts[Status.UNDETERMINED]} undetermined "
-            f"&middot; {counts[Status.NOT_REQUIRED]} not required"
-        )
-        controlling = current.controlling
-        if controlling is None or controlling.deadline is None:
-            text = f"<b>No controlling deadline yet.</b> &nbsp; {tally}"
-            level = "none"
-        else:
-            left = days_left(controlling.deadline, self._today)
-            level = {Urgency.OVERDUE: "overdue", Urgency.SOON: "soon"}.get(
-                urgency(controlling, self._today, self.settings.urgency_days), "later"
-            )
-            deadline = with_weekday(controlling.deadline, self.settings.date_format)
-            text = (
-                f"<b>Controlling deadline: {deadline}</b>, {escape(days_left_text(left))} &nbsp;&mdash;&nbsp; "
-                f"{escape(controlling.jurisdiction_name)}: {escape(controlling.recipient_text)}"
-                f" ({escape(controlling.citation.cite)}) &nbsp; | &nbsp; {tally}"
-            )
-        self.banner.setProperty("urgency", level)
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
-        self.banner.setText(text)
-        warnings = [*current.warnings]
-        self.warnings.setText("\n".join(f"\u26a0 {w}" for w in warnings))
-        self.warnings.setVisible(bool(warnings))
+        self.header.show_plan(self._plan, self._today, window, fmt)
+        in_register = self.session.available
+        self.plan.mark_sent_button.setEnabled(in_register)
+        self.plan.skip_button.setEnabled(in_register)
 
     def _update_title(self) -> None:
-        name = self.path.name if self.path else (self._incident.name or "Untitled incident")
+        if self.session.case_id is not None:
+            name = f"{self._incident.name or 'Untitled incident'} (register no. {self.session.case_id})"
+        else:
+            name = self.path.name if self.path else (self._incident.name or "Untitled incident")
         self.setWindowTitle(f"{name}[*] - notifyplanner")
         self.setWindowModified(self.is_dirty())
 
-    # ================================================================== selection
+    def start_on_register(self) -> None:
+        """Show the register page at start-up when the register holds any incident.
+
+        A register that cannot be opened (foreign, damaged, newer) is said at once: the app
+        then works on incident files only, and the file is left exactly as it was.
+        """
+        if self.session.error:
+            QMessageBox.warning(
+                self,
+                "Register not opened",
+                f"{self.session.error}\n\nIncidents can still be opened and saved as files. Choose "
+                "another register file in Preferences (it is used from the next start).",
+            )
+            return
+        service = self.session.service
+        if service is not None and service.register.cases():
+            self.show_page(REGISTER_PAGE)
+            if self._register_stale:
+                self.refresh_register()
+
+    def show_page(self, index: int) -> None:
+        self.main_tabs.setCurrentIndex(index)
+
+    def _on_incident_page(self, then: Callable[[], None]) -> Callable[[], None]:
+        def go() -> None:
+            self.show_page(INCIDENT_PAGE)
+            then()
+
+        return go
+
+    def _page_changed(self, index: int) -> None:
+        if index == REGISTER_PAGE and self._register_stale:
+            self.refresh_register()
+        elif index == HHS_PAGE:
+            self.refresh_hhs_log()
 
     def selected_key(self) -> str | None:
-        index = self.plan_view.currentIndex()
-        if not index.isValid():
-            return None
-        return self.plan_proxy.data(index, KEY_ROLE)
+        return self.plan.selected_key()
 
     def select_obligation(self, key: str, scroll: bool = True) -> bool:
-        """Select the obligation ``key`` in the table (clears the filter if it hides it)."""
-        row = self.plan_model.row_of(key)
-        if row is None:
-            return False
-        proxy_index = self.plan_proxy.mapFromSource(self.plan_model.index(row, 0))
-        if not proxy_index.isValid():
-            self.plan_filter.clear()
-            self.show_not_required.setChecked(True)
-            proxy_index = self.plan_proxy.mapFromSource(self.plan_model.index(row, 0))
-        self.plan_view.selectionModel().setCurrentIndex(
-            proxy_index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        if scroll:
-            self.plan_view.scrollTo(proxy_index)
-        return True
-
-    def _reselect(self, key: str) -> None:
-        """Select ``key`` again after a replan, if the user's filter still shows it.
-
-        Quietly: the caller refreshes the details once. Unlike select_obligation (a click
-        on the timeline), this never clears the filter the user typed.
-        """
-        row = self.plan_model.row_of(key)
-        if row is None:
-            return
-        proxy_index = self.plan_proxy.mapFromSource(self.plan_model.index(row, 0))
-        if proxy_index.isValid():
-            with QSignalBlocker(self.plan_view.selectionModel()):
-                self.plan_view.selectionModel().setCurrentIndex(
-                    proxy_index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-
-    def _plan_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_details()
-
-    def _show_details(self) -> None:
-        index = self.plan_view.currentIndex()
-        if not index.isValid() or self._plan is None:
-            self.timeline.set_selected(None)
-            self.details.show_placeholder()
-            return
-        ob = self.plan_model.obligation(self.plan_proxy.mapToSource(index).row())
-        version = next((v for v in self._plan.versions if v.jurisdiction == ob.jurisdiction), None)
-        self.details.setHtml(obligation_html(ob, self._today, self.settings.date_format, version))
-        self.timeline.set_selected(ob.key)
-
-    def _plan_tab_changed(self, index: int) -> None:
-        """The details pane follows the tab: a duty on Credit monitoring, else the obligation."""
-        if index == 2 and self.credit_view.currentIndex().isValid():
-            self._credit_row_changed(self.credit_view.currentIndex(), QModelIndex())
-        else:
-            self._show_details()
-
-    def _credit_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.details.setHtml(duty_html(self.credit_model.duty(current.row()), self.settings.date_format))
+        return self.plan.select_obligation(key, scroll)
 
     # ================================================================== residents
 
     def paste_counts(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        self.paste_text(text)
+        self.paste_text(QGuiApplication.clipboard().text())
 
     def paste_text(self, text: str) -> dict[str, int | None]:
-        counts, problems = parse_pasted_counts(text)
-        if counts:
-            self.residents_model.apply_counts(counts)
-            self.left_tabs.setCurrentIndex(1)
+        counts, problems = self.incident_view.paste_text(text)
         message = f"Pasted {len(counts)} jurisdiction count{'s' if len(counts) != 1 else ''}."
         if problems:
             message += f" {len(problems)} line{'s' if len(problems) != 1 else ''} not understood."
@@ -650,17 +307,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
         return counts
 
-    def _clear_selected_counts(self) -> None:
-        rows = {
-            self.residents_proxy.mapToSource(i).row()
-            for i in self.residents_view.selectionModel().selectedIndexes()
-        }
-        for row in sorted(rows):
-            self.residents_model.setData(self.residents_model.index(row, ResidentsModel.COUNT), "")
-
     def import_roster(self) -> None:
-        from ui.roster_import import RosterImport  # the roster engine loads polars: only when used
-
+        """Count a list by state; the roster engine (Polars) loads only when one is chosen."""
         path, _ = QFileDialog.getOpenFileName(
             self,
             "Import residents from an affected-people list",
@@ -670,11 +318,21 @@ class MainWindow(QMainWindow):
         if not path:
             return
         self.settings.last_folder = str(Path(path).parent)
-        RosterImport(self, Path(path)).start()
+        self.roster_import(Path(path)).start()
+
+    def roster_import(self, path: Path) -> RosterImport:
+        from ui.roster_import import RosterImport
+
+        return RosterImport(
+            self,
+            path,
+            run_task=self.run_task,
+            current=self.residents_model.residents,
+            apply=self.apply_roster_counts,
+        )
 
     def apply_roster_counts(self, counts: dict[str, int]) -> None:
-        self.residents_model.set_residents({c: n for c, n in counts.items() if n}, notify=True)
-        self.left_tabs.setCurrentIndex(1)
+        self.incident_view.replace_counts(counts)
         self.statusBar().showMessage(
             f"Resident counts replaced from the list ({sum(counts.values()):,} people).", 10000
         )
@@ -685,58 +343,22 @@ class MainWindow(QMainWindow):
         self, task: Task, title: str, on_success: Callable[[Any], None], on_error: Callable[[Exception], None]
     ) -> QProgressDialog:
         """Start ``task`` with a progress dialog that can cancel it; the window stays live."""
-        dialog = QProgressDialog(title, "Cancel", 0, 1000, self)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        dialog.canceled.connect(task.cancel)
-        task.progress.connect(lambda f: dialog.setValue(int(f * 1000)))
-        self._tasks.add(task)
-        self.progress_label.setText(title)
-
-        closed = False
-
-        def finished() -> None:
-            nonlocal closed
-            if closed:
-                return
-            closed = True
-            self._tasks.discard(task)
-            self.progress_label.setText("")
-            dialog.reset()
-            dialog.close()
-            dialog.deleteLater()
-
-        def then(handler: Callable[[Any], None]) -> Callable[[Any], None]:
-            def wrapped(value: Any) -> None:
-                finished()  # the progress dialog goes before any preview or error appears
-                handler(value)
-
-            return wrapped
-
-        def cancelled() -> None:
-            finished()
-            self.statusBar().showMessage(f"{title}: cancelled", 8000)
-
-        task.succeeded.connect(then(on_success))
-        task.failed.connect(then(on_error))
-        task.cancelled.connect(cancelled)
-        task.done.connect(finished)
-        task.start()
-        return dialog
+        return run_with_progress(
+            self,
+            task,
+            title,
+            on_success,
+            on_error,
+            status=self.progress_label.setText,
+            notify=lambda text: self.statusBar().showMessage(text, 8000),
+            running=self._tasks,
+        )
 
     def export_plan(self, target: str | None = None, fmt: str = "xlsx") -> Task | None:
         """Export the current plan (Excel workbook, calendar or PDF checklist) in a worker thread."""
         if self._plan is None:
             return None
-        suffix, kind = {
-            "xlsx": (".xlsx", "Excel workbook (*.xlsx)"),
-            "ics": (".ics", "Calendar (*.ics)"),
-            "pdf": (".pdf", "PDF checklist (*.pdf)"),
-        }[fmt]
+        suffix, kind = EXPORT_KINDS[fmt]
         if target is None:
             stem = (self.path.stem if self.path else (self._incident.name or "plan")).replace("/", "-")[:60]
             start = str(Path(self.settings.last_folder or Path.home()) / f"{stem} plan{suffix}")
@@ -763,12 +385,11 @@ class MainWindow(QMainWindow):
         def failed(exc: Exception) -> None:
             QMessageBox.critical(self, "Export failed", f"{out}: the plan could not be written.\n\n{exc}")
 
-        self.run_task(
-            task,
-            "Exporting the plan",
-            lambda p: self.statusBar().showMessage(f"Exported to {p}", 10000),
-            failed,
-        )
+        def done(path: Path) -> None:
+            self.statusBar().showMessage(f"Exported to {path}", 10000)
+            self.log_export(path, kind.split(" (")[0])
+
+        self.run_task(task, "Exporting the plan", done, failed)
         self.settings.last_folder = str(out.parent)
         return task
 
@@ -795,13 +416,7 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.autosave.clear()
             self.set_incident(Incident(), None)
-
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open incident", self.settings.last_folder, INCIDENT_FILTER
-        )
-        if path:
-            self.open_file(Path(path))
+            self.show_page(INCIDENT_PAGE)
 
     def open_file(self, path: Path, *, ask: bool = True) -> bool:
         """Open ``path``; a damaged file is reported and the current incident stays as it is."""
@@ -814,6 +429,7 @@ class MainWindow(QMainWindow):
             return False
         self.autosave.clear()
         self.set_incident(incident, path)
+        self.show_page(INCIDENT_PAGE)
         self.settings.add_recent(str(path))
         self.settings.last_folder = str(path.parent)
         if problems:
@@ -836,95 +452,6 @@ class MainWindow(QMainWindow):
             "The file was not changed, and the incident in this window is kept as it was.",
         )
 
-    def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        return self._write(self.path)
-
-    def save_as(self) -> bool:
-        start = (
-            str(self.path)
-            if self.path
-            else str(
-                Path(self.settings.last_folder or Path.home())
-                / f"{(self._incident.name or 'incident')[:60].replace('/', '-')}.json"
-            )
-        )
-        target, _ = QFileDialog.getSaveFileName(self, "Save incident as", start, INCIDENT_FILTER)
-        if not target:
-            return False
-        path = Path(target)
-        if not path.suffix:
-            path = path.with_suffix(".json")
-        return self._write(path)
-
-    def _write(self, path: Path) -> bool:
-        unreadable = self.form.form_problems_text_only()
-        if unreadable:
-            answer = QMessageBox.question(
-                self,
-                "Some dates are not dates",
-                "These fields hold text that is not a date and will be saved empty:\n\n"
-                + "\n".join(unreadable)
-                + "\n\nSave anyway?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Save:
-                return False
-        incident = self.current_incident()
-        impossible = incident_problems(incident)
-        if impossible:
-            # Saved as typed so nothing is lost; the app reopens it, `notifyplanner plan` will not.
-            answer = QMessageBox.question(
-                self,
-                "Some facts cannot all be true",
-                "\n".join(str(p) for p in impossible)
-                + "\n\nThe file will be saved as it is and this app will reopen it, but the "
-                "command line refuses it until these are fixed. Save anyway?",
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Save:
-                return False
-        try:
-            write_incident(incident, path)
-        except OSError as exc:
-            QMessageBox.critical(
-                self,
-                "Cannot save",
-                f"{path} could not be written ({exc.strerror or exc}).\n\nNothing was lost: the incident is still open here.",
-            )
-            return False
-        self.path = path
-        self._saved = incident
-        self.form.set_incident(incident)  # unreadable date text becomes the empty it was saved as
-        self.autosave.clear()
-        self.settings.add_recent(str(path))
-        self.settings.last_folder = str(path.parent)
-        self.replan()
-        self.statusBar().showMessage(f"Saved {path}", 5000)
-        return True
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        files = self.settings.recent_files
-        for number, name in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{number} {name}")
-            action.triggered.connect(lambda _checked=False, p=name: self._open_recent(p))
-        if not files:
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
-    def _open_recent(self, name: str) -> None:
-        path = Path(name)
-        if not path.exists():
-            QMessageBox.warning(
-                self, "File not found", f"{path} no longer exists; it is removed from the recent files."
-            )
-            self.settings.remove_recent(name)
-            return
-        self.open_file(path)
-
     # ================================================================== autosave and close
 
     def on_minute(self) -> None:
@@ -935,7 +462,26 @@ class MainWindow(QMainWindow):
             self._refresh_views()
         if self.is_dirty():
             with contextlib.suppress(OSError):
-                self.autosave.write(self.current_incident(), str(self.path) if self.path else None)
+                self.autosave.write(self.current_incident(), self._autosave_source())
+
+    def _autosave_source(self) -> str | None:
+        """What an autosave belongs to: the register case, else the file, else nothing."""
+        case_id = self.session.case_id
+        if case_id is not None:
+            return case_source(case_id)
+        return str(self.path) if self.path else None
+
+    def _restore(self, incident: Incident, source: str | None) -> None:
+        """Show recovered edits, marked unsaved, on the case or file they belong to."""
+        case_id = case_of_source(source)
+        if case_id is not None and self.session.available:
+            try:
+                self.set_incident(incident, None, saved=False, case=self.session.load(case_id, self._today))
+                return
+            except RegisterError:
+                pass  # the case is gone: the edits open as a new incident, nothing lost
+        path = Path(source) if source and case_id is None else None
+        self.set_incident(incident, path, saved=False)
 
     def offer_recovery(self) -> bool:
         """After a crash: offer the newest orphaned autosave. True when one was recovered."""
@@ -960,7 +506,7 @@ class MainWindow(QMainWindow):
         except IncidentError as exc:
             self.show_file_error(newest.path, exc)
             return False
-        self.set_incident(incident, Path(newest.source) if newest.source else None, saved=False)
+        self._restore(incident, newest.source)
         self.autosave.write(incident, newest.source)  # now ours; the orphan can go
         Autosave.discard(newest)
         self.statusBar().showMessage("Recovered the autosaved incident; save it to keep it.", 15000)
@@ -976,23 +522,30 @@ class MainWindow(QMainWindow):
         self.autosave.clear()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
+        self.session.close()
         event.accept()
 
     # ================================================================== preferences and help
 
     def _apply_preferences(self) -> None:
         self.form.set_date_format(self.settings.date_format)
-        self.credit_model.set_date_format(self.settings.date_format)
         self._refresh_views()
 
     def preferences(self) -> None:
-        dialog = PreferencesDialog(self.settings, self)
+        dialog = PreferencesDialog(
+            self.settings,
+            self,
+            default_register=str(self.session.path or ""),
+            default_user=default_user(),
+        )
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         old_rules = self.settings.rules_folder
         dialog.apply()
         if self.settings.rules_folder != old_rules and not self.reload_rules():
             self.settings.rules_folder = old_rules
+        self.session.set_rulebook(self.rulebook)
+        self.session.set_user()
         self._apply_preferences()
         self.replan()
 
@@ -1013,9 +566,7 @@ class MainWindow(QMainWindow):
         return True
 
     def focus_plan_filter(self) -> None:
-        self.plan_tabs.setCurrentIndex(0)
-        self.plan_filter.setFocus()
-        self.plan_filter.selectAll()
+        self.plan.focus_filter()
 
     def show_how(self) -> None:
         TextDialog("How deadlines are computed", HOW_HTML + f"<p><b>{DISCLAIMER}</b></p>", self).exec()
@@ -1031,6 +582,13 @@ def app_instance() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return app
+
+
+EXPORT_KINDS = {
+    "xlsx": (".xlsx", "Excel workbook (*.xlsx)"),
+    "ics": (".ics", "Calendar (*.ics)"),
+    "pdf": (".pdf", "PDF checklist (*.pdf)"),
+}
 
 
 def _export_bytes(fmt: str, plan: Plan, rulebook: Rulebook, today: date, out: Path) -> bytes:

@@ -28,6 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from notifyplanner.engine import days_left
 from notifyplanner.model import CreditMonitoringDuty, DeadlineKind, Obligation, Status
 from notifyplanner.places import JURISDICTIONS, normalize_state
+from notifyplanner.register.grading import Grade, Timeliness
 from notifyplanner.report import STATUS_ORDER, STATUS_WORDS, deadline_text
 from ui.dates import ISO, format_date, weekday
 
@@ -44,6 +45,9 @@ class Urgency(Enum):
     SOON = "due soon"
     LATER = "later"
     NO_DATE = "no fixed date"
+    SENT_LATE = "sent late"
+    SENT = "sent"  # on time, or sent where there is no date to be late against
+    DECIDED = "decided not to send"
     NOT_REQUIRED = "not required"
 
 
@@ -54,12 +58,25 @@ URGENCY_COLORS: Mapping[Urgency, tuple[str, str]] = {
     Urgency.SOON: ("#ffe3a3", "#5c3b00"),
     Urgency.LATER: ("#d6efd8", "#124a1c"),
     Urgency.NO_DATE: ("#dbe6f4", "#1d3557"),
+    # Sent late is its own hue (violet), never the red of overdue: one is a notice still
+    # owed today, the other a notice made whose lateness needs its reason on record.
+    Urgency.SENT_LATE: ("#e4d5f5", "#43186b"),
+    Urgency.SENT: ("#e6ece8", "#1f4d2b"),
+    Urgency.DECIDED: ("#eeeeee", "#3c4043"),
     Urgency.NOT_REQUIRED: ("#ffffff", "#5f6368"),
 }
 
 
-def urgency(ob: Obligation, today: date, window: int) -> Urgency:
-    """The colour class of an obligation: from its status and the core's days_left."""
+def urgency(ob: Obligation, today: date, window: int, grade: Grade | None = None) -> Urgency:
+    """The colour class of an obligation: its recorded notice first, then status and days left.
+
+    The grade (the core's, ``notifyplanner.register.grading``) decides sent, late and
+    decided; an obligation with nothing recorded is coloured by how soon it is due.
+    """
+    if grade is not None and grade.skipped:
+        return Urgency.DECIDED
+    if grade is not None and grade.sent_on is not None:
+        return Urgency.SENT_LATE if grade.timeliness is Timeliness.LATE else Urgency.SENT
     if ob.status is Status.NOT_REQUIRED:
         return Urgency.NOT_REQUIRED
     left = days_left(ob.deadline, today)
@@ -80,6 +97,29 @@ def days_left_text(left: int | None) -> str:
     if left == 0:
         return "due today"
     return f"{left} day{'s' if left != 1 else ''}"
+
+
+def grade_text(grade: Grade) -> str:
+    """The words for a recorded notice in the Days left column: 'sent 26 days late'."""
+    if grade.skipped:
+        return "not sending"
+    if grade.timeliness is Timeliness.LATE and grade.days_late is not None:
+        return f"sent {grade.days_late} day{'s' if grade.days_late != 1 else ''} late"
+    if grade.timeliness is Timeliness.ON_TIME:
+        return "sent on time"
+    return "sent"
+
+
+def sent_text(grade: Grade | None, date_format: str = ISO) -> str:
+    """The Sent column: the date and method, 'not sent', or the decision not to send."""
+    if grade is None or grade.notice is None:
+        return ""
+    if grade.skipped:
+        return "decided not to send"
+    if grade.sent_on is None:
+        return ""
+    method = grade.method.value.replace("_", " ") if grade.method else ""
+    return f"{format_date(grade.sent_on, date_format)} {method}".strip()
 
 
 def jurisdiction_text(code: str, name: str) -> str:
@@ -120,12 +160,13 @@ class _FlatTableModel(QAbstractTableModel):
 class ObligationTableModel(_FlatTableModel):
     """One row per obligation of the plan, in the engine's order."""
 
-    HEADERS = ("Jurisdiction", "Recipient", "Status", "Deadline", "Days left", "Citation")
-    JURISDICTION, RECIPIENT, STATUS, DEADLINE, DAYS_LEFT, CITATION = range(6)
+    HEADERS = ("Jurisdiction", "Recipient", "Status", "Deadline", "Days left", "Sent", "Citation")
+    JURISDICTION, RECIPIENT, STATUS, DEADLINE, DAYS_LEFT, SENT, CITATION = range(7)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: tuple[Obligation, ...] = ()
+        self._grades: dict[str, Grade] = {}
         self._today = date.today()
         self._window = 7
         self._date_format = ISO
@@ -140,17 +181,34 @@ class ObligationTableModel(_FlatTableModel):
     def set_view(self, *, today: date, window: int, date_format: str) -> None:
         """Today, urgency window and date format: the face's inputs to the cells."""
         self._today, self._window, self._date_format = today, window, date_format
+        self._redraw()
+
+    def set_grades(self, grades: Mapping[str, Grade]) -> bool:
+        """The core's grades of the recorded notices, by obligation key (empty: no case open).
+
+        False, and nothing redrawn, when they are the ones shown already (most keystrokes).
+        """
+        if dict(grades) == self._grades:
+            return False
+        self._grades = dict(grades)
+        self._redraw()
+        return True
+
+    def _redraw(self) -> None:
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1))
 
     def obligation(self, row: int) -> Obligation:
         return self._rows[row]
 
+    def grade(self, key: str) -> Grade | None:
+        return self._grades.get(key)
+
     def row_of(self, key: str) -> int | None:
         return next((i for i, ob in enumerate(self._rows) if ob.key == key), None)
 
     def urgency_of(self, ob: Obligation) -> Urgency:
-        return urgency(ob, self._today, self._window)
+        return urgency(ob, self._today, self._window, self._grades.get(ob.key))
 
     # ----------------------------------------------------------------- Qt API
 
@@ -193,9 +251,14 @@ class ObligationTableModel(_FlatTableModel):
         if col == self.DEADLINE:
             return self.deadline_cell(ob)
         if col == self.DAYS_LEFT:
+            grade = self._grades.get(ob.key)
+            if grade is not None and (grade.skipped or grade.sent_on is not None):
+                return grade_text(grade)
             if ob.status is Status.NOT_REQUIRED:
                 return ""
             return days_left_text(days_left(ob.deadline, self._today))
+        if col == self.SENT:
+            return sent_text(self._grades.get(ob.key), self._date_format)
         if col == self.CITATION:
             return ob.citation.cite
         return ""
@@ -210,7 +273,12 @@ class ObligationTableModel(_FlatTableModel):
             return f"1 {status} {_KIND_ORDER[ob.deadline_kind]}"
         if col == self.DAYS_LEFT:
             left = days_left(ob.deadline, self._today)
-            return (left if left is not None else 100_000) + status * 1_000_000
+            grade = self._grades.get(ob.key)
+            done = grade is not None and (grade.skipped or grade.sent_on is not None)
+            return (left if left is not None else 100_000) + status * 1_000_000 + done * 10_000_000
+        if col == self.SENT:
+            grade = self._grades.get(ob.key)
+            return (grade.sent_on.isoformat() if grade and grade.sent_on else "9999") + self._display(ob, col)
         return self._display(ob, col).casefold()
 
 

@@ -10,25 +10,41 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ui.dialogs import ColumnPickerDialog, RosterPreviewDialog
 from ui.worker import Task
 
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+#: Starts a task with progress and cancel: (task, title, on_success, on_error).
+RunTask = Callable[[Task, str, Callable[[Any], None], Callable[[Exception], None]], object]
 
 
 class RosterImport(QObject):
-    """One import, from file choice to accepted counts."""
+    """One import, from file choice to accepted counts.
 
-    def __init__(self, window: MainWindow, path: Path) -> None:
-        super().__init__(window)
-        self.window = window
+    It is handed what it needs (a parent for its dialogs, a way to run the count, the
+    current counts, where accepted counts go) rather than the main window, so the window
+    can import this module and this module never imports the window back.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        path: Path,
+        *,
+        run_task: RunTask,
+        current: Callable[[], dict[str, int | None]],
+        apply: Callable[[dict[str, int]], None],
+    ) -> None:
+        super().__init__(parent)
+        self.window = parent
         self.path = path
+        self._run_task = run_task
+        self._current = current
+        self._apply = apply
         self.task: Task | None = None
 
     def start(self, state_column: str | None = None, zip_column: str | None = None) -> Task | None:
@@ -42,7 +58,7 @@ class RosterImport(QObject):
             )
 
         self.task = Task(work, self)
-        self.window.run_task(self.task, f"Counting {path.name}", self.preview, self.failed)
+        self._run_task(self.task, f"Counting {path.name}", self.preview, self.failed)
         return self.task
 
     def failed(self, exc: Exception) -> None:
@@ -65,9 +81,9 @@ class RosterImport(QObject):
                 self.start(state, zipc)
 
     def preview(self, result: Any) -> None:
-        dialog = RosterPreviewDialog(result, self.window.residents_model.residents(), self.window)
+        dialog = RosterPreviewDialog(result, self._current(), self.window)
         outcome = dialog.exec()
         if outcome == QDialog.DialogCode.Accepted:
-            self.window.apply_roster_counts(dialog.result_counts)
+            self._apply(dialog.result_counts)
         elif outcome == RosterPreviewDialog.CHOOSE_COLUMNS:
             self.pick_columns("Choose the columns to count by.")

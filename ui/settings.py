@@ -75,6 +75,26 @@ class Settings:
     def rules_folder(self, value: str) -> None:
         self._qs.setValue("rules/folder", value)
 
+    # --------------------------------------------------------------- register
+
+    @property
+    def register_path(self) -> str:
+        """The register database file; empty means the core's default location."""
+        return str(self._qs.value("register/path", "") or "")
+
+    @register_path.setter
+    def register_path(self, value: str) -> None:
+        self._qs.setValue("register/path", value)
+
+    @property
+    def user_name(self) -> str:
+        """Who the audit log names for changes made here; empty means the OS user name."""
+        return str(self._qs.value("register/user_name", "") or "")
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self._qs.setValue("register/user_name", value)
+
     # --------------------------------------------------------------- files
 
     @property

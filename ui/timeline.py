@@ -8,6 +8,7 @@ keys) selects a notice and the main window selects the same row in the table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from notifyplanner.engine import days_left
 from notifyplanner.model import Obligation, Plan, Status
+from notifyplanner.register.grading import Grade
 from ui.dates import ISO, format_date
 from ui.models import URGENCY_COLORS, Urgency, days_left_text, jurisdiction_text, urgency
 
@@ -65,6 +67,7 @@ class TimelineWidget(QWidget):
         self._window = 7
         self._format = ISO
         self._selected: str | None = None
+        self._grades: Mapping[str, Grade] = {}
         self._start = self._end = self._today
 
     # ----------------------------------------------------------------- data
@@ -96,6 +99,11 @@ class TimelineWidget(QWidget):
         self._label_width = max((metrics.horizontalAdvance(r.text) for r in self._rows), default=0)
         self.updateGeometry()
         self.setMinimumHeight(self.sizeHint().height())
+        self.update()
+
+    def set_grades(self, grades: Mapping[str, Grade]) -> None:
+        """Recorded notices colour their rows as the table does (sent, sent late, decided)."""
+        self._grades = grades
         self.update()
 
     def item_keys(self) -> list[str]:
@@ -165,7 +173,7 @@ class TimelineWidget(QWidget):
             painter.setPen(self.palette().text().color())
             label = metrics.elidedText(row.text, Qt.TextElideMode.ElideRight, left - 24)
             painter.drawText(rect.adjusted(18, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, label)
-            level = urgency(ob, self._today, self._window)
+            level = urgency(ob, self._today, self._window, self._grades.get(ob.key))
             back, fore = (QColor(c) for c in URGENCY_COLORS[level])
             x = self._x(ob.deadline)
             cy = top + ROW_HEIGHT / 2

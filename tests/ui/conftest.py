@@ -59,7 +59,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.ini")
+    settings = Settings(tmp_path / "settings.ini")
+    settings.register_path = str(tmp_path / "register.sqlite3")  # never the user's own register
+    return settings
 
 
 @pytest.fixture
@@ -78,6 +80,7 @@ def make_window(
     yield factory
     for window in windows:
         window._saved = window._incident  # closing in teardown must not prompt
+        window.session.close()
 
 
 @pytest.fixture

@@ -101,8 +101,13 @@ def test_saving_keeps_every_decision(make_window, dialogs: Dialogs, tmp_path: Pa
     window: MainWindow = make_window()
     window.set_incident(DECIDED, None, saved=False)
     assert window.current_incident() == DECIDED
+    assert window.save()  # into the register: the decisions are part of the facts version
+    case_id = window.session.case_id
+    assert case_id is not None
+    assert window.open_case(case_id)
+    assert window.current_incident() == DECIDED
     dialogs.save_name = str(tmp_path / "decided")
-    assert window.save()
+    assert window.export_incident()
     assert read_incident(tmp_path / "decided.json") == DECIDED
 
 

@@ -100,17 +100,23 @@ def test_save_and_reopen_round_trips_every_field(make_window, dialogs: Dialogs, 
     first = make_window()
     first.set_incident(FULL, None, saved=False)
     assert first.current_incident() == FULL
-    dialogs.save_name = str(tmp_path / "every")
-    assert first.save()
-    saved = tmp_path / "every.json"
-    assert read_incident(saved) == FULL
+    assert first.save()  # into the register, as a new case
+    case_id = first.session.case_id
+    assert case_id is not None
     assert not first.is_dirty()
-    assert first.windowTitle().startswith("every.json")
+    assert first.windowTitle().startswith(f"{FULL.name} (register no. {case_id})")
+    dialogs.save_name = str(tmp_path / "every")
+    assert first.export_incident()
+    exported = tmp_path / "every.json"
+    assert read_incident(exported) == FULL
+    assert first.session.service.register.log(case_id)[-1].action == "export"
     second = make_window()
-    assert second.open_file(saved)
+    assert second.open_case(case_id)
     assert second.current_incident() == FULL
-    assert second.path == saved
-    assert str(saved) in second.settings.recent_files
+    assert second.import_file(exported)  # an import is a new case
+    assert second.current_incident() == FULL
+    assert second.session.case_id not in (None, case_id)
+    assert str(exported) in second.settings.recent_files
 
 
 def test_sample_opens_untitled_and_unchanged(window: MainWindow) -> None:
@@ -163,13 +169,18 @@ def test_saving_impossible_dates_asks_first_and_keeps_them(
     window.set_incident(bad, None, saved=False)
     dialogs.save_name = str(tmp_path / "bad.json")
     dialogs.answer = QMessageBox.StandardButton.Cancel
+    assert not window.export_incident()
     assert not window.save()
-    assert dialogs.titles() == ["Some facts cannot all be true"]
+    assert dialogs.titles() == ["Some facts cannot all be true"] * 2
     assert "before the breach began" in dialogs.calls[0][2]
     assert not (tmp_path / "bad.json").exists()
+    assert window.session.case_id is None
     dialogs.answer = QMessageBox.StandardButton.Save
-    assert window.save()
+    assert window.export_incident()
     assert window.open_file(tmp_path / "bad.json")
+    assert window.current_incident() == bad
+    assert window.save()
+    assert window.open_case(window.session.case_id)
     assert window.current_incident() == bad
 
 

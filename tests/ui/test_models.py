@@ -47,18 +47,19 @@ def test_obligation_model_shows_every_obligation(the_plan) -> None:
     model.set_obligations(the_plan.obligations)
     model.set_view(today=date(2026, 10, 12), window=7, date_format="yyyy-MM-dd")
     assert model.rowCount() == len(the_plan.obligations)
-    assert model.columnCount() == 6
+    assert model.columnCount() == 7
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Jurisdiction"
     row = model.row_of("TX/attorney_general")
     assert row is not None
     ob = model.obligation(row)
-    cells = [model.data(model.index(row, c)) for c in range(6)]
+    cells = [model.data(model.index(row, c)) for c in range(7)]
     assert cells[0] == "Texas (TX)"
     assert cells[1] == ob.recipient_text
     assert cells[2] == "required"
     assert cells[3].startswith(ob.deadline.isoformat())
     assert cells[4] == days_left_text((ob.deadline - date(2026, 10, 12)).days)
-    assert cells[5] == ob.citation.cite
+    assert cells[5] == ""  # nothing recorded: the incident is not in the register
+    assert cells[6] == ob.citation.cite
     assert model.data(model.index(row, 0), KEY_ROLE) == "TX/attorney_general"
 
 

@@ -17,7 +17,7 @@ pytest.importorskip("notifyplanner.roster")
 
 
 def run_import(qtbot, window: MainWindow, path: Path) -> roster_import.RosterImport:
-    importer = roster_import.RosterImport(window, path)
+    importer = window.roster_import(path)
     task = importer.start()
     assert task is not None
     # Task signals are delivered through the GUI event loop, so none is missed here.

@@ -1,0 +1,407 @@
+"""The plan: the notices table, the timeline, credit monitoring, and the details pane.
+
+Why a view of its own: everything here draws one ``Plan`` (from the engine) against one
+"today", urgency window and date format, and keeps the person's selection and filter across
+replans. The main window hands it a plan; the view never plans and never reads the form.
+``PlanHeader`` is the controlling-deadline banner above both halves of the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notifyplanner.engine import days_left
+from notifyplanner.model import Obligation, Plan, Status
+from notifyplanner.register.grading import Grade
+from ui.dates import ISO, with_weekday
+from ui.details import DetailsPane, duty_html, obligation_html, record_html
+from ui.history_view import HistoryView
+from ui.incident_view import compact_rows, vertical_scroll
+from ui.models import (
+    KEY_ROLE,
+    URGENCY_COLORS,
+    CreditMonitoringModel,
+    ObligationFilterProxy,
+    ObligationTableModel,
+    Urgency,
+    days_left_text,
+    urgency,
+)
+from ui.timeline import TimelineWidget
+
+PLAN_TAB, TIMELINE_TAB, CREDIT_TAB, HISTORY_TAB = 0, 1, 2, 3
+
+
+def shown(result: Plan) -> tuple[object, ...]:
+    """What the plan's views draw; two plans equal here look the same on screen."""
+    # The timeline also marks the discovery date.
+    return (
+        result.obligations,
+        result.credit_monitoring,
+        result.warnings,
+        result.versions,
+        result.incident.discovered,
+    )
+
+
+class PlanHeader(QWidget):
+    """The controlling deadline in one line, coloured by urgency, and the plan's warnings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("controllingBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setAccessibleName("Controlling deadline")
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.banner)
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("planWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Plan warnings")
+        layout.addWidget(self.warnings)
+        self.extra = ""  # e.g. the register's retention date, appended to the banner
+        self.extra_warnings: list[str] = []  # e.g. notices recorded that the plan no longer lists
+
+    def show_plan(self, current: Plan | None, today: date, window: int, date_format: str) -> None:
+        if current is None:
+            self.banner.setText("")
+            return
+        counts = {s: len(current.by_status(s)) for s in Status}
+        tally = (
+            f"{counts[Status.REQUIRED]} required &middot; {counts[Status.UNDETERMINED]} undetermined "
+            f"&middot; {counts[Status.NOT_REQUIRED]} not required"
+        )
+        controlling = current.controlling
+        if controlling is None or controlling.deadline is None:
+            text = f"<b>No controlling deadline yet.</b> &nbsp; {tally}"
+            level = "none"
+        else:
+            left = days_left(controlling.deadline, today)
+            level = {Urgency.OVERDUE: "overdue", Urgency.SOON: "soon"}.get(
+                urgency(controlling, today, window), "later"
+            )
+            deadline = with_weekday(controlling.deadline, date_format)
+            text = (
+                f"<b>Controlling deadline: {deadline}</b>, {escape(days_left_text(left))} &nbsp;&mdash;&nbsp; "
+                f"{escape(controlling.jurisdiction_name)}: {escape(controlling.recipient_text)}"
+                f" ({escape(controlling.citation.cite)}) &nbsp; | &nbsp; {tally}"
+            )
+        if self.extra:
+            text += f" &nbsp; | &nbsp; {self.extra}"
+        self.banner.setProperty("urgency", level)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.setText(text)
+        warnings = [*current.warnings, *self.extra_warnings]
+        self.warnings.setText("\n".join(f"\u26a0 {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+
+
+class PlanView(QSplitter):
+    """Plan tabs above, the details of the selected notice or duty below."""
+
+    mark_sent_requested = Signal()
+    skip_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self._plan: Plan | None = None
+        self._today = date.today()
+        self._date_format = ISO
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Plan")
+        self.tabs.addTab(self._build_table(), "&Plan")
+        self.timeline = TimelineWidget()
+        self.timeline_scroll = vertical_scroll(self.timeline)
+        self.tabs.addTab(self.timeline_scroll, "&Timeline")
+        self.tabs.addTab(self._build_credit(), "Credit &monitoring")
+        self.history = HistoryView()
+        self.tabs.addTab(self.history, "&History")
+        self.details = DetailsPane(self)
+        self.addWidget(self.tabs)
+        self.addWidget(self.details)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.show_not_required.toggled.connect(self.proxy.set_show_not_required)
+        self.table.selectionModel().currentRowChanged.connect(self._plan_row_changed)
+        self.credit_view.selectionModel().currentRowChanged.connect(self._credit_row_changed)
+        self.timeline.selected.connect(self.select_obligation)
+        # Back from the credit-monitoring tab, the pane explains the selected notice again.
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _build_table(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.table_page = page
+        self.table_row = row = QHBoxLayout()
+        self.filter = QLineEdit(page)
+        self.filter.setPlaceholderText("Filter notices (Ctrl+F): state, recipient, status, citation...")
+        self.filter.setAccessibleName("Filter notices")
+        self.filter.setClearButtonEnabled(True)
+        self.show_not_required = QCheckBox("Show &not required", page)
+        self.show_not_required.setAccessibleName("Show notices that are not required")
+        self.show_not_required.setChecked(True)
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.show_not_required)
+        layout.addLayout(row)
+        self.model = ObligationTableModel(self)
+        self.proxy = ObligationFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(page)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Notices owed")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.legend = QLabel(page)
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        # Beside the filter, so the legend below keeps the table's full width.
+        self.mark_sent_button = QPushButton("Mark &sent...", page)
+        self.mark_sent_button.setToolTip("Record the selected notice as sent: date, method, reference, proof")
+        self.skip_button = QPushButton("Decided not to send...", page)
+        self.skip_button.setToolTip("Record the decision not to send the selected notice, with the reason")
+        row.addWidget(self.mark_sent_button)
+        row.addWidget(self.skip_button)
+        self.mark_sent_button.clicked.connect(self.mark_sent_requested)
+        self.skip_button.clicked.connect(self.skip_requested)
+        self.table.doubleClicked.connect(lambda _index: self.mark_sent_requested.emit())
+        return page
+
+    def _build_credit(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.credit_model = CreditMonitoringModel(self)
+        self.credit_view = QTableView(page)
+        self.credit_view.setModel(self.credit_model)
+        self.credit_view.setAccessibleName("Credit-monitoring duties")
+        self.credit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.credit_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.credit_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.credit_view.verticalHeader().setVisible(False)
+        compact_rows(self.credit_view)
+        self.credit_view.horizontalHeader().setStretchLastSection(True)
+        self.credit_view.setWordWrap(False)
+        layout.addWidget(self.credit_view, 1)
+        self.credit_empty = QLabel(page)
+        self.credit_empty.setWordWrap(True)
+        layout.addWidget(self.credit_empty)
+        return page
+
+    # ------------------------------------------------------------------ drawing
+
+    def set_plan(self, new: Plan) -> bool:
+        """Show ``new``; False (and nothing redrawn) when it looks the same as the last one.
+
+        Most keystrokes (a name, a note, a count below every threshold) change no notice:
+        then the tables, timeline and details are left as they are, selection included.
+        """
+        old, self._plan = self._plan, new
+        if old is not None and shown(new) == shown(old):
+            return False
+        selected = self.selected_key()
+        self.model.set_obligations(new.obligations)
+        self.credit_model.set_duties(new.credit_monitoring)
+        if selected:
+            self._reselect(selected)
+        return True
+
+    def refresh(self, today: date, window: int, date_format: str) -> None:
+        """Everything that depends on today, the urgency window or the date format."""
+        self._today, self._date_format = today, date_format
+        self.model.set_view(today=today, window=window, date_format=date_format)
+        self.credit_model.set_date_format(date_format)
+        self.timeline.set_plan(self._plan, today=today, window=window, date_format=date_format)
+        self._fit_columns()
+        words = {Urgency.SOON: f"due within {window} days"}
+        swatches = [
+            f"<span style='background:{back}'>&nbsp;{words.get(level, level.value)}&nbsp;</span>"
+            for level, (back, _text) in URGENCY_COLORS.items()
+            if level is not Urgency.NOT_REQUIRED
+        ]
+        not_required = URGENCY_COLORS[Urgency.NOT_REQUIRED][1]
+        self.legend.setText(
+            " ".join(swatches) + f" <span style='color:{not_required}'>&nbsp;not required</span>"
+            " &nbsp; * computed from a stand-in date (see details)"
+        )
+        credit = self._plan.credit_monitoring if self._plan else ()
+        self.credit_empty.setText(
+            ""
+            if credit
+            else "No credit-monitoring duty applies to the facts entered. States that require an offer "
+            "appear here once their residents and the data involved are entered."
+        )
+        self.show_details()
+
+    def _fit_columns(self) -> None:
+        """Column widths from the font, once: measuring every cell costs ~0.1 s at start-up."""
+        if self.table.property("fitted"):
+            return
+        metrics = self.table.fontMetrics()
+        pad = 18
+
+        def width(text: str) -> int:
+            return metrics.horizontalAdvance(text) + pad
+
+        header = self.table.horizontalHeader()
+        samples = (
+            "District of Columbia (DC)",
+            "Consumer reporting agencies",
+            "undetermined",
+            "2026-12-31 Wed *",
+            "sent 99 days late",
+            "decided not to send",
+        )
+        for column, sample in enumerate(samples):
+            header.resizeSection(column, width(sample))
+        credit = self.credit_view.horizontalHeader()
+        for column, sample in enumerate(
+            (
+                "District of Columbia (DC)",
+                "not required",
+                "Months",
+                "2026-12-31",
+                "2026-12-31",
+                "Conn. Gen. Stat. § 36a-701b(b)(2)",
+            )
+        ):
+            credit.resizeSection(column, width(sample))
+        self.table.setProperty("fitted", True)
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_key(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(index, KEY_ROLE)
+
+    def select_obligation(self, key: str, scroll: bool = True) -> bool:
+        """Select the obligation ``key`` in the table (clears the filter if it hides it)."""
+        row = self.model.row_of(key)
+        if row is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            self.filter.clear()
+            self.show_not_required.setChecked(True)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        if scroll:
+            self.table.scrollTo(proxy_index)
+        return True
+
+    def _reselect(self, key: str) -> None:
+        """Select ``key`` again after a replan, if the user's filter still shows it.
+
+        Quietly: the caller refreshes the details once. Unlike select_obligation (a click
+        on the timeline), this never clears the filter the user typed.
+        """
+        row = self.model.row_of(key)
+        if row is None:
+            return
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if proxy_index.isValid():
+            with QSignalBlocker(self.table.selectionModel()):
+                self.table.selectionModel().setCurrentIndex(
+                    proxy_index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+
+    def _plan_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self.show_details()
+
+    def show_details(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self._plan is None:
+            self.timeline.set_selected(None)
+            self.details.show_placeholder()
+            return
+        ob = self.model.obligation(self.proxy.mapToSource(index).row())
+        version = next((v for v in self._plan.versions if v.jurisdiction == ob.jurisdiction), None)
+        record = record_html(self.model.grade(ob.key), self._date_format)
+        self.details.setHtml(record + obligation_html(ob, self._today, self._date_format, version))
+        self.timeline.set_selected(ob.key)
+
+    def selected_obligation(self) -> Obligation | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.obligation(self.proxy.mapToSource(index).row())
+
+    def set_grades(self, grades: Mapping[str, Grade]) -> None:
+        """The recorded notices' grades (empty when the incident is not in the register)."""
+        if self.model.set_grades(grades):
+            self.timeline.set_grades(grades)
+            self.show_details()
+
+    def _tab_changed(self, index: int) -> None:
+        """The details pane follows the tab: a duty on Credit monitoring, else the obligation.
+
+        The History tab has its own entry pane, so the details give it their room.
+        """
+        self.details.setVisible(index != HISTORY_TAB)
+        if index == CREDIT_TAB and self.credit_view.currentIndex().isValid():
+            self._credit_row_changed(self.credit_view.currentIndex(), QModelIndex())
+        else:
+            self.show_details()
+
+    def _credit_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.details.setHtml(duty_html(self.credit_model.duty(current.row()), self._date_format))
+
+    def focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(PLAN_TAB)
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def go(self, index: int) -> None:
+        self.tabs.setCurrentIndex(index)
+        widget = {
+            PLAN_TAB: self.table,
+            TIMELINE_TAB: self.timeline,
+            CREDIT_TAB: self.credit_view,
+            HISTORY_TAB: self.history.table,
+        }[index]
+        widget.setFocus()
