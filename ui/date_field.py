@@ -55,6 +55,7 @@ class DateField(QWidget):
     def __init__(self, accessible_name: str, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
         self._format = date_format
+        self._shown_invalid = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -121,8 +122,11 @@ class DateField(QWidget):
 
     def _restyle(self) -> None:
         invalid = not self.is_valid()
-        if bool(self.line.property("invalid")) == invalid:
+        # Remembered here, not read back with property(): PySide6 6.12.0 leaks a reference
+        # to None each time property() returns None, and this runs on every keystroke.
+        if self._shown_invalid == invalid:
             return  # re-polishing costs a style-sheet pass; only when the state flips
+        self._shown_invalid = invalid
         self.line.setProperty("invalid", invalid)
         self.line.style().unpolish(self.line)
         self.line.style().polish(self.line)

@@ -94,7 +94,7 @@ class PreferencesDialog(QDialog):
             self.rules.setText(folder)
 
     def apply(self) -> None:
-        self._settings.date_format = str(self.date_format.currentData())
+        self._settings.date_format = str(self.date_format.itemData(self.date_format.currentIndex()))
         self._settings.urgency_days = self.urgency.value()
         self._settings.rules_folder = self.rules.text().strip()
         self._settings.sync()

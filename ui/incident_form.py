@@ -228,10 +228,19 @@ class IncidentForm(QWidget):
             self.changed.emit()
 
     def _sync_enabled(self) -> None:
-        held = self.delay_form.currentData() is not None
+        held = self._delay_form() is not None
         self.delay_requested.setEnabled(held)
         self.delay_until.setEnabled(held)
         self.key_compromised.setEnabled(self.encrypted.isChecked())
+
+    def _delay_form(self) -> str | None:
+        """The chosen law-enforcement request, read from the index, not ``currentData()``.
+
+        PySide6 6.12.0 drops a reference to ``None`` whenever ``currentData()`` returns None
+        (issue 15: the app aborted after ~450 keystrokes); this runs on every keystroke, so it
+        maps the index through our own table instead, whatever PySide6 release is installed.
+        """
+        return DELAY_CHOICES[max(self.delay_form.currentIndex(), 0)][0]
 
     def set_incident(self, incident: Incident) -> None:
         """Show ``incident`` in the fields without emitting ``changed``."""
@@ -262,7 +271,7 @@ class IncidentForm(QWidget):
     def incident(self, residents: dict[str, int | None] | None = None) -> Incident:
         """The incident the fields describe; dates that are not dates count as empty."""
         delay = None
-        form = self.delay_form.currentData()
+        form = self._delay_form()
         requested = self.delay_requested.date()
         if form is not None and requested is not None:
             delay = LawEnforcementDelay(form=form, requested=requested, until=self.delay_until.date())
@@ -270,13 +279,13 @@ class IncidentForm(QWidget):
         encrypted = self.encrypted.isChecked()
         return Incident(
             name=self.name.text(),
-            entity_role=EntityRole(self.role.currentData()),
+            entity_role=list(EntityRole)[max(self.role.currentIndex(), 0)],
             **{field: widget.date() for field, widget in self.dates.items()},
             law_enforcement_delay=delay,
             data_elements=frozenset(e for e, box in self.elements.items() if box.isChecked()),
             encrypted=encrypted,
             key_compromised=encrypted and self.key_compromised.isChecked(),
-            source_of_breach=self.source.currentData(),
+            source_of_breach=SOURCE_CHOICES[max(self.source.currentIndex(), 0)][0],
             residents=residents or {},
             total_affected=int(total_text) if total_text.isdigit() else None,
             notes=self.notes.toPlainText(),
@@ -299,7 +308,7 @@ class IncidentForm(QWidget):
                 out.append(
                     FieldProblem(field, f"{widget.text()!r} is not a date; nothing is planned from it")
                 )
-        if self.delay_form.currentData() is not None:
+        if self._delay_form() is not None:
             if not self.delay_requested.is_valid():
                 out.append(
                     FieldProblem(

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self._incident = Incident()
         self._plan: Plan | None = None
         self._loading = False
+        self._columns_fitted = False
         self._tasks: set[Task] = set()
         self.autosave = Autosave(autosave_dir)
         self.setObjectName("MainWindow")
@@ -486,7 +487,7 @@ class MainWindow(QMainWindow):
 
     def _fit_plan_columns(self) -> None:
         """Column widths from the font, once: measuring every cell costs ~0.1 s at start-up."""
-        if self.plan_view.property("fitted"):
+        if self._columns_fitted:  # not property(): see ui/date_field.py _restyle
             return
         metrics = self.plan_view.fontMetrics()
         pad = 18
@@ -517,7 +518,7 @@ class MainWindow(QMainWindow):
             )
         ):
             credit.resizeSection(column, width(sample))
-        self.plan_view.setProperty("fitted", True)
+        self._columns_fitted = True
 
     def _update_banner(self) -> None:
         current = self._plan
