@@ -26,6 +26,7 @@ from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_
 from notifyplanner.report import plan_to_dict, plan_to_text
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook, rule_files
 from notifyplanner.rules_view import rules_table, show_jurisdiction
+from notifyplanner.safe_read import InputError, date_window_message, in_window, shown
 
 SAMPLE_INCIDENT = (
     Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
@@ -41,9 +42,34 @@ def _fail(message: str) -> int:
 
 def _date_arg(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {shown(text)}") from None
+    if not in_window(day):
+        raise argparse.ArgumentTypeError(date_window_message(day))
+    return day
+
+
+def _emit(text: str) -> None:
+    """Write ``text`` to stdout whole, or as much as the terminal's encoding can show.
+
+    Input text is refused at the reader when it cannot be encoded at all (lone
+    surrogates); this covers a terminal whose encoding is narrower than UTF-8, where an
+    exception half-way through would leave half a table or half a JSON document.
+    """
+    encoding = sys.stdout.encoding or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = text.encode(encoding, "backslashreplace").decode(encoding, "replace")
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _json_out(data: object) -> str:
+    """JSON that stays JSON in any terminal: escaped to ASCII when stdout is not UTF-8."""
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") in ("utf8", "utf8sig")
+    return json.dumps(data, indent=2, ensure_ascii=not utf8) + "\n"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -106,7 +132,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     rulebook, error = _load_rules(args.rules)
     if rulebook is None:
         return _fail(error or "cannot load rules")
-    result = plan(incident, rulebook)
+    try:
+        result = plan(incident, rulebook)
+    except InputError as exc:
+        return _fail(f"{args.file}: {exc.field}: {exc.message}")
     today = args.today or date.today()
     if args.xlsx:
         from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
@@ -126,9 +155,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
             }.get(exc.errno or 0, exc.strerror or str(exc))
             return _fail(f"{args.xlsx}: cannot write the workbook ({why})")
     if args.format == "json":
-        print(json.dumps(plan_to_dict(result, today), indent=2, ensure_ascii=False))
+        _emit(_json_out(plan_to_dict(result, today)))
     else:
-        print(plan_to_text(result, today), end="")
+        _emit(plan_to_text(result, today))
     return 0
 
 

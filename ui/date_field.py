@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notifyplanner.safe_read import date_window_message, in_window, shown
 from ui.dates import ISO, format_date, from_qdate, parse_date, to_qdate
 
 
@@ -86,7 +87,22 @@ class DateField(QWidget):
     # ----------------------------------------------------------------- value
 
     def date(self) -> date | None:
-        return parse_date(self.line.text(), self._format)
+        """The date typed, or None; a date outside the planning window counts as no date.
+
+        A year-9999 date once reached the deadline algebra and the autosave, and every
+        later start crashed (issue 15); the window is the core's (notifyplanner.safe_read).
+        """
+        day = parse_date(self.line.text(), self._format)
+        return day if day is not None and in_window(day) else None
+
+    def problem(self) -> str:
+        """Why the text is not used as a date ('' when it is empty or a date in the window)."""
+        if self.is_valid():
+            return ""
+        day = parse_date(self.line.text(), self._format)
+        if day is not None:
+            return date_window_message(day)
+        return f"{shown(self.line.text())} is not a date"
 
     def text(self) -> str:
         return self.line.text()

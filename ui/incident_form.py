@@ -305,16 +305,10 @@ class IncidentForm(QWidget):
         out: list[FieldProblem] = []
         for field, widget in self.dates.items():
             if not widget.is_valid():
-                out.append(
-                    FieldProblem(field, f"{widget.text()!r} is not a date; nothing is planned from it")
-                )
+                out.append(FieldProblem(field, f"{widget.problem()}; nothing is planned from it"))
         if self._delay_form() is not None:
             if not self.delay_requested.is_valid():
-                out.append(
-                    FieldProblem(
-                        "law_enforcement_delay.requested", f"{self.delay_requested.text()!r} is not a date"
-                    )
-                )
+                out.append(FieldProblem("law_enforcement_delay.requested", self.delay_requested.problem()))
             elif self.delay_requested.date() is None:
                 out.append(
                     FieldProblem(
@@ -323,9 +317,7 @@ class IncidentForm(QWidget):
                     )
                 )
             if not self.delay_until.is_valid():
-                out.append(
-                    FieldProblem("law_enforcement_delay.until", f"{self.delay_until.text()!r} is not a date")
-                )
+                out.append(FieldProblem("law_enforcement_delay.until", self.delay_until.problem()))
         return out
 
     def form_problems_text_only(self) -> list[str]:
