@@ -42,6 +42,7 @@ LIMITS: dict[str, int] = {
     "incident file": 8 * MIB,
     "rule file": 2 * MIB,
     "rules seal": 256 * KIB,
+    "autosave record": 256 * KIB,
     "rule schema": 2 * MIB,
     "roster": 4 * GIB,
 }

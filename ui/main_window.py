@@ -50,10 +50,11 @@ from notifyplanner.incident_file import (
 from notifyplanner.model import Incident, Plan, Rulebook, Status
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
+from notifyplanner.safe_read import InputError, one_line
 from ui.dates import with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
-from ui.files import Autosave, read_incident_keeping
+from ui.files import Autosave, Recovered, read_incident_keeping
 from ui.incident_form import IncidentForm
 from ui.models import (
     KEY_ROLE,
@@ -443,8 +444,15 @@ class MainWindow(QMainWindow):
         incident = self.current_incident()
         self._incident = incident
         problems: list[FieldProblem] = [*incident_problems(incident), *self.form.form_problems()]
+        try:
+            new, old = plan(incident, self.rulebook), self._plan
+        except InputError as exc:
+            # A value the engine refuses (a date outside the window it plans for): shown by
+            # its field, and the last plan stays on screen until the value is fixed.
+            self.form.show_problems([*problems, FieldProblem(exc.field, exc.message)])
+            self._update_title()
+            return
         self.form.show_problems(problems)
-        new, old = plan(incident, self.rulebook), self._plan
         self._plan = new
         # Most keystrokes (a name, a note, a count below every threshold) change no notice:
         # then the tables, timeline and details are left as they are, selection included.
@@ -806,10 +814,22 @@ class MainWindow(QMainWindow):
         except IncidentError as exc:
             self.show_file_error(path, exc)
             return False
+        except Exception as exc:  # the edge of a slot: never take the window down
+            self.show_file_error(path, IncidentError("file", f"cannot be read ({one_line(str(exc), 200)})"))
+            return False
         if ask and not self.maybe_save():
             return False
+        previous = self.current_incident(), self.path, self._saved
+        try:
+            self.set_incident(incident, path)
+        except Exception as exc:
+            self._loading = False
+            with contextlib.suppress(Exception):
+                self.set_incident(previous[0], previous[1])
+                self._saved = previous[2]
+            self.show_file_error(path, IncidentError("file", f"cannot be shown ({one_line(str(exc), 200)})"))
+            return False
         self.autosave.clear()
-        self.set_incident(incident, path)
         self.settings.add_recent(str(path))
         self.settings.last_folder = str(path.parent)
         if problems:
@@ -934,8 +954,19 @@ class MainWindow(QMainWindow):
                 self.autosave.write(self.current_incident(), str(self.path) if self.path else None)
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest orphaned autosave. True when one was recovered."""
-        orphans = self.autosave.orphans()
+        """After a crash: offer the newest orphaned autosave. True when one was recovered.
+
+        Never raises: the app must start whatever the autosave folder holds (issue 15: a
+        year-9999 autosave crashed every start). An autosave that cannot be opened is
+        reported once and renamed aside (kept, never offered again).
+        """
+        try:
+            orphans = self.autosave.orphans()
+        except OSError:
+            return False
+        for stuck in (o for o in orphans if o.interrupted):
+            self._set_aside(stuck, "the app stopped while it was being recovered")
+        orphans = [o for o in orphans if not o.interrupted]
         if not orphans:
             return False
         newest = orphans[0]
@@ -951,16 +982,35 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             Autosave.discard(newest)  # older ones, if any, are offered on the next start
             return False
+        previous = self.current_incident(), self.path, self._saved
         try:
+            newest = Autosave.claim(newest)
             incident, _problems = read_incident_keeping(newest.path)
-        except IncidentError as exc:
-            self.show_file_error(newest.path, exc)
+            self.set_incident(incident, Path(newest.source) if newest.source else None, saved=False)
+        except Exception as exc:  # the edge of a slot: report, keep the window's incident
+            self._loading = False
+            with contextlib.suppress(Exception):
+                self.set_incident(previous[0], previous[1])
+                self._saved = previous[2]
+            self._set_aside(newest, exc)
             return False
-        self.set_incident(incident, Path(newest.source) if newest.source else None, saved=False)
-        self.autosave.write(incident, newest.source)  # now ours; the orphan can go
+        with contextlib.suppress(OSError):
+            self.autosave.write(incident, newest.source)  # now ours; the orphan can go
         Autosave.discard(newest)
         self.statusBar().showMessage("Recovered the autosaved incident; save it to keep it.", 15000)
         return True
+
+    def _set_aside(self, recovered: Recovered, why: object) -> None:
+        """Report an autosave that cannot be recovered, once, and keep it under another name."""
+        try:
+            kept = f"It is kept as {Autosave.set_aside(recovered)} and will not be offered again."
+        except OSError as exc:
+            kept = f"It could not be renamed ({exc.strerror or exc}); remove {recovered.path} by hand."
+        QMessageBox.warning(
+            self,
+            "Autosave not recovered",
+            f"The autosaved incident {recovered.path.name} could not be opened: {one_line(str(why))}\n\n{kept}",
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._tasks:
