@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import os
 import re
 import stat
@@ -206,26 +207,33 @@ def json_depth_problem(text: str, max_depth: int = MAX_JSON_DEPTH) -> tuple[int,
     return None
 
 
-class _TooLong:
-    """Stands in for an integer too long to convert; reported with its field after parsing."""
+class _Refused:
+    """Stands in for a number no reader may take (an integer too long to convert, NaN,
+    Infinity); reported with its field path after parsing, since the parser's hooks
+    cannot know where they are."""
 
-    __slots__ = ("digits",)
+    __slots__ = ("message",)
 
-    def __init__(self, digits: int) -> None:
-        self.digits = digits
+    def __init__(self, message: str) -> None:
+        self.message = message
 
 
-def _parse_int(text: str) -> int | _TooLong:
+def _parse_int(text: str) -> int | _Refused:
     digits = len(text.lstrip("-"))
-    return _TooLong(digits) if digits > MAX_INT_DIGITS else int(text)
+    if digits > MAX_INT_DIGITS:
+        return _Refused(f"a number of {digits:,} digits is out of range")
+    return int(text)
 
 
-def _parse_constant(name: str) -> float:
-    raise _Refused(f"{name} is not a number JSON allows")
+def _parse_float(text: str) -> float | _Refused:
+    value = float(text)
+    if math.isinf(value):
+        return _Refused(f"{shown(text, 30)} is too large a number")
+    return value
 
 
-class _Refused(ValueError):
-    """Raised inside the parser's hooks; turned into an InputError with the position."""
+def _parse_constant(name: str) -> _Refused:
+    return _Refused(f"{name} is not a number JSON allows")
 
 
 def parse_json(
@@ -252,14 +260,13 @@ def parse_json(
             text,
             object_pairs_hook=object_pairs_hook,
             parse_int=_parse_int,
+            parse_float=_parse_float,
             parse_constant=_parse_constant,
         )
     except json.JSONDecodeError as exc:
         raise InputError(
             f"line {exc.lineno} column {exc.colno}", f"not valid JSON ({exc.msg})", file
         ) from None
-    except _Refused as exc:
-        raise InputError("$", str(exc), file) from None
     except InputError as exc:
         raise InputError(exc.field, exc.message, exc.file or file) from None
     except RecursionError:  # pragma: no cover - the depth scan above refuses such input first
@@ -285,8 +292,8 @@ def _first_bad_value(data: Any) -> tuple[str, str] | None:
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
         path, node = stack.pop()
-        if isinstance(node, _TooLong):
-            return path or "$", f"a number of {node.digits:,} digits is out of range"
+        if isinstance(node, _Refused):
+            return path or "$", node.message
         if isinstance(node, str):
             if _SURROGATE.search(node):
                 return path or "$", SURROGATE_MESSAGE
