@@ -76,7 +76,8 @@ def run_roster(
     args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """Run `roster count` for parsed arguments; returns the exit code."""
-    from notifyplanner.roster import RosterError, count_roster, write_counts_into_incident
+    from notifyplanner.roster import RosterError, write_counts_into_incident
+    from notifyplanner.roster_process import count_roster_isolated as count_roster
 
     out = stdout or sys.stdout
     err = stderr or sys.stderr

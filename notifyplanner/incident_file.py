@@ -9,6 +9,8 @@ folder, fsync, rename).
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import json
 import os
 import re
@@ -350,14 +352,47 @@ def _umask() -> int:
     return umask
 
 
+def _writable_target(path: Path) -> Path:
+    """The file a write to ``path`` must replace: a symlink's target, never the link itself,
+    and never a file the user made read-only (a plain save would be refused too; the
+    rename would silently replace it)."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    return path
+
+
+def _sweep_stale_temps(directory: Path, name: str) -> None:
+    """Remove temp files a killed writer left for ``name``: their process id is in the name.
+
+    POSIX only: there, signal 0 just asks whether the process exists.
+    """
+    if os.name != "posix":
+        return
+    for stale in directory.glob(f".{glob.escape(name)}.*.tmp"):
+        pid_text = stale.name[len(name) + 2 :].split("-", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        except OSError:
+            continue
+
+
 def atomic_write_bytes(path: Path | str, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` all at once, or leave it untouched.
 
-    The temp file sits in the same folder so the final rename never crosses file systems.
+    The temp file sits in the same folder so the final rename never crosses file systems;
+    its name carries our process id, so a later write can remove what a killed one left.
     """
-    path = Path(path)
+    path = _writable_target(Path(path))
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    _sweep_stale_temps(directory, path.name)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=directory)
     try:
         # mkstemp makes the file owner-only (0600); give it what a plain save would:
         # the replaced file's mode, or the default for new files under the user's umask.

@@ -168,6 +168,32 @@ def read_bytes(path: Path | str, kind: str, limit: int | None = None) -> bytes:
     return b"".join(chunks)
 
 
+def read_head(path: Path | str, kind: str, size: int) -> bytes:
+    """The first ``size`` bytes of a regular file of ``kind`` within its cap (a roster's
+    sample, before a reader is chosen)."""
+    path = Path(path)
+    check_regular_file(path, kind)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise InputError("file", f"cannot read ({exc.strerror or exc})", str(path)) from None
+    try:
+        _check_mode(os.fstat(fd).st_mode, path, kind)
+        chunks: list[bytes] = []
+        total = 0
+        while total < size:
+            chunk = os.read(fd, size - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise InputError("file", f"cannot read ({exc.strerror or exc})", str(path)) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
 def read_text(path: Path | str, kind: str, *, encoding: str = "utf-8-sig", limit: int | None = None) -> str:
     """The text of a regular file of ``kind``; not-UTF-8 is an ``InputError``."""
     raw = read_bytes(path, kind, limit)

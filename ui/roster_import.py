@@ -32,7 +32,9 @@ class RosterImport(QObject):
         self.task: Task | None = None
 
     def start(self, state_column: str | None = None, zip_column: str | None = None) -> Task | None:
-        from notifyplanner.roster import count_roster  # Polars loads only when a list is counted
+        # In a child process: a reader that aborts (a workbook bomb no check foresaw) must
+        # not take the window and the unsaved incident with it.
+        from notifyplanner.roster_process import count_roster_isolated as count_roster
 
         path = self.path
 
