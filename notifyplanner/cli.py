@@ -26,7 +26,7 @@ from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_
 from notifyplanner.report import plan_to_dict, plan_to_text
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook, rule_files
 from notifyplanner.rules_view import rules_table, show_jurisdiction
-from notifyplanner.safe_read import InputError, date_window_message, in_window, shown
+from notifyplanner.safe_read import InputError, date_window_message, in_window, one_line, shown
 
 SAMPLE_INCIDENT = (
     Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
@@ -36,7 +36,8 @@ COMMANDS = ("plan", "rules", "roster")
 
 
 def _fail(message: str) -> int:
-    print(f"notifyplanner: {message}", file=sys.stderr)
+    # One line, of a readable length, whatever the message quotes from the input.
+    print(f"notifyplanner: {one_line(message, 600)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -154,6 +155,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 errno.ENOSPC: "the disk is full",
             }.get(exc.errno or 0, exc.strerror or str(exc))
             return _fail(f"{args.xlsx}: cannot write the workbook ({why})")
+        except (ValueError, TypeError, OverflowError) as exc:  # the writer's own; nothing was written
+            return _fail(f"{args.xlsx}: cannot write the workbook ({shown(str(exc), 200)})")
     if args.format == "json":
         _emit(_json_out(plan_to_dict(result, today)))
     else:
@@ -165,7 +168,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.rules_command == "check":
         problems = check_rules(args.dir)
         for problem in problems:
-            print(problem, file=sys.stderr)
+            print(one_line(str(problem), 600), file=sys.stderr)
         if problems:
             return EXIT_BAD_INPUT
         count = len(rule_files(Path(args.dir)))
@@ -180,7 +183,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     code = args.code.upper()
     jurisdiction = rulebook.get(code)
     if jurisdiction is None:
-        return _fail(f"no rules for {args.code!r}; known: {', '.join(sorted(rulebook.jurisdictions))}")
+        return _fail(
+            f"no rules for {shown(args.code, 20)}; known: {', '.join(sorted(rulebook.jurisdictions))}"
+        )
     print(show_jurisdiction(jurisdiction, args.on))
     return 0
 

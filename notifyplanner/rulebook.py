@@ -70,7 +70,7 @@ class RuleProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.path}: {self.message}"
+        return one_line(f"{self.file}: {self.path}: {self.message}", 600)
 
 
 class RulebookError(Exception):

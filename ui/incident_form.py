@@ -8,11 +8,12 @@ text stays in the field: nothing is cleared to make the incident valid.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QIntValidator, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,6 +56,8 @@ DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
     ),
 )
 
+# A run of this many characters with no space or line break: no word is that long.
+_LONG_RUN = re.compile(r"(?<!\S)\S{500}")
 SOURCE_CHOICES: tuple[tuple[bool | None, str], ...] = (
     (None, "Not known yet"),
     (True, "Yes: our systems (or our vendor's) were breached"),
@@ -192,6 +195,7 @@ class IncidentForm(QWidget):
         self.total.textEdited.connect(self._edited)
         self.source.currentIndexChanged.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
+        self.notes.textChanged.connect(self._fit_notes_wrap)
         self._sync_enabled()
 
     # ----------------------------------------------------------------- layout helpers
@@ -233,6 +237,26 @@ class IncidentForm(QWidget):
         self.delay_until.setEnabled(held)
         self.key_compromised.setEnabled(self.encrypted.isChecked())
 
+    def _fit_notes_wrap_for(self, text: str) -> None:
+        """The wrap mode for ``text``, set before it is shown (the layout is the slow part)."""
+        long_run = _LONG_RUN.search(text) is not None
+        mode = (
+            QTextOption.WrapMode.WrapAnywhere
+            if long_run
+            else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        )
+        if self.notes.wordWrapMode() != mode:
+            self.notes.setWordWrapMode(mode)
+
+    def _fit_notes_wrap(self) -> None:
+        """Wrap anywhere while the notes hold a long run with no space, else at words.
+
+        Qt lays out a line with no break opportunity in time that grows with the square of
+        its length: a note of one 1 MB line took 174 s to open (issue 15), 0.3 s wrapped
+        anywhere. Ordinary notes keep whole words.
+        """
+        self._fit_notes_wrap_for(self.notes.toPlainText())
+
     def _delay_form(self) -> str | None:
         """The chosen law-enforcement request, read from the index, not ``currentData()``.
 
@@ -263,6 +287,7 @@ class IncidentForm(QWidget):
                 i for i, (value, _t) in enumerate(SOURCE_CHOICES) if value is incident.source_of_breach
             )
             self.source.setCurrentIndex(index)
+            self._fit_notes_wrap_for(incident.notes)
             self.notes.setPlainText(incident.notes)
         finally:
             self._loading = False

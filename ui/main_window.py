@@ -54,6 +54,7 @@ from notifyplanner.safe_read import InputError, one_line
 from ui.dates import with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
+from ui.edges import at_edge
 from ui.files import Autosave, Recovered, read_incident_keeping
 from ui.incident_form import IncidentForm
 from ui.models import (
@@ -636,10 +637,12 @@ class MainWindow(QMainWindow):
 
     # ================================================================== residents
 
+    @at_edge("Cannot paste the counts")
     def paste_counts(self) -> None:
         text = QGuiApplication.clipboard().text()
         self.paste_text(text)
 
+    @at_edge("Cannot paste the counts", default={})
     def paste_text(self, text: str) -> dict[str, int | None]:
         counts, problems = parse_pasted_counts(text)
         if counts:
@@ -664,6 +667,7 @@ class MainWindow(QMainWindow):
         for row in sorted(rows):
             self.residents_model.setData(self.residents_model.index(row, ResidentsModel.COUNT), "")
 
+    @at_edge("Cannot import the list")
     def import_roster(self) -> None:
         from ui.roster_import import RosterImport  # the roster engine loads polars: only when used
 
@@ -678,6 +682,7 @@ class MainWindow(QMainWindow):
         self.settings.last_folder = str(Path(path).parent)
         RosterImport(self, Path(path)).start()
 
+    @at_edge("Cannot apply the counts")
     def apply_roster_counts(self, counts: dict[str, int]) -> None:
         self.residents_model.set_residents({c: n for c, n in counts.items() if n}, notify=True)
         self.left_tabs.setCurrentIndex(1)
@@ -734,6 +739,7 @@ class MainWindow(QMainWindow):
         task.start()
         return dialog
 
+    @at_edge("Export failed")
     def export_plan(self, target: str | None = None) -> Task | None:
         """Export the current plan as the Excel workbook, in a worker thread."""
         if self._plan is None:
@@ -795,11 +801,13 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    @at_edge("Cannot start a new incident")
     def new_incident(self) -> None:
         if self.maybe_save():
             self.autosave.clear()
             self.set_incident(Incident(), None)
 
+    @at_edge("Cannot open the incident")
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Open incident", self.settings.last_folder, INCIDENT_FILTER
@@ -931,6 +939,7 @@ class MainWindow(QMainWindow):
         if not files:
             self.recent_menu.addAction("(none)").setEnabled(False)
 
+    @at_edge("Cannot open the incident")
     def _open_recent(self, name: str) -> None:
         path = Path(name)
         if not path.exists():
@@ -1031,6 +1040,7 @@ class MainWindow(QMainWindow):
         self.credit_model.set_date_format(self.settings.date_format)
         self._refresh_views()
 
+    @at_edge("Cannot apply the preferences")
     def preferences(self) -> None:
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
@@ -1042,11 +1052,13 @@ class MainWindow(QMainWindow):
         self._apply_preferences()
         self.replan()
 
+    @at_edge("Rules not loaded", default=False)
     def reload_rules(self) -> bool:
         folder = self.settings.rules_folder
         try:
-            self.rulebook = load_rulebook(Path(folder) if folder else BUNDLED_RULES)
-        except RulebookError as exc:
+            rulebook = load_rulebook(Path(folder) if folder else BUNDLED_RULES)
+            plan(self.current_incident(), rulebook)  # a rulebook that cannot plan is not taken
+        except (RulebookError, InputError) as exc:
             problems = getattr(exc, "problems", [exc])
             QMessageBox.warning(
                 self,
@@ -1055,6 +1067,7 @@ class MainWindow(QMainWindow):
                 + "\n".join(str(p) for p in problems[:10]),
             )
             return False
+        self.rulebook = rulebook
         return True
 
     def focus_plan_filter(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ui.dialogs import ColumnPickerDialog, RosterPreviewDialog
+from ui.edges import at_edge
 from ui.worker import Task
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ class RosterImport(QObject):
             if state or zipc:
                 self.start(state, zipc)
 
+    @at_edge("Cannot import the list")
     def preview(self, result: Any) -> None:
         dialog = RosterPreviewDialog(result, self.window.residents_model.residents(), self.window)
         outcome = dialog.exec()

@@ -183,3 +183,58 @@ def test_recovery_of_any_autosave_never_raises(make_window, dialogs, tmp_path_fa
     window.offer_recovery()
     assert window.autosave.orphans() == []  # recovered or set aside: never offered again
     window._saved = window._incident
+
+
+# --------------------------------------------------------------------------- other slots
+
+
+def test_a_roster_bomb_import_is_reported_and_the_window_lives(
+    qtbot, window: MainWindow, dialogs, tmp_path
+) -> None:
+    """The count runs in a worker process: even a reader abort is one message."""
+    from tests.xlsx_bombs import write_xlsx
+    from ui import roster_import
+
+    window.residents_model.set_residents({"FL": 10})
+    path = write_xlsx(tmp_path / "bomb.xlsx", [("A1", "State"), ("A2", "TX"), ("XFD1048576", "x")])
+    task = roster_import.RosterImport(window, path).start()
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=60000):
+        pass
+    assert dialogs.titles() == ["Cannot count the list"]
+    assert "bomb.xlsx" in dialogs.calls[0][2]
+    assert window.residents_model.residents() == {"FL": 10}
+
+
+def test_a_rules_folder_with_a_fifo_keeps_the_rules_in_use(window: MainWindow, dialogs, tmp_path) -> None:
+    import shutil
+
+    from notifyplanner.rulebook import BUNDLED_RULES
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    shutil.copy(BUNDLED_RULES / "hipaa.json", folder / "hipaa.json")
+    os.mkfifo(folder / "tx.json")
+    before = window.rulebook
+    window.settings.rules_folder = str(folder)
+    assert not window.reload_rules()
+    assert window.rulebook is before
+    assert "named pipe" in dialogs.calls[-1][2]
+
+
+def test_pasting_a_number_of_thousands_of_digits_is_reported_not_raised(window: MainWindow, dialogs) -> None:
+    window.residents_model.set_residents({"FL": 10})
+    window.paste_text("State\tCount\nTexas\t" + "9" * 5000 + "\nCalifornia\t12\n")
+    assert window.residents_model.residents().get("FL") in (10, None)
+    for _kind, _title, text in dialogs.calls:
+        assert len(text) < 2000
+
+
+def test_a_one_line_megabyte_note_wraps_anywhere(window: MainWindow) -> None:
+    """Laid out at word boundaries, a 1 MB line without spaces took 174 s to open."""
+    from PySide6.QtGui import QTextOption
+
+    window.set_incident(Incident(name="x", notes="a" * 1_000_000), None)
+    assert window.form.notes.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    window.set_incident(Incident(name="x", notes="ordinary words " * 1000), None)
+    assert window.form.notes.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
