@@ -84,6 +84,10 @@ class IncidentForm(QWidget):
     def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
         self._loading = False
+        # Text as loaded, and as the widgets show it: Qt turns CR LF, CR, U+2028 and U+2029
+        # into LF and drops a BOM, so an opened file would be rewritten on save without a
+        # keystroke (issue 15). Until the user edits a field, its loaded text is kept.
+        self._loaded_text: dict[str, tuple[str, str]] = {}
         self._problem_rows: dict[str, _ProblemRow] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -248,6 +252,11 @@ class IncidentForm(QWidget):
         if self.notes.wordWrapMode() != mode:
             self.notes.setWordWrapMode(mode)
 
+    def _as_loaded(self, field: str, shown: str) -> str:
+        """``shown``, or the text as loaded while the widget still shows what was loaded."""
+        loaded = self._loaded_text.get(field)
+        return loaded[1] if loaded is not None and loaded[0] == shown else shown
+
     def _fit_notes_wrap(self) -> None:
         """Wrap anywhere while the notes hold a long run with no space, else at words.
 
@@ -271,6 +280,7 @@ class IncidentForm(QWidget):
         self._loading = True
         try:
             self.name.setText(incident.name)
+            self._loaded_text["name"] = (self.name.text(), incident.name)
             self.role.setCurrentIndex(self.role.findData(incident.entity_role.value))
             for field, widget in self.dates.items():
                 widget.set_date(getattr(incident, field))
@@ -289,6 +299,7 @@ class IncidentForm(QWidget):
             self.source.setCurrentIndex(index)
             self._fit_notes_wrap_for(incident.notes)
             self.notes.setPlainText(incident.notes)
+            self._loaded_text["notes"] = (self.notes.toPlainText(), incident.notes)
         finally:
             self._loading = False
         self._sync_enabled()
@@ -303,7 +314,7 @@ class IncidentForm(QWidget):
         total_text = self.total.text().strip()
         encrypted = self.encrypted.isChecked()
         return Incident(
-            name=self.name.text(),
+            name=self._as_loaded("name", self.name.text()),
             entity_role=list(EntityRole)[max(self.role.currentIndex(), 0)],
             **{field: widget.date() for field, widget in self.dates.items()},
             law_enforcement_delay=delay,
@@ -313,7 +324,7 @@ class IncidentForm(QWidget):
             source_of_breach=SOURCE_CHOICES[max(self.source.currentIndex(), 0)][0],
             residents=residents or {},
             total_affected=int(total_text) if total_text.isdigit() else None,
-            notes=self.notes.toPlainText(),
+            notes=self._as_loaded("notes", self.notes.toPlainText()),
         )
 
     def set_date_format(self, fmt: str) -> None:

@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox
 
 from notifyplanner.cli import SAMPLE_INCIDENT
-from notifyplanner.incident_file import read_incident
-from notifyplanner.model import DataElement, Incident
+from notifyplanner.incident_file import MAX_PEOPLE, read_incident, write_incident
+from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
+from notifyplanner.places import JURISDICTIONS
+from notifyplanner.safe_read import EARLIEST_DATE, LATEST_DATE
 from tests.ui.conftest import Dialogs
 from ui.files import Autosave, process_started
 from ui.main_window import MainWindow
@@ -238,3 +240,61 @@ def test_a_one_line_megabyte_note_wraps_anywhere(window: MainWindow) -> None:
     assert window.form.notes.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
     window.set_incident(Incident(name="x", notes="ordinary words " * 1000), None)
     assert window.form.notes.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+
+
+# --------------------------------------------------------------------------- no silent rewrites
+
+text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+dates = st.none() | st.dates(min_value=EARLIEST_DATE, max_value=LATEST_DATE)
+
+
+@st.composite
+def incidents(draw) -> Incident:
+    encrypted = draw(st.booleans())
+    requested = draw(st.dates(min_value=EARLIEST_DATE, max_value=LATEST_DATE))
+    delay = draw(
+        st.none()
+        | st.builds(
+            LawEnforcementDelay,
+            st.sampled_from(["written", "oral"]),
+            st.just(requested),
+            st.none() | st.dates(min_value=requested, max_value=LATEST_DATE),
+        )
+    )
+    return Incident(
+        name=draw(text),
+        entity_role=draw(st.sampled_from(list(EntityRole))),
+        discovered=draw(dates),
+        determined=draw(dates),
+        breach_start=draw(dates),
+        breach_end=draw(dates),
+        vendor_notice=draw(dates),
+        individuals_notified=draw(dates),
+        law_enforcement_delay=delay,
+        data_elements=frozenset(draw(st.sets(st.sampled_from(list(DataElement))))),
+        encrypted=encrypted,
+        key_compromised=encrypted and draw(st.booleans()),
+        source_of_breach=draw(st.none() | st.booleans()),
+        residents=draw(
+            st.dictionaries(
+                st.sampled_from(sorted(JURISDICTIONS)),
+                st.none() | st.integers(min_value=0, max_value=MAX_PEOPLE),
+                max_size=5,
+            )
+        ),
+        total_affected=draw(st.none() | st.integers(min_value=0, max_value=MAX_PEOPLE)),
+        notes=draw(text),
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(incident=incidents())
+def test_opening_a_file_never_rewrites_a_value(
+    window: MainWindow, tmp_path_factory, incident: Incident
+) -> None:
+    """What the form shows, unedited, is what was in the file: saving it changes nothing."""
+    path = tmp_path_factory.mktemp("rt") / "case.json"
+    write_incident(incident, path)
+    assert window.open_file(path, ask=False)
+    assert window.current_incident() == read_incident(path, check=False)
+    assert not window.is_dirty()
