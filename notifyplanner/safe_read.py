@@ -87,6 +87,10 @@ class InputError(ValueError):
         super().__init__(f"{where}{self.field}: {self.message}")
 
 
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
 def _size_text(size: int) -> str:
     for unit, scale in (("GB", GIB), ("MB", MIB), ("KB", KIB)):
         if size >= scale:
@@ -114,7 +118,7 @@ def check_regular_file(path: Path | str, kind: str, limit: int | None = None) ->
     if info.st_size > cap:
         raise InputError(
             "file",
-            f"{_size_text(info.st_size)} is too large for a {kind} (the limit is {_size_text(cap)})",
+            f"{_size_text(info.st_size)} is too large for {_a(kind)} (the limit is {_size_text(cap)})",
             str(path),
         )
     return info.st_size
@@ -134,7 +138,7 @@ def _check_mode(mode: int, path: Path, kind: str) -> None:
         if stat.S_ISSOCK(mode)
         else "not a regular file"
     )
-    raise InputError("file", f"is {what}, not a {kind}", str(path))
+    raise InputError("file", f"is {what}, not {_a(kind)}", str(path))
 
 
 def read_bytes(path: Path | str, kind: str, limit: int | None = None) -> bytes:
@@ -159,7 +163,7 @@ def read_bytes(path: Path | str, kind: str, limit: int | None = None) -> bytes:
             total += len(chunk)
             if total > cap:
                 raise InputError(
-                    "file", f"too large for a {kind} (the limit is {_size_text(cap)})", str(path)
+                    "file", f"too large for {_a(kind)} (the limit is {_size_text(cap)})", str(path)
                 )
     except OSError as exc:
         raise InputError("file", f"cannot read ({exc.strerror or exc})", str(path)) from None
@@ -201,7 +205,7 @@ def read_text(path: Path | str, kind: str, *, encoding: str = "utf-8-sig", limit
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
-            "file", f"not UTF-8 text ({exc.reason} at byte {exc.start}); is this a {kind}?", str(path)
+            "file", f"not UTF-8 text ({exc.reason} at byte {exc.start}); is this {_a(kind)}?", str(path)
         ) from None
 
 
