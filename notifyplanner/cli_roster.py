@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from notifyplanner.places import ALL_USPS_CODES, JURISDICTIONS
+from notifyplanner.safe_read import one_line
 
 if TYPE_CHECKING:
     from notifyplanner.roster import RosterCount
@@ -92,13 +93,13 @@ def run_roster(
         if args.into:
             not_written = write_counts_into_incident(result, args.into)
     except RosterError as exc:
-        err.write(f"notifyplanner roster: {exc}\n")
+        err.write(f"notifyplanner roster: {one_line(str(exc), 600)}\n")
         return 2
     except KeyboardInterrupt:
         err.write("notifyplanner roster: interrupted; nothing was written\n")
         return 130
     except OSError as exc:  # e.g. the incident's folder is read-only
-        err.write(f"notifyplanner roster: {exc.filename or args.file}: {exc.strerror}\n")
+        err.write(f"notifyplanner roster: {one_line(f'{exc.filename or args.file}: {exc.strerror}', 600)}\n")
         return 2
 
     if args.format == "json":

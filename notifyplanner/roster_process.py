@@ -34,7 +34,14 @@ def _plain(value: Any) -> Any:
     return dict(value) if isinstance(value, Mapping) else value
 
 
-def _child(conn: Connection, path: str, state_column: str | None, zip_column: str | None, limit: int) -> None:
+def _child(
+    conn: Connection,
+    path: str,
+    state_column: str | None,
+    zip_column: str | None,
+    limit: int,
+    job: str = "count",
+) -> None:
     # A reader that aborts prints a native backtrace; the user reads the parent's one line.
     with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -45,7 +52,14 @@ def _child(conn: Connection, path: str, state_column: str | None, zip_column: st
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # not POSIX, or a lower hard limit already
         pass
-    from notifyplanner.roster import RosterColumnsError, RosterError, count_roster
+    from notifyplanner.roster import RosterColumnsError, RosterError, count_roster, read_headers
+
+    if job == "headers":
+        try:
+            conn.send(("headers", read_headers(path), ""))
+        finally:
+            conn.close()
+        return
 
     def progress(fraction: float) -> None:
         with contextlib.suppress(OSError, ValueError):
@@ -84,6 +98,29 @@ def count_roster_isolated(
     the child dies (a reader abort, the memory limit), RosterCancelled when ``cancel()``
     returns True.
     """
+    return _run(path, state_column, zip_column, progress, cancel, memory_limit, "count")
+
+
+def read_headers_isolated(path: str | os.PathLike[str], memory_limit: int = MEMORY_LIMIT_BYTES) -> list[str]:
+    """``read_headers`` in a child process: [] when the list cannot be read, whatever happens."""
+    from notifyplanner.roster import RosterError
+
+    try:
+        headers = _run(path, None, None, None, None, memory_limit, "headers")
+    except RosterError:
+        return []
+    return list(headers) if isinstance(headers, list) else []
+
+
+def _run(
+    path: str | os.PathLike[str],
+    state_column: str | None,
+    zip_column: str | None,
+    progress: Callable[[float], None] | None,
+    cancel: Callable[[], bool] | None,
+    memory_limit: int,
+    job: str,
+) -> Any:
     from notifyplanner.roster import RosterCancelled, RosterColumnsError, RosterError
 
     file = Path(path).name
@@ -91,7 +128,7 @@ def count_roster_isolated(
     parent, child = context.Pipe(duplex=False)
     process = context.Process(
         target=_child,
-        args=(child, os.fspath(path), state_column, zip_column, memory_limit),
+        args=(child, os.fspath(path), state_column, zip_column, memory_limit, job),
         daemon=True,
     )
     process.start()
@@ -129,6 +166,8 @@ def count_roster_isolated(
             "claim far more rows or columns than it holds. Nothing was counted."
         )
     kind, value, extra = outcome
+    if kind == "headers":
+        return value
     if kind == "ok":
         from notifyplanner.roster import RosterCount
 

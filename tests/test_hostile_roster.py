@@ -170,3 +170,10 @@ def test_a_zip_only_sheet_with_an_unreadable_zip_counts(tmp_path: Path) -> None:
     """Found by the property test: a ZIP column and no state column raised Polars' ShapeError."""
     result = count_roster(write_xlsx(tmp_path / "z.xlsx", [("A1", "ZIP"), ("A16385", "0")]))
     assert result.rows == 1 and result.unresolved["unreadable"].count == 1
+
+
+def test_headers_are_read_in_the_worker_process_too(tmp_path: Path) -> None:
+    from notifyplanner.roster_process import read_headers_isolated
+
+    assert read_headers_isolated(write_xlsx(tmp_path / "ok.xlsx", PEOPLE, "A1:A3")) == ["State"]
+    assert read_headers_isolated(write_xlsx(tmp_path / "bomb.xlsx", [*PEOPLE, ("XFD1048576", "x")])) == []

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from notifyplanner.cli import main
 from notifyplanner.rulebook import BUNDLED_RULES, SEAL_FILE, RulebookError, is_bundled, load_rulebook, seal
 
+SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "telehealth-pharmacy.json"
 TX: dict[str, Any] = json.loads((BUNDLED_RULES / "tx.json").read_text(encoding="utf-8"))
 
 
@@ -139,3 +140,10 @@ def test_any_value_anywhere_in_a_rule_file_loads_or_is_a_rule_error(tmp_path_fac
     assert code in (0, 2)
     if code == 2:
         assert err.count("\n") == 1 and err.startswith("notifyplanner: rules tx.json"), err
+
+
+def test_a_fifo_as_the_rules_folder_is_refused(tmp_path: Path, capsys) -> None:
+    fifo = tmp_path / "rules"
+    os.mkfifo(fifo)
+    assert main(["plan", str(SAMPLE), "--rules", str(fifo), "--today", "2026-10-12"]) == 2
+    assert "not a folder of rule files" in capsys.readouterr().err

@@ -59,9 +59,9 @@ class RosterImport(QObject):
         )
 
     def pick_columns(self, message: str) -> None:
-        from notifyplanner.roster import read_headers
+        from notifyplanner.roster_process import read_headers_isolated  # see start()
 
-        dialog = ColumnPickerDialog(read_headers(self.path), message, self.window)
+        dialog = ColumnPickerDialog(read_headers_isolated(self.path), message, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             state, zipc = dialog.columns()
             if state or zipc:
