@@ -30,6 +30,7 @@ import re
 import stat
 from collections.abc import Callable
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -215,14 +216,24 @@ def read_text(path: Path | str, kind: str, *, encoding: str = "utf-8-sig", limit
 # Possessive, and an unterminated string runs to the end: the scan stays linear on any input.
 _NESTING = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)|[\[\]{}]', re.DOTALL)
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+# A surrogate can reach parsed text only through a \uD800-\uDFFF escape: UTF-8 decoding
+# refuses raw ones. Without such an escape the parsed strings need no second look.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def json_depth_problem(text: str, max_depth: int = MAX_JSON_DEPTH) -> tuple[int, int] | None:
     """(line, column) where ``text`` nests deeper than ``max_depth``, else None.
 
     A scan over brackets outside strings, without recursion, so it is safe on any input;
-    malformed JSON is left for the parser to report.
+    malformed JSON is left for the parser to report. The common case runs in C: strings
+    and everything but brackets are removed, and the running depth is accumulated.
     """
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if len(brackets) <= max_depth or max(accumulate(map(_STEP.__getitem__, brackets))) <= max_depth:
+        return None
     depth = 0
     for match in _NESTING.finditer(text):
         token = match.group()
@@ -285,13 +296,20 @@ def parse_json(
             f"nested more than {max_depth} levels deep; no valid file of this kind nests that far",
             file,
         )
+    refused: list[_Refused] = []
+
+    def noted(value: Any) -> Any:
+        if isinstance(value, _Refused):
+            refused.append(value)
+        return value
+
     try:
         data = json.loads(
             text,
             object_pairs_hook=object_pairs_hook,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
-            parse_constant=_parse_constant,
+            parse_int=lambda t: noted(_parse_int(t)),
+            parse_float=lambda t: noted(_parse_float(t)),
+            parse_constant=lambda t: noted(_parse_constant(t)),
         )
     except json.JSONDecodeError as exc:
         raise InputError(
@@ -301,7 +319,8 @@ def parse_json(
         raise InputError(exc.field, exc.message, exc.file or file) from None
     except RecursionError:  # pragma: no cover - the depth scan above refuses such input first
         raise InputError("$", "nested too deeply", file) from None
-    bad = _first_bad_value(data)
+    # The walk that names the field runs only when there is something to find.
+    bad = _first_bad_value(data) if refused or _SURROGATE_ESCAPE.search(text) else None
     if bad is not None:
         raise InputError(bad[0], bad[1], file)
     return data
