@@ -147,3 +147,10 @@ def test_a_fifo_as_the_rules_folder_is_refused(tmp_path: Path, capsys) -> None:
     os.mkfifo(fifo)
     assert main(["plan", str(SAMPLE), "--rules", str(fifo), "--today", "2026-10-12"]) == 2
     assert "not a folder of rule files" in capsys.readouterr().err
+
+
+def test_a_deeply_nested_seal_is_ignored_not_a_recursion_error(tmp_path: Path) -> None:
+    from notifyplanner.rulebook import _sealed_digests
+
+    (tmp_path / SEAL_FILE).write_text('{"files": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    assert _sealed_digests(tmp_path) == frozenset()
