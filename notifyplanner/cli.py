@@ -28,6 +28,7 @@ from notifyplanner.model import Plan
 from notifyplanner.report import plan_to_dict, plan_to_text
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook, rule_files
 from notifyplanner.rules_view import rules_table, show_jurisdiction
+from notifyplanner.safe_read import InputError, date_window_message, in_window, one_line, shown
 
 SAMPLE_INCIDENT = (
     Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
@@ -37,15 +38,41 @@ COMMANDS = ("plan", "rules", "roster", *REGISTER_COMMANDS)
 
 
 def _fail(message: str) -> int:
-    print(f"notifyplanner: {message}", file=sys.stderr)
+    # One line, of a readable length, whatever the message quotes from the input.
+    print(f"notifyplanner: {one_line(message, 600)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
 def _date_arg(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {shown(text)}") from None
+    if not in_window(day):
+        raise argparse.ArgumentTypeError(date_window_message(day))
+    return day
+
+
+def _emit(text: str) -> None:
+    """Write ``text`` to stdout whole, or as much as the terminal's encoding can show.
+
+    Input text is refused at the reader when it cannot be encoded at all (lone
+    surrogates); this covers a terminal whose encoding is narrower than UTF-8, where an
+    exception half-way through would leave half a table or half a JSON document.
+    """
+    encoding = sys.stdout.encoding or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = text.encode(encoding, "backslashreplace").decode(encoding, "replace")
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _json_out(data: object) -> str:
+    """JSON that stays JSON in any terminal: escaped to ASCII when stdout is not UTF-8."""
+    utf8 = (sys.stdout.encoding or "").lower().replace("-", "") in ("utf8", "utf8sig")
+    return json.dumps(data, indent=2, ensure_ascii=not utf8) + "\n"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -123,7 +150,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     rulebook, error = _load_rules(args.rules)
     if rulebook is None:
         return _fail(error or "cannot load rules")
-    result = plan(incident, rulebook)
+    try:
+        result = plan(incident, rulebook)
+    except InputError as exc:
+        return _fail(f"{args.file}: {exc.field}: {exc.message}")
     today = args.today or date.today()
     if args.xlsx:
         from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
@@ -142,13 +172,15 @@ def cmd_plan(args: argparse.Namespace) -> int:
                 errno.ENOSPC: "the disk is full",
             }.get(exc.errno or 0, exc.strerror or str(exc))
             return _fail(f"{args.xlsx}: cannot write the workbook ({why})")
+        except (ValueError, TypeError, OverflowError) as exc:  # the writer's own; nothing was written
+            return _fail(f"{args.xlsx}: cannot write the workbook ({shown(str(exc), 200)})")
     for out, export in ((args.ics, _ics_export), (args.pdf, _pdf_export)):
         if out is not None and (problem := export(result, out, today)):
             return _fail(problem)
     if args.format == "json":
-        print(json.dumps(plan_to_dict(result, today), indent=2, ensure_ascii=False))
+        _emit(_json_out(plan_to_dict(result, today)))
     else:
-        print(plan_to_text(result, today), end="")
+        _emit(plan_to_text(result, today))
     return 0
 
 
@@ -192,7 +224,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if args.rules_command == "check":
         problems = check_rules(args.dir)
         for problem in problems:
-            print(problem, file=sys.stderr)
+            print(one_line(str(problem), 600), file=sys.stderr)
         if problems:
             return EXIT_BAD_INPUT
         count = len(rule_files(Path(args.dir)))
@@ -207,7 +239,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     code = args.code.upper()
     jurisdiction = rulebook.get(code)
     if jurisdiction is None:
-        return _fail(f"no rules for {args.code!r}; known: {', '.join(sorted(rulebook.jurisdictions))}")
+        return _fail(
+            f"no rules for {shown(args.code, 20)}; known: {', '.join(sorted(rulebook.jurisdictions))}"
+        )
     print(show_jurisdiction(jurisdiction, args.on))
     return 0
 

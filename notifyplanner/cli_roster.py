@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from notifyplanner.places import ALL_USPS_CODES, JURISDICTIONS
+from notifyplanner.safe_read import one_line
 
 if TYPE_CHECKING:
     from notifyplanner.roster import RosterCount
@@ -76,7 +77,8 @@ def run_roster(
     args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """Run `roster count` for parsed arguments; returns the exit code."""
-    from notifyplanner.roster import RosterError, count_roster, write_counts_into_incident
+    from notifyplanner.roster import RosterError, write_counts_into_incident
+    from notifyplanner.roster_process import count_roster_isolated as count_roster
 
     out = stdout or sys.stdout
     err = stderr or sys.stderr
@@ -91,13 +93,13 @@ def run_roster(
         if args.into:
             not_written = write_counts_into_incident(result, args.into)
     except RosterError as exc:
-        err.write(f"notifyplanner roster: {exc}\n")
+        err.write(f"notifyplanner roster: {one_line(str(exc), 600)}\n")
         return 2
     except KeyboardInterrupt:
         err.write("notifyplanner roster: interrupted; nothing was written\n")
         return 130
     except OSError as exc:  # e.g. the incident's folder is read-only
-        err.write(f"notifyplanner roster: {exc.filename or args.file}: {exc.strerror}\n")
+        err.write(f"notifyplanner roster: {one_line(f'{exc.filename or args.file}: {exc.strerror}', 600)}\n")
         return 2
 
     if args.format == "json":

@@ -27,6 +27,23 @@ from notifyplanner.model import (
     NoFixedDeadline,
     WithNotice,
 )
+from notifyplanner.safe_read import InputError
+
+# The incident field each clock runs from: an error in a computed date names it.
+EVENT_FIELDS = {
+    Event.DISCOVERY: "discovered",
+    Event.DETERMINATION: "determined",
+    Event.VENDOR_NOTICE: "vendor_notice",
+}
+
+
+class OutOfCalendar(InputError):
+    """A deadline that would fall past the end (or before the start) of the calendar.
+
+    Input dates are held to a window (notifyplanner.safe_read) and rule day counts are
+    bounded by the schema, so this should not happen; if it does, the user reads which
+    field to check instead of an OverflowError.
+    """
 
 
 @dataclass(frozen=True)
@@ -72,10 +89,19 @@ def _days_word(kind: DayKind) -> str:
     return "calendar day" if kind is DayKind.CALENDAR else "business day"
 
 
-def add_days(start: date, days: int, kind: DayKind, calendar: HolidayCalendar) -> date:
-    if kind is DayKind.CALENDAR:
-        return start + timedelta(days=days)
-    return add_business_days(start, days, calendar)
+def add_days(
+    start: date, days: int, kind: DayKind, calendar: HolidayCalendar, field: str = "deadline"
+) -> date:
+    """``start`` plus ``days`` days of ``kind``; ``OutOfCalendar`` naming ``field``, never OverflowError."""
+    try:
+        if kind is DayKind.CALENDAR:
+            return start + timedelta(days=days)
+        return add_business_days(start, days, calendar)
+    except OverflowError:
+        raise OutOfCalendar(
+            field,
+            f"{_plural(days, _days_word(kind))} after {start.isoformat()} is past the end of the calendar",
+        ) from None
 
 
 def evaluate(
@@ -93,7 +119,7 @@ def evaluate(
         words = f"{_plural(expr.days, _days_word(expr.day_kind))} after {text}"
         if start is None:
             return Computed(None, DeadlineKind.FIXED, f"{words}: needs the date", needs=needs)
-        due = add_days(start, expr.days, expr.day_kind, calendar)
+        due = add_days(start, expr.days, expr.day_kind, calendar, EVENT_FIELDS[expr.after])
         return Computed(due, DeadlineKind.FIXED, words, conservative, needs)
 
     if isinstance(expr, HoursAfter):
@@ -104,7 +130,7 @@ def evaluate(
         # Incidents carry dates, not times. The last whole day that lies within the
         # window whatever the hour of discovery is start + (hours - 1) // 24 days, so a
         # plan never runs late: 72 hours from a discovery on day D plans for D+2.
-        due = start + timedelta(days=(expr.hours - 1) // 24)
+        due = add_days(start, (expr.hours - 1) // 24, DayKind.CALENDAR, calendar, EVENT_FIELDS[expr.after])
         return Computed(
             due,
             DeadlineKind.FIXED,
@@ -124,7 +150,7 @@ def evaluate(
                 needs=needs,
             )
         year_end = date(start.year, 12, 31)
-        due = year_end + timedelta(days=expr.days)
+        due = add_days(year_end, expr.days, DayKind.CALENDAR, calendar, EVENT_FIELDS[expr.year_of])
         words = f"{_plural(expr.days, 'calendar day')} after the end of calendar year {start.year} ({text})"
         return Computed(due, DeadlineKind.FIXED, words, conservative, needs)
 
@@ -188,6 +214,7 @@ def _with_notice(
         anchor = actual
         anchor_text = f"{other_name} on {anchor.isoformat()} (as entered)"
         conservative, needs = False, ()
+        field = "individuals_notified"
     else:
         other = resolve_notice(expr.key)
         if other is not None and other.kind is DeadlineKind.NONE:
@@ -209,7 +236,8 @@ def _with_notice(
             f"({other.basis.rstrip('.')}); runs from the actual notice date once entered"
         )
         conservative, needs = other.conservative, other.needs
-    due = add_days(anchor, expr.days, expr.day_kind, calendar) if expr.relation == "after" else anchor
+        field = f"the deadline for notice to {other_name}"
+    due = add_days(anchor, expr.days, expr.day_kind, calendar, field) if expr.relation == "after" else anchor
     words = f"{relation.capitalize()} {anchor_text}"
     if expr.relation == "before":
         words += "; it must go out before the individual notices, so no later than that date"

@@ -51,6 +51,7 @@ from notifyplanner.model import (
     RuleVersionUsed,
     Status,
 )
+from notifyplanner.safe_read import InputError, date_window_message, dates_outside_window
 
 RESEARCHED_SINCE = date(2018, 1, 1)
 HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIATE})
@@ -558,7 +559,15 @@ def _dated_by_hipaa_notice(
 
 
 def plan(incident: Incident, rulebook: Rulebook) -> Plan:
-    """Every notice the incident may owe under the rulebook, with reasons and dates."""
+    """Every notice the incident may owe under the rulebook, with reasons and dates.
+
+    Raises ``InputError`` naming the field when a date lies outside the window every date
+    must fall in (notifyplanner.safe_read): readers refuse such dates already, and this
+    keeps the date arithmetic total for an Incident built any other way.
+    """
+    outside = dates_outside_window(incident)
+    if outside is not None:
+        raise InputError(outside[0], date_window_message(outside[1]))
     warnings: list[str] = []
     day = incident.discovered
     if day is None:

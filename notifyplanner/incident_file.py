@@ -9,6 +9,8 @@ folder, fsync, rename).
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import json
 import os
 import re
@@ -20,6 +22,14 @@ from typing import Any
 
 from notifyplanner.incident_facts import EXTRA_FIELDS, facts_from_dict, facts_to_dict
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
+from notifyplanner.safe_read import (
+    InputError,
+    check_date,
+    parse_json,
+    read_text,
+    shown,
+    unencodable_string,
+)
 
 FORMAT = "notifyplanner-incident"
 VERSION = 1
@@ -64,15 +74,12 @@ REQUIRED = (
 )
 
 
-class IncidentError(Exception):
-    """A problem with an incident, naming the file (if any) and the field."""
+# More people than live on Earth is a typing slip, not a count.
+MAX_PEOPLE = 10_000_000_000
 
-    def __init__(self, field: str, message: str, file: str = ""):
-        self.field = field
-        self.message = message
-        self.file = file
-        where = f"{file}: " if file else ""
-        super().__init__(f"{where}{field}: {message}")
+
+class IncidentError(InputError):
+    """A problem with an incident, naming the file (if any) and the field (one line)."""
 
 
 @dataclass(frozen=True)
@@ -88,11 +95,16 @@ def _date(value: Any, field: str) -> date | None:
     if value is None:
         return None
     if not isinstance(value, str) or not _DATE.match(value):
-        raise IncidentError(field, f"expected a date as YYYY-MM-DD or null, got {value!r}")
+        raise IncidentError(field, f"expected a date as YYYY-MM-DD or null, got {shown(value)}")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise IncidentError(field, f"not a real date: {value!r}") from None
+        raise IncidentError(field, f"not a real date: {shown(value)}") from None
+    # Every date field is read here, so each one (and any added later) gets the window.
+    try:
+        return check_date(day, field)
+    except InputError as exc:
+        raise IncidentError(exc.field, exc.message) from None
 
 
 def _bool(value: Any, field: str, nullable: bool = False) -> bool | None:
@@ -100,16 +112,17 @@ def _bool(value: Any, field: str, nullable: bool = False) -> bool | None:
         return None
     if not isinstance(value, bool):
         expected = "true, false or null" if nullable else "true or false"
-        raise IncidentError(field, f"expected {expected}, got {value!r}")
+        raise IncidentError(field, f"expected {expected}, got {shown(value)}")
     return value
 
 
 def _count(value: Any, field: str) -> int | None:
     if value == UNKNOWN_COUNT:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PEOPLE:
         raise IncidentError(
-            field, f'expected a whole number of people (0 or more) or "{UNKNOWN_COUNT}", got {value!r}'
+            field,
+            f'expected a whole number of people (0 to {MAX_PEOPLE:,}) or "{UNKNOWN_COUNT}", got {shown(value)}',
         )
     return value
 
@@ -130,6 +143,9 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
     """
     if not isinstance(data, dict):
         raise IncidentError("$", "expected a JSON object")
+    bad_text = unencodable_string(data)  # every field, including ones added later
+    if bad_text is not None:
+        raise IncidentError(bad_text, "holds a lone surrogate, which is not text and cannot be saved")
     unknown = sorted(set(data) - FIELDS)
     if unknown:
         raise IncidentError(unknown[0], f"unknown field (known fields: {', '.join(sorted(FIELDS))})")
@@ -137,19 +153,20 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
         if key not in data:
             raise IncidentError(key, "missing")
     if data["format"] != FORMAT:
-        raise IncidentError("format", f"expected {FORMAT!r}, got {data['format']!r}")
-    if data["version"] != VERSION:
+        raise IncidentError("format", f"expected {FORMAT!r}, got {shown(data['format'])}")
+    # type() as well: true == 1 and 1.0 == 1 in Python, and neither is a version number.
+    if type(data["version"]) is not int or data["version"] != VERSION:
         raise IncidentError(
-            "version", f"this program reads version {VERSION}, the file is version {data['version']!r}"
+            "version", f"this program reads version {VERSION}, the file is version {shown(data['version'])}"
         )
     if not isinstance(data["name"], str):
         raise IncidentError("name", "expected text")
     try:
         role = EntityRole(data["entity_role"])
-    except ValueError:
+    except (ValueError, TypeError):
         raise IncidentError(
             "entity_role",
-            f"expected one of {', '.join(r.value for r in EntityRole)}, got {data['entity_role']!r}",
+            f"expected one of {', '.join(r.value for r in EntityRole)}, got {shown(data['entity_role'])}",
         ) from None
     elements_raw = data["data_elements"]
     if not isinstance(elements_raw, list):
@@ -158,15 +175,21 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
     for i, raw in enumerate(elements_raw):
         try:
             elements.add(DataElement(raw))
-        except ValueError:
+        except (ValueError, TypeError):
             raise IncidentError(
                 f"data_elements[{i}]",
-                f"unknown data element {raw!r} (known: {', '.join(e.value for e in DataElement)})",
+                f"unknown data element {shown(raw)} (known: {', '.join(e.value for e in DataElement)})",
             ) from None
     encrypted = _bool(data["encrypted"], "encrypted")
     if encrypted and "key_compromised" not in data:
         raise IncidentError("key_compromised", "required when encrypted is true: was the key taken too?")
     key_compromised = _bool(data.get("key_compromised", False), "key_compromised")
+    if key_compromised and not encrypted:
+        # Refused rather than read as false: the app's form (and the plan) would silently
+        # drop a compromised key on data that was not encrypted, rewriting the file on save.
+        raise IncidentError(
+            "key_compromised", "true only makes sense when encrypted is true; set one of them right"
+        )
     residents_raw = data["residents"]
     if not isinstance(residents_raw, dict):
         raise IncidentError("residents", 'expected an object: USPS code -> count or "unknown"')
@@ -175,7 +198,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
     for code, value in residents_raw.items():
         if not isinstance(code, str) or not _CODE.match(code) or (known and code not in known):
             raise IncidentError(
-                f"residents.{code}", "not a jurisdiction code (two capital letters, e.g. TX, DC, PR)"
+                f"residents.{code[:20]}", "not a jurisdiction code (two capital letters, e.g. TX, DC, PR)"
             )
         residents[code] = _count(value, f"residents.{code}")
     total = data.get("total_affected")
@@ -193,7 +216,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
             )
         if le_raw.get("form") not in ("written", "oral"):
             raise IncidentError(
-                "law_enforcement_delay.form", f'expected "written" or "oral", got {le_raw.get("form")!r}'
+                "law_enforcement_delay.form", f'expected "written" or "oral", got {shown(le_raw.get("form"))}'
             )
         requested = _date(le_raw.get("requested"), "law_enforcement_delay.requested")
         if requested is None:
@@ -296,12 +319,8 @@ def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def loads(text: str, file: str = "", *, check: bool = True) -> Incident:
     try:
-        data = json.loads(text, object_pairs_hook=_reject_duplicates)
-    except json.JSONDecodeError as exc:
-        raise IncidentError(
-            f"line {exc.lineno} column {exc.colno}", f"not valid JSON ({exc.msg})", file
-        ) from None
-    except IncidentError as exc:
+        data = parse_json(text, file, object_pairs_hook=_reject_duplicates)
+    except InputError as exc:
         raise IncidentError(exc.field, exc.message, file) from None
     try:
         return incident_from_dict(data, check=check)
@@ -312,15 +331,9 @@ def loads(text: str, file: str = "", *, check: bool = True) -> Incident:
 def read_incident(path: Path | str, *, check: bool = True) -> Incident:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise IncidentError("file", "no such file", str(path)) from None
-    except IsADirectoryError:
-        raise IncidentError("file", "is a folder, not an incident file", str(path)) from None
-    except UnicodeDecodeError:
-        raise IncidentError("file", "not UTF-8 text; is this an incident file?", str(path)) from None
-    except OSError as exc:
-        raise IncidentError("file", f"cannot read ({exc.strerror})", str(path)) from None
+        text = read_text(path, "incident file")  # regular files only, size-capped
+    except InputError as exc:
+        raise IncidentError(exc.field, exc.message, exc.file) from None
     return loads(text, str(path), check=check)
 
 
@@ -345,14 +358,47 @@ def _umask() -> int:
     return umask
 
 
+def _writable_target(path: Path) -> Path:
+    """The file a write to ``path`` must replace: a symlink's target, never the link itself,
+    and never a file the user made read-only (a plain save would be refused too; the
+    rename would silently replace it)."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.exists() and not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
+    return path
+
+
+def _sweep_stale_temps(directory: Path, name: str) -> None:
+    """Remove temp files a killed writer left for ``name``: their process id is in the name.
+
+    POSIX only: there, signal 0 just asks whether the process exists.
+    """
+    if os.name != "posix":
+        return
+    for stale in directory.glob(f".{glob.escape(name)}.*.tmp"):
+        pid_text = stale.name[len(name) + 2 :].split("-", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+        except ProcessLookupError:
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        except OSError:
+            continue
+
+
 def atomic_write_bytes(path: Path | str, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` all at once, or leave it untouched.
 
-    The temp file sits in the same folder so the final rename never crosses file systems.
+    The temp file sits in the same folder so the final rename never crosses file systems;
+    its name carries our process id, so a later write can remove what a killed one left.
     """
-    path = Path(path)
+    path = _writable_target(Path(path))
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    _sweep_stale_temps(directory, path.name)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=directory)
     try:
         # mkstemp makes the file owner-only (0600); give it what a plain save would:
         # the replaced file's mode, or the default for new files under the user's umask.

@@ -45,6 +45,8 @@ from notifyplanner.places import (
     zip3_to_state,
     zip_to_state,
 )
+from notifyplanner.roster_limits import RosterTooLarge, check_line_lengths, check_workbook
+from notifyplanner.safe_read import InputError, parse_json, read_head, read_text
 
 __all__ = [
     "BUCKETS",
@@ -675,9 +677,14 @@ def _raw_zip_groups(
     """The second pass: rows whose state cell is one of `states`, grouped with the raw ZIP."""
     s = pl.col(state) if state else pl.lit(None, dtype=pl.String)
     wanted = [v for v in states if v is not None]
-    pick = s.is_in(wanted).fill_null(False)
-    if None in states:
-        pick = pick | s.is_null()
+    if state:
+        pick = s.is_in(wanted).fill_null(False)
+        if None in states:
+            pick = pick | s.is_null()
+    else:
+        # No state column: every row's state is null. A literal predicate broadcasts;
+        # one built from a literal column did not, and a ZIP-only sheet raised ShapeError.
+        pick = pl.lit(None in states)
     f3, ln, d = _zip_shape(pl.col(zipc))
     keys = [
         s.alias("s"),
@@ -1015,28 +1022,42 @@ def count_roster(
     """
     p = Path(path)
     file = p.name
-    if not p.exists():
-        raise RosterError(f"{file}: no such file")
-    if p.is_dir():
-        raise RosterError(f"{file}: is a folder; expected a CSV, TSV or Excel file")
-    try:
-        with p.open("rb") as fh:
-            sample = fh.read(_SAMPLE_BYTES)
-    except OSError as exc:
-        raise RosterError(f"{file}: cannot be read ({exc.strerror})") from exc
+    sample = _read_sample(p, file)
     if not sample.strip():
         raise RosterError(f"{file}: the file is empty; expected a table with a header row")
     if cancel is not None and cancel():
         raise RosterCancelled("cancelled")
 
     tally = _Tally()
-    if _is_workbook(p, sample):
+    is_workbook = _is_workbook(p, sample)
+    try:  # what the file claims, checked before a reader sizes its memory by it
+        if is_workbook:
+            check_workbook(p, file)
+        else:
+            check_line_lengths(p, file)
+    except RosterTooLarge as exc:
+        raise RosterError(str(exc)) from None
+    except OSError as exc:
+        raise RosterError(f"{file}: cannot be read ({exc.strerror or exc})") from exc
+    if is_workbook:
         tables = _count_excel(p, file, state_column, zip_column, progress, cancel, tally)
         suffix = p.suffix.lower().lstrip(".")
         kind = suffix if "." + suffix in _EXCEL_SUFFIXES else "xlsx"
         return tally.result(file, kind, None, tables)
     table, encoding, kind = _count_text(p, sample, file, state_column, zip_column, progress, cancel, tally)
     return tally.result(file, kind, encoding, [table])
+
+
+def _read_sample(p: Path, file: str) -> bytes:
+    """The first bytes of a list, read only when it is a regular file (a FIFO would block
+    forever, /dev/zero never end) within the size cap (notifyplanner.safe_read)."""
+    try:
+        return read_head(p, "roster", _SAMPLE_BYTES)
+    except InputError as exc:
+        message = exc.message
+        if message.startswith("is a folder"):
+            message = "is a folder; expected a CSV, TSV or Excel file"
+        raise RosterError(f"{file}: {message}") from None
 
 
 def _is_workbook(path: Path, sample: bytes) -> bool:
@@ -1055,9 +1076,9 @@ def read_headers(path: str | os.PathLike[str], limit: int = 200) -> list[str]:
     """
     p = Path(path)
     try:
-        with p.open("rb") as fh:
-            sample = fh.read(_SAMPLE_BYTES)
+        sample = _read_sample(p, p.name)
         if _is_workbook(p, sample):
+            check_workbook(p, p.name)
             _names, load = _open_fastexcel(p, p.name)
             frame = load(0)[1].head(_HEADER_SCAN_ROWS)
             rows = [["" if v is None else str(v) for v in row] for row in frame.iter_rows()]
@@ -1106,14 +1127,14 @@ def write_counts_into_incident(
     if unknown:
         raise RosterError(f"{name}: unknown jurisdiction codes {', '.join(sorted(unknown))}")
     try:
-        text = path.read_text(encoding="utf-8-sig")  # as read_incident reads it
-    except FileNotFoundError as exc:
-        raise RosterError(f"{name}: no such incident file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RosterError(f"{name}: cannot read the incident file ({exc})") from exc
+        text = read_text(path, "incident file")  # as read_incident reads it
+    except InputError as exc:
+        if exc.message == "no such file":
+            raise RosterError(f"{name}: no such incident file") from None
+        raise RosterError(f"{name}: cannot read the incident file ({exc.message})") from None
     try:
-        doc = json.loads(text, object_pairs_hook=_reject_duplicates)
-    except ValueError as exc:
+        doc = parse_json(text, name, object_pairs_hook=_reject_duplicates)
+    except (InputError, ValueError) as exc:
         raise RosterError(f"{name}: not a valid incident file; expected JSON ({exc})") from exc
     if not isinstance(doc, dict):
         raise RosterError(f"{name}: not a valid incident file; expected a JSON object")

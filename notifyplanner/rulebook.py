@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import holidays
 
 from notifyplanner.calendar import holiday_names
+from notifyplanner.safe_read import InputError, check_date, one_line, parse_json, read_bytes, read_json, shown
 
 if TYPE_CHECKING:
     import jsonschema
@@ -75,7 +76,7 @@ class RuleProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.path}: {self.message}"
+        return one_line(f"{self.file}: {self.path}: {self.message}", 600)
 
 
 class RulebookError(Exception):
@@ -133,22 +134,32 @@ def _validator() -> jsonschema.Draft202012Validator:
 
 
 def _schema_message(error: jsonschema.ValidationError) -> str:
-    """A readable message; oneOf failures on deadlines get the closest branch's message."""
+    """A readable one-line message; oneOf failures on deadlines get the matching branch's
+    message ("500 is greater than the maximum of 400 at days"), not "unknown type"."""
+    return one_line(_schema_message_full(error), 240)
+
+
+def _schema_message_full(error: jsonschema.ValidationError) -> str:
     if error.validator == "oneOf" and error.context:
         instance = error.instance
         wanted = instance.get("type") if isinstance(instance, dict) else None
+        branches = error.schema.get("oneOf", []) if isinstance(error.schema, dict) else []
         for sub in error.context:
+            # The branch is named by its index in the oneOf: the failing subschema itself
+            # may be a leaf ({"maximum": 400}) that does not say which type it belongs to.
+            index = sub.relative_schema_path[0] if sub.relative_schema_path else None
+            branch = branches[index] if isinstance(index, int) and index < len(branches) else {}
             branch_type = (
-                sub.schema.get("properties", {}).get("type", {}).get("const")
-                if isinstance(sub.schema, dict)
+                branch.get("properties", {}).get("type", {}).get("const")
+                if isinstance(branch, dict)
                 else None
             )
             if wanted is not None and branch_type == wanted:
                 path = _json_path(sub.relative_path)
-                where = "" if path == "$" else f" at {path[1:]}"
-                return f"{sub.message}{where}"
-        if wanted is not None:
-            return f"unknown deadline type {wanted!r}"
+                where = "" if path == "$" else f" at {path.removeprefix('$.').removeprefix('$')}"
+                return f"{_schema_message_full(sub)}{where}"
+        if isinstance(wanted, str):
+            return f"unknown deadline type {shown(wanted, 40)}"
         return "not a valid deadline expression (needs a 'type')"
     return error.message
 
@@ -156,20 +167,27 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 def _read(path: Path, sealed: frozenset[str] = frozenset()) -> tuple[Any, list[RuleProblem]]:
     name = path.name
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path, "rule file")  # regular files only, size-capped
         text = raw.decode("utf-8")
-    except OSError as exc:
-        return None, [RuleProblem(name, "$", f"cannot read: {exc.strerror or exc}")]
+    except InputError as exc:
+        return None, [RuleProblem(name, "$", exc.message)]
     except UnicodeDecodeError as exc:
         return None, [RuleProblem(name, "$", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]
+    trusted = hashlib.sha256(raw).hexdigest() in sealed  # only ever the bundled folder's seal
     try:
-        data = json.loads(text, object_pairs_hook=_pairs)
-    except json.JSONDecodeError as exc:
-        return None, [RuleProblem(name, f"line {exc.lineno} column {exc.colno}", f"invalid JSON: {exc.msg}")]
+        # Bytes of the installed package, proven valid when sealed, parse as they are; any
+        # other file gets the hostile-input limits (depth, numbers, text).
+        data = (
+            json.loads(text, object_pairs_hook=_pairs)
+            if trusted
+            else parse_json(text, name, object_pairs_hook=_pairs)
+        )
+    except InputError as exc:
+        return None, [RuleProblem(name, exc.field, exc.message)]
     problems = [RuleProblem(name, where, f"duplicate key {key!r}") for where, key in _find_duplicates(data)]
     if problems:
         return None, problems
-    if hashlib.sha256(raw).hexdigest() in sealed:
+    if trusted:
         return data, []
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     problems = [RuleProblem(name, _json_path(e.absolute_path), _schema_message(e)) for e in errors]
@@ -177,7 +195,7 @@ def _read(path: Path, sealed: frozenset[str] = frozenset()) -> tuple[Any, list[R
 
 
 def schema_digest() -> str:
-    return hashlib.sha256(SCHEMA_FILE.read_bytes()).hexdigest()
+    return hashlib.sha256(read_bytes(SCHEMA_FILE, "rule schema")).hexdigest()
 
 
 def seal(directory: Path | str = BUNDLED_RULES) -> dict[str, Any]:
@@ -189,7 +207,9 @@ def seal(directory: Path | str = BUNDLED_RULES) -> dict[str, Any]:
     directory = Path(directory)
     return {
         "schema_sha256": schema_digest(),
-        "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in rule_files(directory)},
+        "files": {
+            p.name: hashlib.sha256(read_bytes(p, "rule file")).hexdigest() for p in rule_files(directory)
+        },
     }
 
 
@@ -203,19 +223,35 @@ def _sealed_digests(directory: Path) -> frozenset[str]:
     """
     path = directory / SEAL_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path, "rules seal", encoding="utf-8")
         if data.get("schema_sha256") != schema_digest():
             return frozenset()
         return frozenset(str(v) for v in data.get("files", {}).values())
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError):  # InputError is a ValueError
         return frozenset()
+
+
+def is_bundled(directory: Path) -> bool:
+    """Whether ``directory`` is the rules folder shipped inside the installed package.
+
+    Only that folder's seal is trusted. Anyone can edit a rule in their own folder and
+    re-seal it (the seal is a digest, not a signature), which sent malformed data straight
+    to the engine (issue 15); so a folder named with ``--rules`` or in Preferences is
+    always validated in full, whatever seal it carries.
+    """
+    try:
+        return directory.resolve(strict=True) == BUNDLED_RULES.resolve(strict=True)
+    except OSError:
+        return False
 
 
 def _date(value: str, file: str, path: str) -> date:
     try:
-        return date.fromisoformat(value)
+        return check_date(date.fromisoformat(value), path)
+    except InputError as exc:
+        raise RulebookError([RuleProblem(file, path, exc.message)]) from None
     except ValueError:
-        raise RulebookError([RuleProblem(file, path, f"not a real date: {value!r}")]) from None
+        raise RulebookError([RuleProblem(file, path, f"not a real date: {shown(value)}")]) from None
 
 
 def _cite(raw: dict[str, str]) -> Citation:
@@ -253,6 +289,39 @@ def _notices_named(expr: DeadlineExpr) -> Iterator[str]:
     elif isinstance(expr, EarliestOf):
         for part in expr.of:
             yield from _notices_named(part)
+
+
+def _cycles(obligations: tuple[ObligationRule, ...], file: str, path: str) -> list[RuleProblem]:
+    """Notices timed against each other in a loop (A with B, B after A): neither gets a date.
+
+    The engine would plan both as "no fixed date" without saying why, so it is a rule
+    error. A notice timed against itself is reported by the caller.
+    """
+    index = {o.id: i for i, o in enumerate(obligations)}
+    edges = {o.id: [n for n in _notices_named(o.deadline) if n in index and n != o.id] for o in obligations}
+    problems: list[RuleProblem] = []
+    reported: set[frozenset[str]] = set()
+    for start in edges:
+        # Iterative depth-first walk from each notice, keeping the path to print the loop.
+        stack: list[tuple[str, list[str]]] = [(start, [start])]
+        while stack:
+            node, trail = stack.pop()
+            for nxt in edges[node]:
+                if nxt == start:
+                    loop = frozenset(trail)
+                    if loop not in reported:
+                        reported.add(loop)
+                        problems.append(
+                            RuleProblem(
+                                file,
+                                f"{path}.obligations[{index[start]}].deadline",
+                                "notices timed against each other in a loop, so none gets a date: "
+                                + " -> ".join([*trail, start]),
+                            )
+                        )
+                elif nxt not in trail and len(trail) < len(edges):
+                    stack.append((nxt, [*trail, nxt]))
+    return problems
 
 
 def _elements(raw: list[str]) -> frozenset[DataElement]:
@@ -337,6 +406,7 @@ def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
                     file, f"{path}.risk_of_harm.excuses[{i}]", f"no obligation {eid!r} in this version"
                 )
             )
+    problems.extend(_cycles(obligations, file, path))
     allowed = set(ids) | ({"credit_monitoring"} if raw["credit_monitoring"] else set())
     for i, sid in enumerate(hip["still_required"]):
         if sid not in allowed:
@@ -478,7 +548,7 @@ def _load_all(directory: Path, trust_seal: bool) -> tuple[dict[str, Jurisdiction
     files = rule_files(directory)
     if not files:
         return {}, [RuleProblem(str(directory), "$", "holds no rule files (*.json)")]
-    sealed = _sealed_digests(directory) if trust_seal else frozenset()
+    sealed = _sealed_digests(directory) if trust_seal and is_bundled(directory) else frozenset()
     loaded: dict[str, Jurisdiction] = {}
     problems: list[RuleProblem] = []
     for path in files:

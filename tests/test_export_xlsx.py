@@ -426,10 +426,10 @@ def test_set_text_forces_string_type(prefix: str):
     assert again.data_type == "s" and again.value == expected
 
 
-def test_control_characters_are_dropped_not_fatal(rulebook: Rulebook):
+def test_control_characters_are_replaced_visibly_not_fatal(rulebook: Rulebook):
     incident = Incident(name="bell\x07 and nul\x00", notes="ok", discovered=date(2026, 3, 2))
     ws = reopen(make_plan(incident, rulebook), rulebook)["Summary"]
-    assert ws.cell(row=row_of(ws, "Incident"), column=2).value == "bell and nul"
+    assert ws.cell(row=row_of(ws, "Incident"), column=2).value == "bell\ufffd and nul\ufffd"
 
 
 @pytest.mark.parametrize(

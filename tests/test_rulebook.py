@@ -12,7 +12,7 @@ BROKEN = Path(__file__).parent / "fixtures" / "broken_rules"
 
 # fixture file -> (JSON path expected in the message, words expected in the message)
 CASES = {
-    "invalid_json.json": ("line 1 column", "invalid JSON"),
+    "invalid_json.json": ("line 1 column", "not valid JSON"),
     "duplicate_key.json": ("$.versions[1].obligations[1].trigger", "duplicate key 'min_residents'"),
     "unknown_key.json": ("$.versions[2].obligations[1]", "'deadlien' was unexpected"),
     "bad_deadline_type.json": ("$.versions[2].obligations[1].deadline", "unknown deadline type 'fortnight'"),
@@ -31,6 +31,19 @@ CASES = {
     "missing_checked.json": ("$.versions[2].obligations[0].citation", "'checked' is a required property"),
     "unknown_check_level.json": ("$.versions[2].obligations[0].citation.checked", "'charts' is not one of"),
     "read_at_not_a_link.json": ("$.versions[2].statute.read_at", "does not match"),
+    # issue 15: a count out of range is named as such, not as an unknown deadline type
+    "day_count_out_of_range.json": (
+        "$.versions[3].obligations[0].deadline",
+        "1000000000 is greater than the maximum of 400 at days",
+    ),
+    "notice_cycle.json": (
+        "$.versions[3].obligations[0].deadline",
+        "individuals -> attorney_general -> individuals",
+    ),
+    "deep_nesting.json": ("line 2 column", "nested more than 32 levels"),
+    "huge_integer.json": ("versions[3].obligations[1].trigger.min_residents", "5,000 digits is out of range"),
+    "lone_surrogate.json": ("versions[3].notes", "lone surrogate"),
+    "date_out_of_window.json": ("$.last_reviewed", "outside the dates"),
 }
 
 # Files that load (a user's copy may plan with them) but fail the source standard that

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from notifyplanner.incident_file import IncidentError
 from notifyplanner.model import Rulebook
 from notifyplanner.rulebook import BUNDLED_RULES, load_rulebook
+from notifyplanner.safe_read import one_line
 from ui.files import read_incident_keeping
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, Settings
@@ -93,9 +94,14 @@ def build_window(
     if path is not None:
         try:
             incident, _problems = read_incident_keeping(path)
-        except IncidentError as exc:
+        except Exception as exc:  # the app always starts; the problem is said, by field
+            error = (
+                exc
+                if isinstance(exc, IncidentError)
+                else IncidentError("file", f"cannot be read ({one_line(str(exc), 200)})")
+            )
             window.replan()
-            window.show_file_error(path, exc)
+            window.show_file_error(path, error)
         else:
             # The sample opens as an untitled copy so Save never overwrites the shipped file.
             window.set_incident(incident, path if opened_by_user else None)

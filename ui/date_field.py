@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notifyplanner.safe_read import date_window_message, in_window, shown
 from ui.dates import ISO, format_date, from_qdate, parse_date, to_qdate
 
 
@@ -55,6 +56,7 @@ class DateField(QWidget):
     def __init__(self, accessible_name: str, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
         self._format = date_format
+        self._shown_invalid = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -85,7 +87,22 @@ class DateField(QWidget):
     # ----------------------------------------------------------------- value
 
     def date(self) -> date | None:
-        return parse_date(self.line.text(), self._format)
+        """The date typed, or None; a date outside the planning window counts as no date.
+
+        A year-9999 date once reached the deadline algebra and the autosave, and every
+        later start crashed (issue 15); the window is the core's (notifyplanner.safe_read).
+        """
+        day = parse_date(self.line.text(), self._format)
+        return day if day is not None and in_window(day) else None
+
+    def problem(self) -> str:
+        """Why the text is not used as a date ('' when it is empty or a date in the window)."""
+        if self.is_valid():
+            return ""
+        day = parse_date(self.line.text(), self._format)
+        if day is not None:
+            return date_window_message(day)
+        return f"{shown(self.line.text())} is not a date"
 
     def text(self) -> str:
         return self.line.text()
@@ -121,8 +138,11 @@ class DateField(QWidget):
 
     def _restyle(self) -> None:
         invalid = not self.is_valid()
-        if bool(self.line.property("invalid")) == invalid:
+        # Remembered here, not read back with property(): PySide6 6.12.0 leaks a reference
+        # to None each time property() returns None, and this runs on every keystroke.
+        if self._shown_invalid == invalid:
             return  # re-polishing costs a style-sheet pass; only when the state flips
+        self._shown_invalid = invalid
         self.line.setProperty("invalid", invalid)
         self.line.style().unpolish(self.line)
         self.line.style().polish(self.line)

@@ -130,7 +130,7 @@ class PreferencesDialog(QDialog):
             self.register.setText(path)
 
     def apply(self) -> None:
-        self._settings.date_format = str(self.date_format.currentData())
+        self._settings.date_format = str(self.date_format.itemData(self.date_format.currentIndex()))
         self._settings.urgency_days = self.urgency.value()
         self._settings.rules_folder = self.rules.text().strip()
         self._settings.register_path = self.register.text().strip()

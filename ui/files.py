@@ -25,6 +25,7 @@ from notifyplanner.incident_file import (
     write_incident,
 )
 from notifyplanner.model import Incident
+from notifyplanner.safe_read import InputError, read_json
 
 
 def read_incident_keeping(path: Path | str) -> tuple[Incident, list[FieldProblem]]:
@@ -43,6 +44,35 @@ class Recovered:
     path: Path
     source: str | None  # the incident file it was editing, if it had one
     saved: str  # when, as ISO text
+    # True for a recovery that was under way when the app died: it is never offered again.
+    interrupted: bool = False
+
+
+def process_started(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot, from /proc), or None.
+
+    With the pid alone, an autosave whose process id was reused by some other live
+    process after a crash was never offered again (issue 15); pid and start time together
+    name one process. Where /proc is missing the pid alone decides, as before.
+    """
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            text = handle.read()
+        # The command name (field 2) may hold spaces and parentheses: split after its end.
+        return text[text.rindex(")") + 2 :].split()[19]
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _writer_running(pid: int, started: object) -> bool:
+    """Whether the process that wrote an autosave is still running."""
+    if not _alive(pid):
+        return False
+    if isinstance(started, str):
+        now = process_started(pid)
+        if now is not None:
+            return now == started  # another process with the same pid is not the writer
+    return True
 
 
 class Autosave:
@@ -57,11 +87,17 @@ class Autosave:
         self.directory = Path(directory)
         self.path = self.directory / f"autosave-{os.getpid()}.json"
         self.meta = self.path.with_suffix(".meta")
+        self._started = process_started(os.getpid())
 
     def write(self, incident: Incident, source: str | None) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         write_incident(incident, self.path)
-        meta = {"source": source, "saved": datetime.now().isoformat(timespec="seconds"), "pid": os.getpid()}
+        meta = {
+            "source": source,
+            "saved": datetime.now().isoformat(timespec="seconds"),
+            "pid": os.getpid(),
+            "started": self._started,
+        }
         atomic_write_bytes(self.meta, json.dumps(meta).encode())
 
     def clear(self) -> None:
@@ -70,29 +106,79 @@ class Autosave:
                 path.unlink()
 
     def orphans(self) -> list[Recovered]:
-        """Autosaves of sessions no longer running, newest first."""
+        """Autosaves of sessions no longer running, newest first.
+
+        Also any ``recovering-*`` file: a recovery during which the app died. Those come
+        first and are never offered; the caller sets them aside (``set_aside``).
+        """
         found: list[Recovered] = []
         if not self.directory.is_dir():
             return found
+        for path in sorted(self.directory.glob("recovering-*.json")):
+            found.append(Recovered(path, None, "", interrupted=True))
         for path in self.directory.glob("autosave-*.json"):
             try:
                 pid = int(path.stem.split("-", 1)[1])
             except ValueError:
                 continue
-            if pid == os.getpid() or _alive(pid):
+            if pid == os.getpid():
                 continue
-            source, saved = None, datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
-            with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-                meta = json.loads(path.with_suffix(".meta").read_text(encoding="utf-8"))
-                source, saved = meta.get("source"), meta.get("saved", saved)
-            found.append(Recovered(path, source, saved))
-        return sorted(found, key=lambda r: r.saved, reverse=True)
+            source, saved, started = None, "", None
+            with contextlib.suppress(OSError):
+                saved = datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+            with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, InputError):
+                meta = read_json(path.with_suffix(".meta"), "autosave record")
+                source, saved, started = meta.get("source"), meta.get("saved", saved), meta.get("started")
+            if _writer_running(pid, started):
+                continue
+            found.append(
+                Recovered(
+                    path,
+                    source if isinstance(source, str) else None,
+                    saved if isinstance(saved, str) else "",
+                )
+            )
+        interrupted = [r for r in found if r.interrupted]
+        offered = sorted((r for r in found if not r.interrupted), key=lambda r: r.saved, reverse=True)
+        return interrupted + offered
 
     @staticmethod
     def discard(recovered: Recovered) -> None:
         for path in (recovered.path, recovered.path.with_suffix(".meta")):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+
+    @staticmethod
+    def claim(recovered: Recovered) -> Recovered:
+        """Rename the autosave to ``recovering-*`` before reading it.
+
+        If reading it brings the whole app down (not just an exception), the next start
+        finds a ``recovering-*`` file, sets it aside and starts normally: no crash loop.
+        """
+        target = recovered.path.with_name("recovering-" + recovered.path.name.removeprefix("autosave-"))
+        os.replace(recovered.path, target)
+        with contextlib.suppress(OSError):
+            os.replace(recovered.path.with_suffix(".meta"), target.with_suffix(".meta"))
+        return Recovered(target, recovered.source, recovered.saved, recovered.interrupted)
+
+    @staticmethod
+    def set_aside(recovered: Recovered) -> Path:
+        """Keep an autosave that cannot be opened under a name never offered again; its new path.
+
+        Kept, not deleted: it may hold the only copy of someone's work, for them or support
+        to look at by hand.
+        """
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stem = recovered.path.stem.split("-", 1)[-1]
+        target = recovered.path.with_name(f"damaged-{stem}-{stamp}.json")
+        n = 1
+        while target.exists():
+            n += 1
+            target = recovered.path.with_name(f"damaged-{stem}-{stamp}-{n}.json")
+        os.replace(recovered.path, target)
+        with contextlib.suppress(OSError):
+            os.replace(recovered.path.with_suffix(".meta"), target.with_suffix(".meta"))
+        return target
 
 
 def _alive(pid: int) -> bool:

@@ -8,11 +8,12 @@ text stays in the field: nothing is cleared to make the incident valid.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QIntValidator, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -62,6 +63,8 @@ DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
     ),
 )
 
+# A run of this many characters with no space or line break: no word is that long.
+_LONG_RUN = re.compile(r"(?<!\S)\S{500}")
 SOURCE_CHOICES: tuple[tuple[bool | None, str], ...] = (
     (None, "Not known yet"),
     (True, "Yes: our systems (or our vendor's) were breached"),
@@ -88,6 +91,10 @@ class IncidentForm(QWidget):
     def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
         self._loading = False
+        # Text as loaded, and as the widgets show it: Qt turns CR LF, CR, U+2028 and U+2029
+        # into LF and drops a BOM, so an opened file would be rewritten on save without a
+        # keystroke (issue 15). Until the user edits a field, its loaded text is kept.
+        self._loaded_text: dict[str, tuple[str, str]] = {}
         self._problem_rows: dict[str, _ProblemRow] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -205,6 +212,7 @@ class IncidentForm(QWidget):
         self.source.currentIndexChanged.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
         self.decisions.changed.connect(self._edited)
+        self.notes.textChanged.connect(self._fit_notes_wrap)
         self._sync_enabled()
 
     # ----------------------------------------------------------------- layout helpers
@@ -241,16 +249,51 @@ class IncidentForm(QWidget):
             self.changed.emit()
 
     def _sync_enabled(self) -> None:
-        held = self.delay_form.currentData() is not None
+        held = self._delay_form() is not None
         self.delay_requested.setEnabled(held)
         self.delay_until.setEnabled(held)
         self.key_compromised.setEnabled(self.encrypted.isChecked())
+
+    def _fit_notes_wrap_for(self, text: str) -> None:
+        """The wrap mode for ``text``, set before it is shown (the layout is the slow part)."""
+        long_run = _LONG_RUN.search(text) is not None
+        mode = (
+            QTextOption.WrapMode.WrapAnywhere
+            if long_run
+            else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+        )
+        if self.notes.wordWrapMode() != mode:
+            self.notes.setWordWrapMode(mode)
+
+    def _as_loaded(self, field: str, shown: str) -> str:
+        """``shown``, or the text as loaded while the widget still shows what was loaded."""
+        loaded = self._loaded_text.get(field)
+        return loaded[1] if loaded is not None and loaded[0] == shown else shown
+
+    def _fit_notes_wrap(self) -> None:
+        """Wrap anywhere while the notes hold a long run with no space, else at words.
+
+        Qt lays out a line with no break opportunity in time that grows with the square of
+        its length: a note of one 1 MB line took 174 s to open (issue 15), 0.3 s wrapped
+        anywhere. Ordinary notes keep whole words.
+        """
+        self._fit_notes_wrap_for(self.notes.toPlainText())
+
+    def _delay_form(self) -> str | None:
+        """The chosen law-enforcement request, read from the index, not ``currentData()``.
+
+        PySide6 6.12.0 drops a reference to ``None`` whenever ``currentData()`` returns None
+        (issue 15: the app aborted after ~450 keystrokes); this runs on every keystroke, so it
+        maps the index through our own table instead, whatever PySide6 release is installed.
+        """
+        return DELAY_CHOICES[max(self.delay_form.currentIndex(), 0)][0]
 
     def set_incident(self, incident: Incident) -> None:
         """Show ``incident`` in the fields without emitting ``changed``."""
         self._loading = True
         try:
             self.name.setText(incident.name)
+            self._loaded_text["name"] = (self.name.text(), incident.name)
             self.role.setCurrentIndex(self.role.findData(incident.entity_role.value))
             for field, widget in self.dates.items():
                 widget.set_date(getattr(incident, field))
@@ -267,8 +310,10 @@ class IncidentForm(QWidget):
                 i for i, (value, _t) in enumerate(SOURCE_CHOICES) if value is incident.source_of_breach
             )
             self.source.setCurrentIndex(index)
+            self._fit_notes_wrap_for(incident.notes)
             self.notes.setPlainText(incident.notes)
             self.decisions.set_facts(incident)
+            self._loaded_text["notes"] = (self.notes.toPlainText(), incident.notes)
         finally:
             self._loading = False
         self._sync_enabled()
@@ -276,24 +321,24 @@ class IncidentForm(QWidget):
     def incident(self, residents: dict[str, int | None] | None = None) -> Incident:
         """The incident the fields describe; dates that are not dates count as empty."""
         delay = None
-        form = self.delay_form.currentData()
+        form = self._delay_form()
         requested = self.delay_requested.date()
         if form is not None and requested is not None:
             delay = LawEnforcementDelay(form=form, requested=requested, until=self.delay_until.date())
         total_text = self.total.text().strip()
         encrypted = self.encrypted.isChecked()
         return Incident(
-            name=self.name.text(),
-            entity_role=EntityRole(self.role.currentData()),
+            name=self._as_loaded("name", self.name.text()),
+            entity_role=list(EntityRole)[max(self.role.currentIndex(), 0)],
             **{field: widget.date() for field, widget in self.dates.items()},
             law_enforcement_delay=delay,
             data_elements=frozenset(e for e, box in self.elements.items() if box.isChecked()),
             encrypted=encrypted,
             key_compromised=encrypted and self.key_compromised.isChecked(),
-            source_of_breach=self.source.currentData(),
+            source_of_breach=SOURCE_CHOICES[max(self.source.currentIndex(), 0)][0],
             residents=residents or {},
             total_affected=int(total_text) if total_text.isdigit() else None,
-            notes=self.notes.toPlainText(),
+            notes=self._as_loaded("notes", self.notes.toPlainText()),
             **self.decisions.facts(),
         )
 
@@ -311,16 +356,10 @@ class IncidentForm(QWidget):
         out: list[FieldProblem] = []
         for field, widget in self.dates.items():
             if not widget.is_valid():
-                out.append(
-                    FieldProblem(field, f"{widget.text()!r} is not a date; nothing is planned from it")
-                )
-        if self.delay_form.currentData() is not None:
+                out.append(FieldProblem(field, f"{widget.problem()}; nothing is planned from it"))
+        if self._delay_form() is not None:
             if not self.delay_requested.is_valid():
-                out.append(
-                    FieldProblem(
-                        "law_enforcement_delay.requested", f"{self.delay_requested.text()!r} is not a date"
-                    )
-                )
+                out.append(FieldProblem("law_enforcement_delay.requested", self.delay_requested.problem()))
             elif self.delay_requested.date() is None:
                 out.append(
                     FieldProblem(
@@ -329,17 +368,11 @@ class IncidentForm(QWidget):
                     )
                 )
             if not self.delay_until.is_valid():
-                out.append(
-                    FieldProblem("law_enforcement_delay.until", f"{self.delay_until.text()!r} is not a date")
-                )
+                out.append(FieldProblem("law_enforcement_delay.until", self.delay_until.problem()))
         for widget in self.decisions.date_fields():
             if not widget.is_valid():
                 name = widget.line.accessibleName()
-                out.append(
-                    FieldProblem(
-                        "decisions", f"{name}: {widget.text()!r} is not a date; it is saved as empty"
-                    )
-                )
+                out.append(FieldProblem("decisions", f"{name}: {widget.problem()}; it is saved as empty"))
         return out
 
     def form_problems_text_only(self) -> list[str]:

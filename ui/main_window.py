@@ -44,8 +44,10 @@ from notifyplanner.register.records import Notice, NoticeAction
 from notifyplanner.register.storage import RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
+from notifyplanner.safe_read import InputError, one_line
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
-from ui.files import Autosave, read_incident_keeping
+from ui.edges import at_edge
+from ui.files import Autosave, Recovered, read_incident_keeping
 from ui.incident_view import IncidentView
 from ui.long_work import run_with_progress
 from ui.plan_view import PlanHeader, PlanView
@@ -209,8 +211,16 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         incident = self.current_incident()
         self._incident = incident
         problems: list[FieldProblem] = [*incident_problems(incident), *self.form.form_problems()]
+        try:
+            new = plan(incident, self.rulebook)
+        except InputError as exc:
+            # A value the engine refuses (a date outside the window it plans for): shown by
+            # its field, and the last plan stays on screen until the value is fixed.
+            self.incident_view.show_problems([*problems, FieldProblem(exc.field, exc.message)])
+            self._update_title()
+            return
         self.incident_view.show_problems(problems)
-        self._plan = plan(incident, self.rulebook)
+        self._plan = new
         redraw = self.plan.set_plan(self._plan)
         # The recorded notices graded against the plan on screen, edits included.
         graded = grade_plan(self._plan, self._notices, self._today) if self._notices else ()
@@ -291,9 +301,11 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
 
     # ================================================================== residents
 
+    @at_edge("Cannot paste the counts")
     def paste_counts(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
 
+    @at_edge("Cannot paste the counts", default={})
     def paste_text(self, text: str) -> dict[str, int | None]:
         counts, problems = self.incident_view.paste_text(text)
         message = f"Pasted {len(counts)} jurisdiction count{'s' if len(counts) != 1 else ''}."
@@ -307,6 +319,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.statusBar().showMessage(message, 8000)
         return counts
 
+    @at_edge("Cannot import the list")
     def import_roster(self) -> None:
         """Count a list by state; the roster engine (Polars) loads only when one is chosen."""
         path, _ = QFileDialog.getOpenFileName(
@@ -331,6 +344,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             apply=self.apply_roster_counts,
         )
 
+    @at_edge("Cannot apply the counts")
     def apply_roster_counts(self, counts: dict[str, int]) -> None:
         self.incident_view.replace_counts(counts)
         self.statusBar().showMessage(
@@ -354,6 +368,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             running=self._tasks,
         )
 
+    @at_edge("Export failed")
     def export_plan(self, target: str | None = None, fmt: str = "xlsx") -> Task | None:
         """Export the current plan (Excel workbook, calendar or PDF checklist) in a worker thread."""
         if self._plan is None:
@@ -412,6 +427,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
 
+    @at_edge("Cannot start a new incident")
     def new_incident(self) -> None:
         if self.maybe_save():
             self.autosave.clear()
@@ -425,10 +441,22 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         except IncidentError as exc:
             self.show_file_error(path, exc)
             return False
+        except Exception as exc:  # the edge of a slot: never take the window down
+            self.show_file_error(path, IncidentError("file", f"cannot be read ({one_line(str(exc), 200)})"))
+            return False
         if ask and not self.maybe_save():
             return False
+        previous = self.current_incident(), self.path, self._saved
+        try:
+            self.set_incident(incident, path)
+        except Exception as exc:
+            self._loading = False
+            with contextlib.suppress(Exception):
+                self.set_incident(previous[0], previous[1])
+                self._saved = previous[2]
+            self.show_file_error(path, IncidentError("file", f"cannot be shown ({one_line(str(exc), 200)})"))
+            return False
         self.autosave.clear()
-        self.set_incident(incident, path)
         self.show_page(INCIDENT_PAGE)
         self.settings.add_recent(str(path))
         self.settings.last_folder = str(path.parent)
@@ -484,8 +512,19 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.set_incident(incident, path, saved=False)
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest orphaned autosave. True when one was recovered."""
-        orphans = self.autosave.orphans()
+        """After a crash: offer the newest orphaned autosave. True when one was recovered.
+
+        Never raises: the app must start whatever the autosave folder holds (issue 15: a
+        year-9999 autosave crashed every start). An autosave that cannot be opened is
+        reported once and renamed aside (kept, never offered again).
+        """
+        try:
+            orphans = self.autosave.orphans()
+        except OSError:
+            return False
+        for stuck in (o for o in orphans if o.interrupted):
+            self._set_aside(stuck, "the app stopped while it was being recovered")
+        orphans = [o for o in orphans if not o.interrupted]
         if not orphans:
             return False
         newest = orphans[0]
@@ -501,16 +540,35 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             Autosave.discard(newest)  # older ones, if any, are offered on the next start
             return False
+        previous = self.current_incident(), self.path, self._saved
         try:
+            newest = Autosave.claim(newest)
             incident, _problems = read_incident_keeping(newest.path)
-        except IncidentError as exc:
-            self.show_file_error(newest.path, exc)
+            self._restore(incident, newest.source)
+        except Exception as exc:  # the edge of a slot: report, keep the window's incident
+            self._loading = False
+            with contextlib.suppress(Exception):
+                self.set_incident(previous[0], previous[1])
+                self._saved = previous[2]
+            self._set_aside(newest, exc)
             return False
-        self._restore(incident, newest.source)
-        self.autosave.write(incident, newest.source)  # now ours; the orphan can go
+        with contextlib.suppress(OSError):
+            self.autosave.write(incident, newest.source)  # now ours; the orphan can go
         Autosave.discard(newest)
         self.statusBar().showMessage("Recovered the autosaved incident; save it to keep it.", 15000)
         return True
+
+    def _set_aside(self, recovered: Recovered, why: object) -> None:
+        """Report an autosave that cannot be recovered, once, and keep it under another name."""
+        try:
+            kept = f"It is kept as {Autosave.set_aside(recovered)} and will not be offered again."
+        except OSError as exc:
+            kept = f"It could not be renamed ({exc.strerror or exc}); remove {recovered.path} by hand."
+        QMessageBox.warning(
+            self,
+            "Autosave not recovered",
+            f"The autosaved incident {recovered.path.name} could not be opened: {one_line(str(why))}\n\n{kept}",
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._tasks:
@@ -531,6 +589,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.form.set_date_format(self.settings.date_format)
         self._refresh_views()
 
+    @at_edge("Cannot apply the preferences")
     def preferences(self) -> None:
         dialog = PreferencesDialog(
             self.settings,
@@ -549,11 +608,13 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self._apply_preferences()
         self.replan()
 
+    @at_edge("Rules not loaded", default=False)
     def reload_rules(self) -> bool:
         folder = self.settings.rules_folder
         try:
-            self.rulebook = load_rulebook(Path(folder) if folder else BUNDLED_RULES)
-        except RulebookError as exc:
+            rulebook = load_rulebook(Path(folder) if folder else BUNDLED_RULES)
+            plan(self.current_incident(), rulebook)  # a rulebook that cannot plan is not taken
+        except (RulebookError, InputError) as exc:
             problems = getattr(exc, "problems", [exc])
             QMessageBox.warning(
                 self,
@@ -562,6 +623,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
                 + "\n".join(str(p) for p in problems[:10]),
             )
             return False
+        self.rulebook = rulebook
         self.form.decisions.set_rulebook(self.rulebook)
         return True
 

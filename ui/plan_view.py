@@ -129,6 +129,7 @@ class PlanView(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self._plan: Plan | None = None
+        self._columns_fitted = False
         self._today = date.today()
         self._date_format = ISO
         self.tabs = QTabWidget(self)
@@ -273,7 +274,7 @@ class PlanView(QSplitter):
 
     def _fit_columns(self) -> None:
         """Column widths from the font, once: measuring every cell costs ~0.1 s at start-up."""
-        if self.table.property("fitted"):
+        if self._columns_fitted:  # not property(): see ui/date_field.py _restyle
             return
         metrics = self.table.fontMetrics()
         pad = 18
@@ -304,7 +305,7 @@ class PlanView(QSplitter):
             )
         ):
             credit.resizeSection(column, width(sample))
-        self.table.setProperty("fitted", True)
+        self._columns_fitted = True
 
     # ------------------------------------------------------------------ selection
 

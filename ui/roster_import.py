@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ui.dialogs import ColumnPickerDialog, RosterPreviewDialog
+from ui.edges import at_edge
 from ui.worker import Task
 
 #: Starts a task with progress and cancel: (task, title, on_success, on_error).
@@ -48,7 +49,9 @@ class RosterImport(QObject):
         self.task: Task | None = None
 
     def start(self, state_column: str | None = None, zip_column: str | None = None) -> Task | None:
-        from notifyplanner.roster import count_roster  # Polars loads only when a list is counted
+        # In a child process: a reader that aborts (a workbook bomb no check foresaw) must
+        # not take the window and the unsaved incident with it.
+        from notifyplanner.roster_process import count_roster_isolated as count_roster
 
         path = self.path
 
@@ -72,14 +75,15 @@ class RosterImport(QObject):
         )
 
     def pick_columns(self, message: str) -> None:
-        from notifyplanner.roster import read_headers
+        from notifyplanner.roster_process import read_headers_isolated  # see start()
 
-        dialog = ColumnPickerDialog(read_headers(self.path), message, self.window)
+        dialog = ColumnPickerDialog(read_headers_isolated(self.path), message, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             state, zipc = dialog.columns()
             if state or zipc:
                 self.start(state, zipc)
 
+    @at_edge("Cannot import the list")
     def preview(self, result: Any) -> None:
         dialog = RosterPreviewDialog(result, self._current(), self.window)
         outcome = dialog.exec()

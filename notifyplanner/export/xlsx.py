@@ -31,7 +31,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
@@ -65,6 +65,10 @@ COUNT_FORMAT = "#,##0"
 DAYS_FORMAT = "0;-0;0"
 WEEKLY_AFTER_DAYS = 120  # a longer timeline gets one column per week, or it cannot be read
 DAY_COLUMNS_PER_PAGE = 75  # keeps the printed timeline at a readable scale
+# Five years of weekly columns. Deadlines further apart than that (a notice date typed a
+# century out, say) are not a schedule anyone prints; drawing them once took thousands of
+# columns and could pass Excel's limit, so the sheet says so instead.
+MAX_TIMELINE_COLUMNS = 261
 DUE_SOON_DAYS = 7
 MAX_CELL_CHARS = 32_767  # Excel's limit; a longer string makes Excel "repair" the file
 MAX_ROW_HEIGHT = 409  # points; Excel's limit
@@ -147,20 +151,27 @@ KIND_WORDS = {
 # --------------------------------------------------------------------------- safe cells
 
 
+# What XML 1.0 cannot hold: openpyxl's control characters, plus U+FFFE/U+FFFF and lone
+# surrogates (which openpyxl lets through, producing a workbook nothing can open).
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"  # shows where a character was, instead of silently dropping it
+
+
 def sheet_title(text: str, fallback: str = "Sheet") -> str:
     """A title Excel accepts: no ``[]:*?/\\``, no edge apostrophes, at most 31 characters."""
-    cleaned = re.sub(r"[\[\]:*?/\\]", " ", ILLEGAL_CHARACTERS_RE.sub("", text))
+    cleaned = re.sub(r"[\[\]:*?/\\]", " ", XML_ILLEGAL.sub("", text))
     cleaned = " ".join(cleaned.split()).strip("'").strip()[:31].strip()
     return cleaned or fallback
 
 
 def clean_text(value: str) -> str:
-    """Text Excel can store: line ends as LF, control characters dropped, cut at Excel's limit.
+    """Text Excel can store: line ends as LF, characters XML forbids shown as U+FFFD (so the
+    reader sees something was there), cut at Excel's limit.
 
     A bare CR would not survive the file anyway (XML turns it into LF on reading).
     """
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARS]
+    return XML_ILLEGAL.sub(REPLACEMENT, value)[:MAX_CELL_CHARS]
 
 
 def looks_like_formula(value: str) -> bool:
@@ -810,6 +821,19 @@ def _timeline_sheet(ws: Worksheet, plan: Plan) -> int:
     weekly = span > WEEKLY_AFTER_DAYS
     step = 7 if weekly else 1
     count = math.ceil(span / step)
+    if count > MAX_TIMELINE_COLUMNS:
+        _put(
+            ws,
+            1,
+            1,
+            f"No timeline: the deadlines run from discovery {start.isoformat()} to {end.isoformat()}, "
+            f"{span:,} days, too long to draw as a schedule. Check the dates entered; every "
+            "deadline is on the Obligations sheet.",
+            font=BOLD,
+            align=WRAP,
+        )
+        ws.column_dimensions["A"].width = 80
+        return 1
     first = len(TIMELINE_LABELS) + 1
     last = first + count - 1
     days = [start + timedelta(days=k * step) for k in range(count)]
@@ -1157,7 +1181,8 @@ def _stable_bytes(raw: bytes, workbook: Workbook, made_on: date) -> bytes:
     workbook.properties.created = when
     workbook.properties.modified = when
     core = tostring(workbook.properties.to_tree())
-    stamp = (max(made_on.year, 1980), made_on.month, made_on.day, 0, 0, 0)
+    # A zip entry's date holds the years 1980-2107 only (a year-9999 "today" raised struct.error).
+    stamp = (min(max(made_on.year, 1980), 2107), made_on.month, made_on.day, 0, 0, 0)
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(raw)) as source,

@@ -1,0 +1,99 @@
+"""Exports under hostile text and dates, and writes that fail part-way (issue 15)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from notifyplanner.cli import SAMPLE_INCIDENT
+from notifyplanner.engine import plan
+from notifyplanner.export.xlsx import MAX_TIMELINE_COLUMNS, plan_to_xlsx
+from notifyplanner.incident_file import atomic_write_bytes, read_incident
+
+CONTROL = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + "\ufffe\uffff"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return read_incident(SAMPLE_INCIDENT)
+
+
+def cells(data: bytes, sheet: str) -> list[object]:
+    workbook = load_workbook(io.BytesIO(data))
+    return [v for row in workbook[sheet].iter_rows(values_only=True) for v in row if v is not None]
+
+
+def test_text_xml_cannot_hold_is_replaced_visibly(sample, rulebook) -> None:
+    incident = replace(sample, name=f"Breach{CONTROL}name", notes=f"notes{CONTROL}end")
+    data = plan_to_xlsx(plan(incident, rulebook), rulebook, made_on=date(2026, 10, 12))
+    values = cells(data, "Summary")
+    assert f"Breach{chr(0xFFFD) * len(CONTROL)}name" in values
+
+
+def test_a_year_9999_today_does_not_break_the_writer(sample, rulebook) -> None:
+    data = plan_to_xlsx(plan(sample, rulebook), rulebook, made_on=date(9999, 12, 31))
+    assert date(9999, 12, 31) in [v.date() if hasattr(v, "date") else v for v in cells(data, "Summary")]
+
+
+def test_the_timeline_is_bounded_when_dates_are_a_century_apart(sample, rulebook) -> None:
+    incident = replace(
+        sample,
+        discovered=date(2019, 1, 1),
+        determined=None,
+        breach_start=None,
+        breach_end=None,
+        individuals_notified=date(2100, 12, 31),
+    )
+    data = plan_to_xlsx(plan(incident, rulebook), rulebook, made_on=date(2026, 10, 12))
+    sheet = load_workbook(io.BytesIO(data))["Timeline"]
+    assert sheet.max_column <= MAX_TIMELINE_COLUMNS + 3
+    assert str(sheet["A1"].value).startswith("No timeline: the deadlines run from discovery 2019-01-01")
+
+
+def test_a_failed_write_leaves_the_previous_file_and_no_temp(tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"previous")
+
+    def full_disk(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        atomic_write_bytes(target, b"new" * 1000)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]
+
+
+def test_temp_files_of_a_killed_writer_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    target = tmp_path / "case.json"
+    # A writer killed mid-write: its process is gone, its temp file is not.
+    child = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead = int(child.stdout)
+    stale = tmp_path / f".case.json.{dead}-abc123.tmp"
+    stale.write_bytes(b"half")
+    other = tmp_path / ".other.json.1-x.tmp"  # another file's temp, or not ours to judge
+    other.write_bytes(b"x")
+    atomic_write_bytes(target, b"{}")
+    assert not stale.exists()
+    assert other.exists()
+    assert target.read_bytes() == b"{}"
+
+
+def test_cli_xlsx_failure_leaves_nothing_at_the_output(tmp_path: Path, capsys) -> None:
+    from notifyplanner.cli import main
+
+    out = tmp_path / "missing-folder" / "plan.xlsx"
+    assert main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-12", "--xlsx", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not exist" in err
+    assert not out.parent.exists()
