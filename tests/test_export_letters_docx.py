@@ -134,3 +134,16 @@ def test_a_users_template_folder_changes_the_wording(rulebook, tmp_path):
     group = letter_groups(plan(incident, rulebook), rulebook=rulebook)[1]
     payload, _ = letter_docx(group, incident, load_templates(tmp_path))
     assert "Our own police-report wording." in _letter_text(payload)
+
+
+def test_bookmarks_never_precede_a_paragraphs_properties(rulebook):
+    """w:pPr must be a paragraph's first child; LibreOffice refused drafts where the
+    element bookmark came first."""
+    from docx.oxml.ns import qn
+
+    for _, payload, _ in _drafts(rulebook, _incident()):
+        body = Document(io.BytesIO(payload)).element.body
+        for p in body.iter(qn("w:p")):
+            children = list(p)
+            ppr = [i for i, c in enumerate(children) if c.tag == qn("w:pPr")]
+            assert ppr in ([], [0])

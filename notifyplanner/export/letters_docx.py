@@ -41,6 +41,7 @@ class _Writer:
         self.group, self.incident, self.templates = group, incident, templates
         self.facts = facts(incident, group, templates)
         self.placeholders: list[str] = []
+        self.open_in: dict[str, list[str]] = {}  # element -> placeholders left in its paragraph
         self.doc = Document()
         self._bookmark_id = 0
         min_pt = self._min_pt()
@@ -56,7 +57,8 @@ class _Writer:
         return use.value if use is not None and isinstance(use.value, int) else 0
 
     # --------------------------------------------------------------- runs
-    def fill(self, paragraph: Paragraph, text: str) -> None:
+    def fill(self, paragraph: Paragraph, text: str) -> list[str]:
+        left: list[str] = []
         for literal, token in split_tokens(text):
             if token is None:
                 paragraph.add_run(literal)
@@ -71,8 +73,10 @@ class _Writer:
                 run = paragraph.add_run(placeholder_text(hint))
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
                 run.bold = True
+                left.append(hint)
                 if hint not in self.placeholders:
                     self.placeholders.append(hint)
+        return left
 
     def _bookmark(self, paragraph: Paragraph, name: str) -> None:
         self._bookmark_id += 1
@@ -81,12 +85,15 @@ class _Writer:
         start.set(qn("w:name"), name)
         end = OxmlElement("w:bookmarkEnd")
         end.set(qn("w:id"), str(self._bookmark_id))
-        paragraph._p.insert(0, start)
+        # After the paragraph's properties: w:pPr must stay the first child, or Word and
+        # LibreOffice refuse the file.
+        properties = paragraph._p.pPr
+        paragraph._p.insert(1 if properties is not None else 0, start)
         paragraph._p.append(end)
 
     def element_paragraph(self, element: str) -> None:
         paragraph = self.doc.add_paragraph()
-        self.fill(paragraph, self.templates.elements[element])
+        self.open_in[element] = self.fill(paragraph, self.templates.elements[element])
         self._bookmark(paragraph, BOOKMARK_PREFIX + element)
 
     # --------------------------------------------------------------- letter
@@ -143,6 +150,8 @@ class _Writer:
                 status = "Counsel to confirm the wording and layout meet it"
             if use.value is not None:
                 status += f" ({use.value})"
+            if self.open_in.get(use.element):
+                status += "; fill the placeholder: " + "; ".join(self.open_in[use.element])
             if use.unanswered:
                 status += "; owed unless the facts say otherwise: " + "; ".join(use.unanswered)
             conflict = next((c for c in group.conflicts if c.element == use.element), None)
