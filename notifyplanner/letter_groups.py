@@ -412,3 +412,29 @@ def letter_groups(*plans: Plan, rulebook: Rulebook) -> tuple[LetterGroup, ...]:
 def group_summary(groups: Iterable[LetterGroup]) -> Mapping[str, tuple[str, ...]]:
     """A letter's name (``letter-1``...) -> its jurisdictions, for messages and tests."""
     return {f"letter-{i}": g.jurisdictions for i, g in enumerate(groups, 1)}
+
+
+def checklist_rows(group: LetterGroup) -> tuple[tuple[str, str, str], ...]:
+    """(element, what the letter does with it, sources) for each element a group must carry
+    or leave out: the checklist the app shows and the draft's last page repeats."""
+    rows = []
+    for use in group.required:
+        status = "required" + (f" ({use.value})" if use.value is not None else "")
+        if use.unanswered:
+            status += "; owed unless the facts say otherwise: " + "; ".join(use.unanswered)
+        conflict = next((c for c in group.conflicts if c.element == use.element), None)
+        if conflict is not None:
+            status += (
+                "; kept although " + ", ".join(s.jurisdiction for s in conflict.forbidden_by) + " forbids it"
+            )
+        sources = "; ".join(
+            f"{s.jurisdiction}: {s.citation.cite} ({s.citation.checked.label})" for s in use.sources
+        )
+        rows.append((use.label, status, sources))
+    for left in group.forbidden:
+        if not left.kept_by:
+            sources = "; ".join(
+                f"{s.jurisdiction}: {s.citation.cite} ({s.citation.checked.label})" for s in left.forbidden_by
+            )
+            rows.append((left.label, "left out: forbidden", sources))
+    return tuple(rows)
