@@ -62,6 +62,7 @@ def group_to_dict(group: LetterGroup, file: str, placeholders: tuple[str, ...]) 
         "split_reason": group.split_reason,
         "placeholders": list(placeholders),
         "send_by": group.send_by.isoformat() if group.send_by else None,
+        "unchecked": list(group.unchecked),
         "checklist": [
             {
                 "element": use.element,

@@ -101,6 +101,9 @@ class LetterGroup:
     split_reason: str
     send_by: date | None
     notices: tuple[str, ...]  # the plan's notice keys this letter answers
+    # Members whose rule version in force has no content data (older versions): the user
+    # reads the notice's own content text instead of trusting the element list.
+    unchecked: tuple[str, ...] = ()
 
     def element(self, element: str) -> ElementUse | None:
         return next((e for e in self.required if e.element == element), None)
@@ -125,6 +128,7 @@ class _Member:
     required: tuple[tuple[LetterItem, tuple[str, ...]], ...]  # (item, unanswered conditions)
     forbidden: tuple[LetterItem, ...]
     riding: bool = False
+    no_data: bool = False
 
     def requires(self) -> frozenset[str]:
         return frozenset(i.element for i, _ in self.required)
@@ -205,6 +209,7 @@ def _members(plan: Plan, rulebook: Rulebook) -> tuple[_Member | None, list[_Memb
             federal_notice,
             _applicable(letter, incident) if letter else (),
             letter.forbidden if letter else (),
+            no_data=letter is None,
         )
     states: list[_Member] = []
     for notice in individual:
@@ -217,7 +222,7 @@ def _members(plan: Plan, rulebook: Rulebook) -> tuple[_Member | None, list[_Memb
             riding = hipaa_letter and letter is not None and letter.hipaa_stand_in is not None
             required = offers if riding or letter is None else _applicable(letter, incident) + offers
             forbidden = () if riding or letter is None else letter.forbidden
-            states.append(_Member(notice.jurisdiction, notice, required, forbidden, riding))
+            states.append(_Member(notice.jurisdiction, notice, required, forbidden, riding, letter is None))
         elif hipaa_letter and _deemed(notice):
             states.append(_Member(notice.jurisdiction, notice, offers, (), riding=True))
     # One entry per jurisdiction (Rhode Island has two individual notices by role).
@@ -391,6 +396,12 @@ def _groups_of(plan: Plan, rulebook: Rulebook) -> list[LetterGroup]:
                 split_reason=reason,
                 send_by=min(deadlines, default=None),
                 notices=tuple(m.notice.key for m in everyone),
+                unchecked=tuple(
+                    f"{m.code}: the rule version in force has no content data; its notice says: "
+                    f"{m.notice.content or '(no content text)'}"
+                    for m in everyone
+                    if m.no_data
+                ),
             )
         )
     return out

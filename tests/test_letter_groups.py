@@ -142,3 +142,23 @@ def test_no_letter_requires_what_one_of_its_members_forbids(states):
         assert not set(group.forbidden_ids) & set(group.required_ids)
     # Only Massachusetts and Illinois forbid anything: never more than three letters.
     assert len(groups) <= 3
+
+
+def test_a_rule_version_without_content_data_is_flagged_for_a_check_by_hand(rulebook):
+    """Content data is on the versions in force now; an incident discovered under an older
+    version of California's statute gets its letter with a note to read that version."""
+    old = Incident(
+        name="2023 incident",
+        entity_role=EntityRole.BUSINESS,
+        discovered=date(2023, 3, 2),
+        determined=date(2023, 3, 2),
+        data_elements=SSN_NAME,
+        source_of_breach=True,
+        residents={"CA": 10},
+    )
+    (group,) = letter_groups(plan(old, rulebook), rulebook=rulebook)
+    assert group.unchecked and group.unchecked[0].startswith(
+        "CA: the rule version in force has no content data"
+    )
+    current = letter_groups(_employees(rulebook), rulebook=rulebook)
+    assert all(not g.unchecked for g in current)

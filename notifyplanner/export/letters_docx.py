@@ -136,6 +136,8 @@ class _Writer:
                 "The HIPAA letter stands in for the content of: " + ", ".join(group.riding) + "."
             )
         self.doc.add_paragraph(group.split_reason)
+        for line in group.unchecked:
+            self.doc.add_paragraph("Check by hand: " + line)
         if group.send_by:
             self.doc.add_paragraph(
                 f"Send by {group.send_by.isoformat()} (the earliest deadline of its members)."
