@@ -306,7 +306,7 @@ def _left_out(members: list[_Member], federal: _Member | None) -> tuple[LeftOut,
     out = []
     for element in ELEMENTS:
         if element in forbidden:
-            kept = ()
+            kept: tuple[Source, ...] = ()
             if federal is not None:
                 kept = tuple(
                     Source(federal.code, i.citation) for i, _ in federal.required if i.element == element
