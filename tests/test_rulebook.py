@@ -44,6 +44,11 @@ CASES = {
     "huge_integer.json": ("versions[3].obligations[1].trigger.min_residents", "5,000 digits is out of range"),
     "lone_surrogate.json": ("versions[3].notes", "lone surrogate"),
     "date_out_of_window.json": ("$.last_reviewed", "outside the dates"),
+    # issue 14: a letter element outside the vocabulary
+    "unknown_letter_element.json": (
+        "$.versions[3].obligations[0].letter.forbidden_elements[0].element",
+        "'nature_of_breach' is not one of",
+    ),
 }
 
 # Files that load (a user's copy may plan with them) but fail the source standard that
