@@ -368,3 +368,18 @@ def form_from_json(raw: Mapping[str, Any], cite: Callable[[Any], Citation]) -> F
         citation=cite(raw["citation"]),
         notes=raw.get("notes", ""),
     )
+
+
+def letter_summary(letter: LetterRule) -> str:
+    """One line for ``rules show``: what the notice must and must not say, and where."""
+    if letter.no_content_requirement:
+        return f"no content requirement [{letter.citation.cite}, {letter.citation.checked.value}]"
+
+    def word(item: LetterItem) -> str:
+        text = item.element + (f"={item.value}" if item.value is not None else "")
+        return text + (f" (if {', '.join(item.when)})" if item.when else "")
+
+    parts = [f"must say: {', '.join(word(i) for i in letter.required)}"] if letter.required else []
+    if letter.forbidden:
+        parts.append(f"must not say: {', '.join(word(i) for i in letter.forbidden)}")
+    return "; ".join(parts) + f" [{letter.citation.cite}, {letter.citation.checked.value}]"

@@ -99,3 +99,13 @@ def test_regulator_forms_are_cited_and_use_the_vocabulary():
                     Recipient.FTC,
                 )
                 assert is_official(ob.form.citation.url)
+
+
+def test_rules_show_prints_what_a_letter_must_and_must_not_say():
+    from notifyplanner.rules_view import show_jurisdiction
+
+    text = show_jurisdiction(RULES.jurisdictions["MA"], None)
+    assert "must not say: description_of_incident, how_breach_occurred, number_affected" in text
+    assert "letter: no content requirement [Alaska Stat. § 45.48.010" in show_jurisdiction(
+        RULES.jurisdictions["AK"], None
+    )
