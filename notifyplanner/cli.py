@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from notifyplanner import __version__
+from notifyplanner.cli_letters import add_letters_parser, run_letters
 from notifyplanner.cli_register import REGISTER_COMMANDS, add_register_parsers, run_register
 from notifyplanner.cli_roster import add_roster_parser, run_roster
 from notifyplanner.engine import plan
@@ -34,7 +35,7 @@ SAMPLE_INCIDENT = (
     Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
 )
 EXIT_BAD_INPUT = 2
-COMMANDS = ("plan", "rules", "roster", *REGISTER_COMMANDS)
+COMMANDS = ("plan", "rules", "roster", "letters", *REGISTER_COMMANDS)
 
 
 def _fail(message: str) -> int:
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_show.add_argument("--on", type=_date_arg, help="the version in force on this date (default: latest)")
 
     add_roster_parser(sub)
+    add_letters_parser(sub)
     add_register_parsers(sub)
 
     return parser
@@ -257,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_rules(args)
     if args.command == "roster":
         return run_roster(args)
+    if args.command == "letters":
+        return run_letters(args)
     if args.command in REGISTER_COMMANDS:
         return run_register(args, BUNDLED_RULES)
     build_parser().print_help()

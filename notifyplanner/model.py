@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from notifyplanner.letter_rules import FilingForm, LetterRule
 
 
 class EntityRole(StrEnum):
@@ -342,6 +346,9 @@ class ObligationRule:
     filing: str = ""
     notes: str = ""
     law_enforcement_delay: bool = True
+    # What the notice must and must not say, and what a regulator's form asks (issue 14).
+    letter: LetterRule | None = None
+    form: FilingForm | None = None
 
 
 @dataclass(frozen=True)

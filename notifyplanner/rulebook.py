@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import holidays
 
 from notifyplanner.calendar import holiday_names
+from notifyplanner.letter_rules import form_from_json, letter_from_json
 from notifyplanner.safe_read import InputError, check_date, one_line, parse_json, read_bytes, read_json, shown
 
 if TYPE_CHECKING:
@@ -351,6 +352,8 @@ def _obligation(raw: dict[str, Any]) -> ObligationRule:
         filing=raw.get("filing", ""),
         notes=raw.get("notes", ""),
         law_enforcement_delay=raw.get("law_enforcement_delay", True),
+        letter=letter_from_json(raw["letter"], _cite) if "letter" in raw else None,
+        form=form_from_json(raw["form"], _cite) if "form" in raw else None,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from notifyplanner.deadlines import describe
+from notifyplanner.letter_rules import letter_summary
 from notifyplanner.model import (
     CheckLevel,
     Citation,
@@ -277,6 +278,8 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
             lines.append(f"      only if: {r.trigger.condition.question}")
         if r.filing:
             lines.append(f"      filing: {r.filing}")
+        if r.letter is not None:
+            lines.append(f"      letter: {letter_summary(r.letter)}")
         if r.notes:
             lines.append(f"      notes: {r.notes}")
     if version.credit_monitoring:

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 DEV_TOOLS=""
 case "${1:-}" in
-  --dev) DEV_TOOLS="xvfb xauth libreoffice-calc-nogui fonts-crosextra-carlito poppler-utils faketime" ;;
+  --dev) DEV_TOOLS="xvfb xauth libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito poppler-utils faketime" ;;
   "") ;;
   *) echo "usage: bash scripts/bootstrap.sh [--dev]" >&2; exit 2 ;;
 esac

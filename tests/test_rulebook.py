@@ -49,6 +49,11 @@ CASES = {
         "$.versions[3].in_force_at.event",
         "'vendor_notice' is not one of",
     ),
+    # issue 14: a letter element outside the vocabulary
+    "unknown_letter_element.json": (
+        "$.versions[3].obligations[0].letter.forbidden_elements[0].element",
+        "'nature_of_breach' is not one of",
+    ),
 }
 
 # Files that load (a user's copy may plan with them) but fail the source standard that

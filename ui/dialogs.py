@@ -87,6 +87,20 @@ class PreferencesDialog(QDialog):
         label.setBuddy(self.rules)
         form.addRow(label, row)
         row = QHBoxLayout()
+        self.letter_templates = QLineEdit(settings.letter_templates, self)
+        self.letter_templates.setPlaceholderText("the letter templates shipped with notifyplanner")
+        self.letter_templates.setAccessibleName("Letter templates folder")
+        self.letter_templates.setToolTip(
+            "A copy of resources/letters (paragraphs.json, contacts.json) with your wording."
+        )
+        browse = QPushButton("Bro&wse...", self)
+        browse.clicked.connect(self._browse_templates)
+        row.addWidget(self.letter_templates, 1)
+        row.addWidget(browse)
+        label = QLabel("&Letter templates", self)
+        label.setBuddy(self.letter_templates)
+        form.addRow(label, row)
+        row = QHBoxLayout()
         self.register = QLineEdit(settings.register_path, self)
         self.register.setPlaceholderText(default_register or "the default register in your data folder")
         self.register.setAccessibleName("Register database file")
@@ -118,6 +132,13 @@ class PreferencesDialog(QDialog):
         if folder:
             self.rules.setText(folder)
 
+    def _browse_templates(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Folder of letter templates", self.letter_templates.text()
+        )
+        if folder:
+            self.letter_templates.setText(folder)
+
     def _browse_register(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
@@ -133,6 +154,7 @@ class PreferencesDialog(QDialog):
         self._settings.date_format = str(self.date_format.itemData(self.date_format.currentIndex()))
         self._settings.urgency_days = self.urgency.value()
         self._settings.rules_folder = self.rules.text().strip()
+        self._settings.letter_templates = self.letter_templates.text().strip()
         self._settings.register_path = self.register.text().strip()
         self._settings.user_name = self.user_name.text().strip()
         self._settings.sync()

@@ -49,6 +49,7 @@ from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.edges import at_edge
 from ui.files import Autosave, Recovered, read_incident_keeping
 from ui.incident_view import IncidentView
+from ui.letters_view import LettersView
 from ui.long_work import run_with_progress
 from ui.plan_view import PlanHeader, PlanView
 from ui.register_actions import HHS_PAGE, INCIDENT_PAGE, REGISTER_PAGE, RegisterActions
@@ -126,6 +127,8 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.splitter.addWidget(self.plan)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        self.letters_view = LettersView()  # issue 14: letter groups, checklists, Export letters
+        self.plan.tabs.addTab(self.letters_view, "&Letters")
         self.main_tabs.addTab(central, "In&cident")
         self.hhs_view = HhsLogView(self._today.year - 1)
         self.main_tabs.addTab(self.hhs_view, "HHS &annual log")
@@ -222,6 +225,8 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.incident_view.show_problems(problems)
         self._plan = new
         redraw = self.plan.set_plan(self._plan)
+        self.letters_view.templates_folder = self.settings.letter_templates
+        self.letters_view.set_plan(self._plan, self.rulebook, incident)
         # The recorded notices graded against the plan on screen, edits included.
         graded = grade_plan(self._plan, self._notices, self._today) if self._notices else ()
         self.plan.set_grades({g.key: g for g in graded if g.notice is not None})

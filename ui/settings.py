@@ -75,6 +75,15 @@ class Settings:
     def rules_folder(self, value: str) -> None:
         self._qs.setValue("rules/folder", value)
 
+    @property
+    def letter_templates(self) -> str:
+        """A copy of resources/letters to draft letters with; empty means the bundled one."""
+        return str(self._qs.value("letters/templates", "") or "")
+
+    @letter_templates.setter
+    def letter_templates(self, value: str) -> None:
+        self._qs.setValue("letters/templates", value)
+
     # --------------------------------------------------------------- register
 
     @property

@@ -1,0 +1,42 @@
+"""Issue 14, the Letters tab: the groups and their checklists, and Export letters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from notifyplanner.incident_file import read_incident
+from ui.main_window import MainWindow
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+def test_the_letters_tab_shows_the_hipaa_letter_and_its_checklist(window: MainWindow) -> None:
+    window.set_incident(read_incident(SAMPLES / "hims-hers-2026.json"), None)
+    view = window.letters_view
+    assert window.plan.tabs.indexOf(view) >= 0
+    assert view.group_table.rowCount() == 1
+    assert view.group_table.item(0, 1).text() == "HIPAA, CA, NY"
+    elements = [view.checklist.item(r, 0).text() for r in range(view.checklist.rowCount())]
+    assert "Description of the incident" in elements
+    assert any("164.404(c)" in view.checklist.item(r, 2).text() for r in range(view.checklist.rowCount()))
+
+
+def test_export_letters_writes_the_drafts_and_letters_json(window: MainWindow, tmp_path: Path) -> None:
+    window.set_incident(read_incident(SAMPLES / "hims-hers-2026.json"), None)
+    out = window.letters_view.export(str(tmp_path))
+    assert out == tmp_path
+    document = json.loads((tmp_path / "letters.json").read_text(encoding="utf-8"))
+    assert (tmp_path / document["groups"][0]["file"]).is_file()
+
+
+def test_a_broken_templates_folder_in_preferences_warns_and_writes_nothing(
+    window: MainWindow, dialogs, tmp_path: Path
+) -> None:
+    (tmp_path / "tpl").mkdir()
+    window.settings.letter_templates = str(tmp_path / "tpl")
+    window.set_incident(read_incident(SAMPLES / "hims-hers-2026.json"), None)
+    (tmp_path / "out").mkdir()
+    assert window.letters_view.export(str(tmp_path / "out")) is None
+    assert dialogs.titles() == ["Letters not exported"]
+    assert list((tmp_path / "out").iterdir()) == []

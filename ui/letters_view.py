@@ -1,0 +1,124 @@
+"""The Letters tab: which letters the plan needs, what each must and must not say, and
+Export letters (the same drafts and letters.json as ``notifyplanner letters``)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notifyplanner.letter_groups import LetterGroup, checklist_rows, letter_groups
+from notifyplanner.model import Incident, Plan, Rulebook
+
+
+class LettersView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan: Plan | None = None
+        self._rulebook: Rulebook | None = None
+        self._incident: Incident | None = None
+        self.templates_folder = ""
+        self.groups: tuple[LetterGroup, ...] = ()
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.summary = QLabel("No letters: the plan owes no individual notice.", self)
+        self.summary.setWordWrap(True)
+        self.export_button = QPushButton("&Export letters...", self)
+        self.export_button.setAccessibleName("Export letters")
+        self.export_button.clicked.connect(self.export)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.group_table = QTableWidget(0, 4, splitter)
+        self.group_table.setAccessibleName("Letters")
+        self.group_table.setHorizontalHeaderLabels(["Letter", "Serves", "Send by", "Why separate"])
+        self.group_table.horizontalHeader().setStretchLastSection(True)
+        self.group_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.group_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.group_table.itemSelectionChanged.connect(self._show_checklist)
+        self.checklist = QTableWidget(0, 3, splitter)
+        self.checklist.setAccessibleName("Letter checklist")
+        self.checklist.setHorizontalHeaderLabels(["Element", "In the letter", "Source"])
+        self.checklist.horizontalHeader().setStretchLastSection(True)
+        self.checklist.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(splitter, 1)
+
+    def set_plan(self, plan: Plan | None, rulebook: Rulebook, incident: Incident) -> None:
+        self._plan, self._rulebook, self._incident = plan, rulebook, incident
+        self.groups = letter_groups(plan, rulebook=rulebook) if plan is not None else ()
+        self.group_table.setRowCount(len(self.groups))
+        for row, group in enumerate(self.groups):
+            cells = (
+                f"Letter {row + 1} ({group.population})",
+                ", ".join(group.jurisdictions),
+                group.send_by.isoformat() if group.send_by else "-",
+                group.split_reason,
+            )
+            for col, text in enumerate(cells):
+                self.group_table.setItem(row, col, QTableWidgetItem(text))
+        self.summary.setText(
+            f"{len(self.groups)} letter(s) for the individual notices owed."
+            if self.groups
+            else "No letters: the plan owes no individual notice."
+        )
+        self.export_button.setEnabled(bool(self.groups))
+        if self.groups:
+            self.group_table.selectRow(0)
+        self._show_checklist()
+
+    def _show_checklist(self) -> None:
+        rows = self.group_table.selectionModel().selectedRows()
+        group = self.groups[rows[0].row()] if rows and rows[0].row() < len(self.groups) else None
+        lines = checklist_rows(group) if group else ()
+        self.checklist.setRowCount(len(lines))
+        for row, cells in enumerate(lines):
+            for col, text in enumerate(cells):
+                self.checklist.setItem(row, col, QTableWidgetItem(text))
+
+    def export(self, folder: str | None = None) -> Path | None:
+        """Write the drafts and letters.json into a folder the user picks (or ``folder``)."""
+        if self._plan is None or self._rulebook is None or self._incident is None:
+            return None
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, "Folder for the letter drafts")
+            if not folder:
+                return None
+        from notifyplanner.cli_letters import LETTERS_JSON, build_letters
+        from notifyplanner.incident_file import atomic_write_bytes
+        from notifyplanner.letter_text import LetterTemplateError
+
+        out = Path(folder)
+        try:
+            files, document = build_letters(
+                self._incident,
+                self._plan,
+                self._rulebook,
+                Path(self.templates_folder) if self.templates_folder else None,
+                date.today(),
+            )
+            for name, payload in files.items():
+                atomic_write_bytes(out / name, payload)
+            atomic_write_bytes(
+                out / LETTERS_JSON,
+                (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+            )
+        except (LetterTemplateError, OSError) as exc:
+            QMessageBox.warning(self, "Letters not exported", str(exc))
+            return None
+        self.summary.setText(f"{len(files)} draft(s) and {LETTERS_JSON} written to {out}.")
+        return out
