@@ -71,6 +71,9 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:  # type: igno
     p.add_argument("--today", type=_date, help="grade as of this date (default: today)")
     p.add_argument("--version", type=int, help="plan as of this facts version (default: the latest)")
     p.add_argument("--format", **fmt)
+    p.add_argument("--xlsx", type=Path, metavar="OUT", help="also write the plan as an Excel workbook")
+    p.add_argument("--ics", type=Path, metavar="OUT", help="also write the dated notices as a calendar")
+    p.add_argument("--pdf", type=Path, metavar="OUT", help="also write a printable checklist (PDF)")
     p = cases.add_parser("log", help="the case's audit log")
     p.add_argument("id", type=_case_id)
     p.add_argument("--format", **fmt)
@@ -311,6 +314,9 @@ def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
 
     today = args.today or date.today()
     graded = service.graded(args.id, today, args.version)
+    problem = _plan_exports(service, args, graded, today)
+    if problem:
+        return _fail(problem)
     if args.format == "json":
         data = plan_to_dict(graded.plan, today)
         by_key = {g.key: grade_to_dict(g) for g in graded.grades}
@@ -351,6 +357,42 @@ def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
         print(f"! {n.key} was recorded but the plan no longer lists it")
     print(f"Log head: {graded.case.log_head}")
     return 0
+
+
+def _plan_exports(service: Any, args: argparse.Namespace, graded: Any, today: date) -> str:
+    """Write ``--xlsx/--ics/--pdf`` with the plan's exporters, each carrying the case's log
+    head as it was before this export; the export is then logged with that head. A problem
+    is one line ('' when all went well); files written before it stay, and are logged."""
+    from notifyplanner.cli import _ics_export, _pdf_export, _xlsx_export
+
+    head = graded.case.log_head
+    written: list[dict[str, str]] = []
+    problem = ""
+    for kind, out in (("workbook", args.xlsx), ("calendar", args.ics), ("checklist", args.pdf)):
+        if out is None:
+            continue
+        if kind == "workbook":
+            problem = _xlsx_export(graded.plan, service.rulebook, out, today, head) or ""
+        elif kind == "calendar":
+            problem = _ics_export(graded.plan, out, today, head) or ""
+        else:
+            problem = _pdf_export(graded.plan, out, today, head) or ""
+        if problem:
+            break
+        written.append({"to": str(out), "format": kind})
+    if written:
+        service.register.log_event(
+            args.id,
+            "export",
+            {
+                "files": written,
+                "facts_version": graded.facts_version,
+                "as_of": today.isoformat(),
+                "log_head": head,
+            },
+            service.who,
+        )
+    return problem
 
 
 def _sent(service: Any, args: argparse.Namespace, _: Any) -> int:

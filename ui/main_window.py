@@ -384,10 +384,11 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         if out.suffix.lower() != suffix:
             out = out.with_suffix(suffix)
         current, rulebook, today = self._plan, self.rulebook, self._today
+        head = self.current_log_head()
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
             progress(0.1)
-            payload = _export_bytes(fmt, current, rulebook, today, out)
+            payload = _export_bytes(fmt, current, rulebook, today, out, head)
             progress(0.8)
             if cancelled():
                 return out
@@ -402,7 +403,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
 
         def done(path: Path) -> None:
             self.statusBar().showMessage(f"Exported to {path}", 10000)
-            self.log_export(path, kind.split(" (")[0])
+            self.log_export(path, kind.split(" (")[0], head)
 
         self.run_task(task, "Exporting the plan", done, failed)
         self.settings.last_folder = str(out.parent)
@@ -653,17 +654,20 @@ EXPORT_KINDS = {
 }
 
 
-def _export_bytes(fmt: str, plan: Plan, rulebook: Rulebook, today: date, out: Path) -> bytes:
-    """The export's bytes; the exporters load their libraries only when used."""
+def _export_bytes(
+    fmt: str, plan: Plan, rulebook: Rulebook, today: date, out: Path, log_head: str | None = None
+) -> bytes:
+    """The export's bytes; the exporters load their libraries only when used. ``log_head``
+    is the register case's log head (None for a plain file), printed on the export."""
     if fmt == "ics":  # an earlier export at ``out`` is read so its events update, not duplicate
         from notifyplanner.export.ics import plan_to_ics
 
         previous = out.read_bytes() if out.is_file() else None
-        return plan_to_ics(plan, exported_at=datetime.now(UTC), previous=previous)
+        return plan_to_ics(plan, exported_at=datetime.now(UTC), previous=previous, log_head=log_head)
     if fmt == "pdf":
         from notifyplanner.export.pdf import plan_to_pdf
 
-        return plan_to_pdf(plan, as_of=today)
+        return plan_to_pdf(plan, as_of=today, log_head=log_head)
     from notifyplanner.export.xlsx import plan_to_xlsx
 
-    return plan_to_xlsx(plan, rulebook, made_on=today)
+    return plan_to_xlsx(plan, rulebook, made_on=today, log_head=log_head)

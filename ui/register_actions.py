@@ -273,17 +273,31 @@ class RegisterActions:
         self.statusBar().showMessage(f"Exported {path}", 5000)
         return True
 
-    def log_export(self, path: Path, kind: str) -> None:
-        """An export of a register incident goes on its log (the register stays the record)."""
+    def current_log_head(self) -> str | None:
+        """The open register case's log head as the register holds it now (None without a
+        case): read fresh, because exports are logged without reloading the case."""
+        case_id, service = self.session.case_id, self.session.service
+        if case_id is None or service is None:
+            return None
+        try:
+            return service.register.case(case_id).log_head
+        except RegisterError:
+            return None
+
+    def log_export(self, path: Path, kind: str, log_head: str | None = None) -> None:
+        """An export of a register incident goes on its log (the register stays the record),
+        with the log head printed on the file when it carries one."""
         case_id, service, graded = self.session.case_id, self.session.service, self.session.graded
         if case_id is None or service is None or graded is None:
             return
-        detail = {
+        detail: dict[str, Any] = {
             "to": str(path),
             "format": kind,
             "facts_version": graded.facts_version,
             "unsaved_edits": self.is_dirty(),
         }
+        if log_head:
+            detail["log_head"] = log_head
         with contextlib.suppress(RegisterError):  # the file is written; a busy register must not undo that
             service.register.log_event(case_id, "export", detail, service.who)
         self._show_history()
@@ -364,7 +378,9 @@ class RegisterActions:
             self.plan.history.show_entries((), "")
             return
         register = self.session.service.register
-        self.plan.history.show_entries(register.log(graded.case.id), graded.case.log_head)
+        self.plan.history.show_entries(
+            register.log(graded.case.id), self.current_log_head() or graded.case.log_head
+        )
 
     def verify_log(self) -> Verification | None:
         case_id, service = self.session.case_id, self.session.service
