@@ -107,6 +107,9 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:  # type: igno
     p.add_argument("id", type=_case_id)
     p.add_argument("key")
     p.add_argument("--reason", required=True)
+    p.add_argument(
+        "--evidence", type=Path, action="append", default=[], metavar="FILE", help="a file kept as proof"
+    )
 
     p = sub.add_parser("hhs-log", help="the HHS annual log of breaches of fewer than 500 (45 CFR 164.408(c))")
     p.add_argument("year", type=_year)
@@ -271,11 +274,7 @@ def _update(service: Any, args: argparse.Namespace, incident: Any) -> int:
                 "plan": result.plan.to_dict(),
                 "individuals_notified_disagreement": None
                 if result.disagreement is None
-                else {
-                    "facts_date": result.disagreement.facts_date.isoformat(),
-                    "notice_key": result.disagreement.notice_key,
-                    "notice_date": result.disagreement.notice_date.isoformat(),
-                },
+                else result.disagreement.to_dict(),
             }
         )
         return 0
@@ -429,16 +428,19 @@ def _sent(service: Any, args: argparse.Namespace, _: Any) -> int:
             print(f"  {line}")
     if result.disagreement:
         d = result.disagreement
+        said = d.facts_date.isoformat() if d.facts_date else "no date"
         print(
-            f"! The facts say individuals were notified {d.facts_date.isoformat()}, this notice "
+            f"! The facts say individuals were notified {said}, this notice "
             f"{d.notice_date.isoformat()}: correct one of them ('case update' to change the facts)."
         )
     return 0
 
 
 def _skip(service: Any, args: argparse.Namespace, _: Any) -> int:
-    service.skip(args.id, args.key, args.reason)
+    case = service.skip(args.id, args.key, args.reason, evidence=args.evidence)
     print(f"Case {args.id}: {args.key} decided not to send ({args.reason})")
+    for info in service.register.notices(case.id)[args.key].evidence:
+        print(f"  evidence {info.original_name}: {info.size:,} bytes, SHA-256 {info.sha256}")
     return 0
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,8 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QS
 from notifyplanner.incident_file import IncidentError, incident_problems, write_incident
 from notifyplanner.model import Incident, Plan
 from notifyplanner.register.audit import Verification
-from notifyplanner.register.cases import GradedCase
-from notifyplanner.register.grading import individuals_notified_from
+from notifyplanner.register.cases import GradedCase, IndividualsNotifiedDisagreement
 from notifyplanner.register.records import Notice, NoticeAction
 from notifyplanner.register.retention import may_delete
 from notifyplanner.register.storage import ConflictError, RegisterError
@@ -159,21 +157,15 @@ class RegisterActions:
         settled = self._settle_individuals_notified(incident)
         if settled is None:
             return False
-        incident, decision = settled
+        disagreement, chosen = settled
         source = str(self.path) if self.path and self.session.case_id is None else ""
         try:
-            unchanged = self.session.case_id is not None and incident == self._saved
-            changes = [] if unchanged else self.session.save(incident, self._today, source=source)
-            if decision and self.session.graded is not None and self.session.service is not None:
-                service, case = self.session.service, self.session.graded.case
-                service.register.log_event(
-                    case.id,
-                    "individuals_notified_decision",
-                    decision,
-                    service.who,
-                    expected_revision=case.revision,
-                )
-                self.session.load(case.id, self._today)
+            if disagreement is not None:
+                # The answer is logged and the facts saved with it, through the core.
+                changes = self.session.resolve(disagreement, chosen, incident, self._today)
+            else:
+                unchanged = self.session.case_id is not None and incident == self._saved
+                changes = [] if unchanged else self.session.save(incident, self._today, source=source)
         except ConflictError as exc:
             QMessageBox.warning(
                 self,
@@ -197,17 +189,25 @@ class RegisterActions:
             QMessageBox.information(self, "What changed in the plan", "\n".join(changes))
         return True
 
-    def _settle_individuals_notified(self, incident: Incident) -> tuple[Incident, dict[str, Any]] | None:
-        """When the facts' 'individuals notified' and the recorded individual notices disagree,
-        ask which is right. Returns the incident to save and the answer to log ({} when they
-        agree); None when the person cancels."""
-        if not self._notices or self._plan is None:
-            return incident, {}
-        recorded = individuals_notified_from(self._plan, self._notices)
-        typed = incident.individuals_notified
-        if recorded is None or typed == recorded:
-            return incident, {}
+    def _settle_individuals_notified(
+        self, incident: Incident
+    ) -> tuple[IndividualsNotifiedDisagreement | None, date | None] | None:
+        """When the facts' 'individuals notified' and the individual notices recorded in the
+        register disagree, ask which is right. Returns the disagreement (None when they agree)
+        and the chosen date; None when the person cancels. The core logs the answer
+        (``CaseService.resolve_individuals_notified``, as after recording a notice)."""
+        service, case_id = self.session.service, self.session.case_id
+        if service is None or case_id is None:
+            return None, incident.individuals_notified
+        try:
+            disagreement = service.individuals_notified_disagreement(case_id, incident)
+        except (RegisterError, ValueError):  # facts the engine cannot plan: nothing to compare
+            return None, incident.individuals_notified
+        if disagreement is None:
+            return None, incident.individuals_notified
         fmt = self.settings.date_format
+        recorded = disagreement.notice_date
+        typed = disagreement.facts_date
         shown = format_date(typed, fmt) if typed else "no date"
         answer = QMessageBox.question(
             self,  # type: ignore[arg-type]
@@ -223,13 +223,7 @@ class RegisterActions:
         )
         if answer == QMessageBox.StandardButton.Cancel:
             return None
-        chosen = recorded if answer == QMessageBox.StandardButton.Yes else typed
-        decision = {
-            "facts_date": typed.isoformat() if typed else None,
-            "notices_date": recorded.isoformat(),
-            "chosen": chosen.isoformat() if chosen else None,
-        }
-        return replace(incident, individuals_notified=chosen), decision
+        return disagreement, recorded if answer == QMessageBox.StandardButton.Yes else typed
 
     def export_incident(self, target: str | None = None) -> bool:
         """Write the incident as a JSON file (logged when it is a register case)."""
@@ -442,7 +436,13 @@ class RegisterActions:
             if ob is None:
                 return False
         recorded = record_notice(
-            self, self.session, ob, action, today=self._today, date_format=self.settings.date_format
+            self,  # type: ignore[arg-type]
+            self.session,
+            ob,
+            action,
+            today=self._today,
+            date_format=self.settings.date_format,
+            run_task=self.run_task,
         )
         if recorded is None:
             return False

@@ -332,9 +332,11 @@ def test_editing_individuals_notified_against_the_notices_asks_and_logs(
     assert window.current_incident().individuals_notified == date(2026, 9, 30)
     log = window.session.service.register.log(window.session.case_id)  # type: ignore[union-attr]
     assert log[-1].action == "individuals_notified_decision"
+    # The same shape as the answer given right after recording a notice: one core function.
     assert log[-1].detail == {
         "facts_date": "2026-09-25",
-        "notices_date": "2026-09-30",
+        "notice_key": "HIPAA/individuals",
+        "notice_date": "2026-09-30",
         "chosen": "2026-09-30",
     }
     # The answer restored the saved facts: no empty version (the one facts entry is the notice's).
@@ -477,3 +479,60 @@ def test_a_notice_recorded_for_an_obligation_the_new_facts_drop_is_flagged(
     assert window.plan_model.row_of("TX/attorney_general") is None
     assert "TX/attorney_general" in window.header.warnings.text()
     assert "no longer call for" in window.header.warnings.text()
+
+
+def test_recording_reads_the_evidence_off_the_gui_thread(
+    window: MainWindow, early_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A large letter on a slow drive must not freeze the window: the files are read, and
+    the notice written, on a worker thread (its own SQLite connection)."""
+    import threading
+
+    import ui.notice_actions as notice_actions
+
+    threads: list[threading.Thread] = []
+    real = notice_actions.read_evidence
+
+    def spy(evidence):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(evidence)
+
+    monkeypatch.setattr(notice_actions, "read_evidence", spy)
+    window.import_file(early_file)
+    memo = tmp_path / "memo.pdf"
+    memo.write_bytes(b"%PDF no notice owed")
+
+    def skip(dialog: NoticeDialog) -> None:
+        dialog.skip_reason.setText("Counsel: FL count below threshold after dedupe")
+        dialog.evidence.add(memo)
+
+    answer_notice(monkeypatch, skip)
+    revision = window.session.graded.case.revision  # type: ignore[union-attr]
+    window.select_obligation("FL/attorney_general")
+    assert window.mark_sent(NoticeAction.SKIPPED)
+    assert threads and threads[0] is not threading.main_thread()
+    graded = window.session.graded
+    assert graded is not None and graded.case.revision == revision + 1  # one transaction
+    notice = graded.grade("FL/attorney_general").notice  # type: ignore[union-attr]
+    assert [e.original_name for e in notice.evidence] == ["memo.pdf"]
+
+
+def test_an_evidence_file_that_vanished_before_recording_records_nothing(
+    window: MainWindow, dialogs: Dialogs, early_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window.import_file(early_file)
+    memo = tmp_path / "memo.pdf"
+    memo.write_bytes(b"%PDF")
+
+    def skip(dialog: NoticeDialog) -> None:
+        dialog.skip_reason.setText("no notice owed")
+        dialog.evidence.add(memo)
+        dialog.try_accept()  # accepted while the file is there ...
+        memo.unlink()  # ... and gone when the worker reads it
+
+    answer_notice(monkeypatch, skip)
+    before = window.session.service.register.log(window.session.case_id)  # type: ignore[union-attr]
+    window.select_obligation("FL/attorney_general")
+    assert not window.mark_sent(NoticeAction.SKIPPED)
+    assert dialogs.titles()[-1] == "Notice not recorded" and "memo.pdf" in dialogs.calls[-1][2]
+    assert window.session.service.register.log(window.session.case_id) == before  # type: ignore[union-attr]
