@@ -197,7 +197,7 @@ def _empty(args: argparse.Namespace) -> int:
 
 
 def _import(service: Any, args: argparse.Namespace, incident: Any) -> int:
-    case = service.import_incident(incident, source=str(args.file))
+    case = service.import_incident(incident, source=str(Path(args.file).absolute()))
     if args.format == "json":
         _print_json({"case": case.id})
     else:

@@ -169,6 +169,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.register_view.delete_requested.connect(self.delete_case)
         self.hhs_view.year_changed.connect(self.refresh_hhs_log)
         self.hhs_view.open_requested.connect(self.open_case)
+        self.hhs_view.submit_requested.connect(self.mark_hhs_submitted)
         self.main_tabs.currentChanged.connect(self._page_changed)
 
     # ================================================================== state

@@ -21,6 +21,7 @@ from notifyplanner.incident_file import IncidentError, incident_problems, write_
 from notifyplanner.model import Incident, Plan
 from notifyplanner.register.audit import Verification
 from notifyplanner.register.cases import GradedCase, IndividualsNotifiedDisagreement
+from notifyplanner.register.hhs_log import HHS_ANNUAL_KEY
 from notifyplanner.register.records import Notice, NoticeAction
 from notifyplanner.register.retention import may_delete
 from notifyplanner.register.storage import ConflictError, RegisterError
@@ -90,6 +91,12 @@ class RegisterActions:
         except IncidentError as exc:
             self.show_file_error(path, exc)
             return False
+        earlier = self._imported_before(path)
+        if earlier is None:
+            return False
+        if earlier:
+            self.settings.add_recent(str(path))
+            return self.open_case(earlier)
         if not self.maybe_save():
             return False
         self.settings.add_recent(str(path))
@@ -109,6 +116,51 @@ class RegisterActions:
         self._open_graded(self.session.graded)
         self.statusBar().showMessage(f"Imported {path.name} as register no. {self.session.case_id}", 8000)
         return True
+
+    def _imported_before(self, path: Path) -> int | None:
+        """When ``path`` was imported before, ask whether to open that case or import the
+        file again as a new one: the case id to open, 0 to import, None when cancelled.
+
+        Why ask: "Import recent file" is also how people come back to an incident, and a
+        silent second import makes two cases of one breach, with the notices recorded on one
+        and the deadlines counted twice in the register."""
+        service = self.session.service
+        if service is None:
+            return 0
+        try:
+            earlier = service.cases_imported_from(path)
+        except RegisterError:
+            return 0
+        if not earlier:
+            return 0
+        case_id = earlier[-1]
+        try:
+            case = service.register.case(case_id)
+        except RegisterError:
+            return 0
+        name = case.name or f"Incident {case_id}"
+        others = (
+            f" (and {len(earlier) - 1} earlier import{'s' if len(earlier) > 2 else ''})"
+            if len(earlier) > 1
+            else ""
+        )
+        answer = QMessageBox.question(
+            self,  # type: ignore[arg-type]
+            "Imported before",
+            f"{path.name} was imported before as register no. {case_id}, '{name}'{others}, "
+            f"now at facts version {case.facts_version}.\n\n"
+            f"Yes: open no. {case_id} (its notices and history are there).\n"
+            "No: import the file again as a new incident.",
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return case_id
+        if answer == QMessageBox.StandardButton.No:
+            return 0
+        return None
 
     def _confirm_saveable(self, incident: Incident) -> bool:
         """Ask before keeping date text that is not a date, or facts that cannot all be true."""
@@ -411,9 +463,31 @@ class RegisterActions:
         self.run_task(task, "Reading the HHS log", show, lambda exc: self.hhs_view.due.setText(str(exc)))
         return task
 
-    def mark_sent(self, action: NoticeAction = NoticeAction.SENT) -> bool:
-        """Record the selected notice as sent (or decided not to send); True when recorded."""
-        ob = self.plan.selected_obligation()
+    def mark_hhs_submitted(self, case_id: int) -> bool:
+        """From the HHS annual log: open the case and record its HIPAA/hhs_annual notice
+        (the Mark-sent dialog), then show the log again with the submission."""
+        if not self.open_case(case_id):
+            return False
+        plan = self._plan
+        if plan is None or not any(o.key == HHS_ANNUAL_KEY for o in plan.obligations):
+            QMessageBox.warning(
+                self,  # type: ignore[arg-type]
+                "No HHS annual report",
+                "This incident's plan owes no annual report to HHS.",
+            )
+            return False
+        recorded = self.mark_sent(key=HHS_ANNUAL_KEY)
+        self.show_page(HHS_PAGE)
+        self.refresh_hhs_log()
+        return recorded
+
+    def mark_sent(self, action: NoticeAction = NoticeAction.SENT, key: str | None = None) -> bool:
+        """Record the selected notice (or the one ``key`` names) as sent, or decided not to
+        send; True when recorded."""
+        if key is not None and self._plan is not None:
+            ob = next((o for o in self._plan.obligations if o.key == key), None)
+        else:
+            ob = self.plan.selected_obligation()
         if ob is None:
             self.statusBar().showMessage("Select a notice in the plan first.", 8000)
             return False

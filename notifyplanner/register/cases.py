@@ -232,6 +232,15 @@ class CaseService:
             case_id, case_index(incident, make_plan(incident, self.rulebook), self.digest)
         )
 
+    def cases_imported_from(self, path: Path | str) -> list[int]:
+        """The cases imported from the file at ``path`` (compared as absolute paths, case-
+        insensitively where the platform's file names are), oldest first: a second import
+        of one file is usually a mistake, and the app asks before making a duplicate."""
+        wanted = same_file_key(path)
+        return [
+            case_id for case_id, source in self.register.import_sources() if same_file_key(source) == wanted
+        ]
+
     def hhs_log(self, year: int) -> list[HhsLogRow]:
         """Breaches of fewer than 500 discovered in ``year`` (45 CFR 164.408(c)): the cases
         whose plan owes HHS's annual report, each with the date it was recorded submitted."""
@@ -525,6 +534,13 @@ def read_evidence(evidence: Sequence[Path | tuple[str, bytes]]) -> tuple[tuple[s
     return tuple(out)
 
 
+def same_file_key(path: Path | str) -> str:
+    """A file's path as compared across imports: absolute, normalised, and case-folded on
+    Windows (``os.path.normcase``), where ``C:\\Cases\\x.json`` and ``c:\\cases\\X.JSON``
+    are one file."""
+    return os.path.normcase(os.path.abspath(os.fspath(path)))
+
+
 def safe_name(name: str) -> str:
     """An evidence file's original name, made safe to write: no folders, no hidden files."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1].strip().lstrip(".")
@@ -588,4 +604,5 @@ __all__ = [
     "grade_to_dict",
     "read_evidence",
     "rules_digest",
+    "same_file_key",
 ]

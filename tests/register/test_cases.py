@@ -272,3 +272,13 @@ def test_a_cleared_individuals_notified_date_is_a_disagreement_too(service):
     assert service.incident(case.id).individuals_notified is None
     assert service.register.log(case.id)[-2].detail["chosen"] is None
     assert service.update(case.id, cleared).disagreement is None  # update reports contradicting dates only
+
+
+def test_the_cases_imported_from_a_file_are_found_by_its_path(service, tmp_path, monkeypatch):
+    first = service.import_incident(telehealth(), source=str(tmp_path / "case.json"))
+    service.import_incident(telehealth(), source=str(tmp_path / "other.json"))
+    service.import_incident(telehealth())  # typed in the app: no file
+    assert service.cases_imported_from(tmp_path / "case.json") == [first.id]
+    monkeypatch.chdir(tmp_path)
+    assert service.cases_imported_from("case.json") == [first.id]  # relative to where you are
+    assert service.cases_imported_from(tmp_path / "nothing.json") == []

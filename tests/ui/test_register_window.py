@@ -536,3 +536,61 @@ def test_an_evidence_file_that_vanished_before_recording_records_nothing(
     assert not window.mark_sent(NoticeAction.SKIPPED)
     assert dialogs.titles()[-1] == "Notice not recorded" and "memo.pdf" in dialogs.calls[-1][2]
     assert window.session.service.register.log(window.session.case_id) == before  # type: ignore[union-attr]
+
+
+def test_importing_a_file_again_asks_to_open_the_earlier_case(
+    window: MainWindow, dialogs: Dialogs, early_file: Path
+) -> None:
+    """'Import recent file' is how people come back to an incident: no silent duplicate."""
+    assert window.import_file(early_file)
+    first = window.session.case_id
+    window.form.name.setText("edited after import")
+    window.replan()
+    assert window.save()
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    assert not window.import_file(early_file)
+    assert dialogs.titles()[-1] == "Imported before"
+    assert f"register no. {first}" in dialogs.calls[-1][2]
+    cases = window.session.service.register.cases  # type: ignore[union-attr]
+    assert len(cases()) == 1
+    dialogs.answer = QMessageBox.StandardButton.Yes  # open the case it became
+    window.show_page(REGISTER_PAGE)
+    assert window.import_file(Path(str(early_file)))
+    assert window.session.case_id == first and len(cases()) == 1
+    assert window.current_incident().name == "edited after import"
+    assert window.main_tabs.currentIndex() == INCIDENT_PAGE
+    dialogs.answer = QMessageBox.StandardButton.No  # a new incident, deliberately
+    assert window.import_file(early_file)
+    assert window.session.case_id != first and len(cases()) == 2
+
+
+def test_the_hhs_log_page_marks_a_breach_submitted(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = tmp_path / "small.json"
+    write_incident(replace(EARLY, name="Misdirected letters", residents={"TX": 40}, total_affected=40), small)
+    window.import_file(small)
+    window.show_page(HHS_PAGE)
+    window.hhs_view.year.setValue(2026)
+    task = window.refresh_hhs_log(2026)
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    view = window.hhs_view
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    seen = answer_notice(
+        monkeypatch,
+        lambda d: (
+            d.method.setCurrentIndex(d.method.findData(Method.PORTAL)),
+            d.reference.setText("OCR 123"),
+        ),
+    )
+    view.submit_button.click()
+    assert len(seen) == 1
+    assert seen[0].obligation.key == "HIPAA/hhs_annual"
+    assert window.main_tabs.currentIndex() == HHS_PAGE
+    qtbot.waitUntil(
+        lambda: view.model.rowCount() == 1 and view.model.row(0).submitted_on == TODAY, timeout=20000
+    )
+    notice = window.session.service.register.notices(window.session.case_id)["HIPAA/hhs_annual"]  # type: ignore[union-attr]
+    assert notice.reference == "OCR 123"
