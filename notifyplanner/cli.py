@@ -29,10 +29,9 @@ from notifyplanner.report import plan_to_dict, plan_to_text
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook, rule_files
 from notifyplanner.rules_view import rules_table, show_jurisdiction
 from notifyplanner.safe_read import InputError, date_window_message, in_window, one_line, shown
+from notifyplanner.userdirs import bundled_dir
 
-SAMPLE_INCIDENT = (
-    Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
-)
+SAMPLE_INCIDENT = bundled_dir("resources") / "samples" / "telehealth-pharmacy.json"
 EXIT_BAD_INPUT = 2
 COMMANDS = ("plan", "rules", "roster", *REGISTER_COMMANDS)
 

@@ -45,6 +45,7 @@ from notifyplanner.register.storage import RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from notifyplanner.safe_read import InputError, one_line
+from notifyplanner.userdirs import file_stem
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.edges import at_edge
 from ui.files import Autosave, Recovered, read_incident_keeping
@@ -376,7 +377,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             return None
         suffix, kind = EXPORT_KINDS[fmt]
         if target is None:
-            stem = (self.path.stem if self.path else (self._incident.name or "plan")).replace("/", "-")[:60]
+            stem = file_stem(self.path.stem if self.path else self._incident.name, "plan")
             start = str(Path(self.settings.last_folder or Path.home()) / f"{stem} plan{suffix}")
             target, _ = QFileDialog.getSaveFileName(self, "Export", start, kind)
             if not target:

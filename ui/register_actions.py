@@ -25,6 +25,7 @@ from notifyplanner.register.hhs_log import HHS_ANNUAL_KEY
 from notifyplanner.register.records import Notice, NoticeAction
 from notifyplanner.register.retention import may_delete
 from notifyplanner.register.storage import ConflictError, RegisterError
+from notifyplanner.userdirs import file_stem
 from ui.dates import format_date
 from ui.files import Autosave, read_incident_keeping
 from ui.incident_form import IncidentForm
@@ -280,7 +281,7 @@ class RegisterActions:
     def export_incident(self, target: str | None = None) -> bool:
         """Write the incident as a JSON file (logged when it is a register case)."""
         if target is None:
-            stem = (self._incident.name or "incident")[:60].replace("/", "-")
+            stem = file_stem(self._incident.name)
             start = (
                 str(self.path)
                 if self.path

@@ -60,6 +60,7 @@ from notifyplanner.register.storage import (
     RegisterError,
     UnknownCaseError,
 )
+from notifyplanner.userdirs import same_file_key
 
 
 class UnknownKeyError(RegisterError):
@@ -532,13 +533,6 @@ def read_evidence(evidence: Sequence[Path | tuple[str, bytes]]) -> tuple[tuple[s
         except OSError as exc:
             raise EvidenceFileError(f"{path}: cannot read ({exc.strerror}); nothing was recorded") from None
     return tuple(out)
-
-
-def same_file_key(path: Path | str) -> str:
-    """A file's path as compared across imports: absolute, normalised, and case-folded on
-    Windows (``os.path.normcase``), where ``C:\\Cases\\x.json`` and ``c:\\cases\\X.JSON``
-    are one file."""
-    return os.path.normcase(os.path.abspath(os.fspath(path)))
 
 
 def safe_name(name: str) -> str:
