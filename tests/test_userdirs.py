@@ -18,6 +18,7 @@ import pytest
 from notifyplanner import userdirs
 from notifyplanner.register import location
 from notifyplanner.register.cases import CaseService
+from notifyplanner.register.records import Method
 from notifyplanner.register.storage import Register
 from notifyplanner.roster_process import exit_text, limit_memory
 from tests.register.conftest import telehealth
@@ -171,3 +172,31 @@ def test_pip_install_carries_every_rule_file_and_resource():
         shipped = [p.relative_to(root / folder).as_posix() for p in (root / folder).rglob("*") if p.is_file()]
         missing = [f for f in shipped if not any(fnmatch.fnmatch(f, pat) for pat in patterns)]
         assert shipped and missing == [], f"{folder}: not installed: {missing}"
+
+
+def test_case_export_writes_evidence_in_binary_mode_on_windows(rulebook, tmp_path, monkeypatch):
+    """On Windows a descriptor opened without O_BINARY turns LF into CRLF: the exported
+    letter would no longer match its SHA-256. Every export file is opened with the flag."""
+    import os
+
+    fake_binary = 1 << 30
+    monkeypatch.setattr(os, "O_BINARY", fake_binary, raising=False)
+    flags_seen = []
+    real_open = os.open
+
+    def spy(path, flags, *args, **kwargs):
+        flags_seen.append(flags)
+        return real_open(path, flags & ~fake_binary, *args, **kwargs)
+
+    with Register.open(tmp_path / "r.sqlite3") as register:
+        service = CaseService(register, rulebook, "zoë")
+        case = service.import_incident(telehealth())
+        service.mark_sent(
+            case.id, "HIPAA/individuals", date(2026, 4, 2), Method.MAIL, today=date(2026, 4, 20),
+            evidence=[("letter.txt", b"line 1\nline 2\r\n\x00")],
+        )  # fmt: skip
+        monkeypatch.setattr(os, "open", spy)
+        written = service.export(case.id, tmp_path / "out dir ü", date(2026, 4, 20))
+    assert flags_seen and all(f & fake_binary for f in flags_seen)
+    letter = next(p for p in written if p.name.endswith("letter.txt"))
+    assert letter.read_bytes() == b"line 1\nline 2\r\n\x00"

@@ -490,7 +490,10 @@ class CaseService:
         def put(name: str, payload: bytes) -> None:
             path = outdir / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            # O_BINARY: on Windows a descriptor opened without it turns every LF into CRLF,
+            # and evidence must come back byte for byte.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(path, flags, 0o600)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
             written.append(path)
