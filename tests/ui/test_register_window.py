@@ -403,6 +403,37 @@ def test_an_excel_export_of_a_register_incident_is_logged(
     )
 
 
+def test_exports_of_a_register_incident_carry_the_log_head(
+    qtbot, window: MainWindow, early_file: Path, tmp_path: Path
+) -> None:
+    """Each export names the head the log had when it was made (read fresh: the previous
+    export moved it), and the log entry of the export records that head."""
+    import io
+
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    window.import_file(early_file)
+    register = window.session.service.register  # type: ignore[union-attr]
+    case_id = window.session.case_id
+    heads = []
+    for fmt in ("xlsx", "pdf", "ics"):
+        heads.append(register.case(case_id).log_head)  # type: ignore[arg-type]
+        task = window.export_plan(str(tmp_path / f"plan.{fmt}"), fmt)
+        assert task is not None
+        with qtbot.waitSignal(task.done, timeout=20000):
+            pass
+        assert register.log(case_id)[-1].detail["log_head"] == heads[-1]  # type: ignore[arg-type]
+    assert len(set(heads)) == 3  # every export is on the chain, so the next one names a new head
+    assert load_workbook(tmp_path / "plan.xlsx")["Summary"]["B4"].value == heads[0]
+    pdf = PdfReader(io.BytesIO((tmp_path / "plan.pdf").read_bytes()))
+    assert heads[1] in "".join(pdf.pages[0].extract_text().split())
+    calendar = Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
+    assert str(calendar["X-NOTIFYPLANNER-LOG-HEAD"]) == heads[2]
+    assert register.case(case_id).log_head in window.plan.history.head.text()  # type: ignore[arg-type]
+
+
 def test_deleting_before_the_retention_date_needs_a_logged_reason(
     qtbot, window: MainWindow, dialogs: Dialogs, early_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
