@@ -25,15 +25,14 @@ from notifyplanner.cli_register import REGISTER_COMMANDS, add_register_parsers, 
 from notifyplanner.cli_roster import add_roster_parser, run_roster
 from notifyplanner.engine import plan
 from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_incident
-from notifyplanner.model import Plan
+from notifyplanner.model import Plan, Rulebook
 from notifyplanner.report import plan_to_dict, plan_to_text
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook, rule_files
 from notifyplanner.rules_view import rules_table, show_jurisdiction
 from notifyplanner.safe_read import InputError, date_window_message, in_window, one_line, shown
+from notifyplanner.userdirs import bundled_dir
 
-SAMPLE_INCIDENT = (
-    Path(__file__).resolve().parent.parent / "resources" / "samples" / "telehealth-pharmacy.json"
-)
+SAMPLE_INCIDENT = bundled_dir("resources") / "samples" / "telehealth-pharmacy.json"
 EXIT_BAD_INPUT = 2
 COMMANDS = ("plan", "rules", "roster", "letters", *REGISTER_COMMANDS)
 
@@ -157,25 +156,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     except InputError as exc:
         return _fail(f"{args.file}: {exc.field}: {exc.message}")
     today = args.today or date.today()
-    if args.xlsx:
-        from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
-
-        try:
-            atomic_write_bytes(args.xlsx, plan_to_xlsx(result, rulebook, made_on=today))
-        except OSError as exc:
-            # Say what to do about it: the reader is a privacy officer, not a sysadmin.
-            why = {
-                errno.ENOENT: f"the folder {args.xlsx.parent} does not exist",
-                errno.ENOTDIR: f"{args.xlsx.parent} is not a folder",
-                errno.EISDIR: "that is a folder; give a file name such as plan.xlsx",
-                errno.EACCES: "permission denied: is the file open in Excel, or the folder read-only?",
-                errno.EPERM: "permission denied: is the file open in Excel, or the folder read-only?",
-                errno.EROFS: "the folder is on a read-only disk",
-                errno.ENOSPC: "the disk is full",
-            }.get(exc.errno or 0, exc.strerror or str(exc))
-            return _fail(f"{args.xlsx}: cannot write the workbook ({why})")
-        except (ValueError, TypeError, OverflowError) as exc:  # the writer's own; nothing was written
-            return _fail(f"{args.xlsx}: cannot write the workbook ({shown(str(exc), 200)})")
+    if args.xlsx is not None and (problem := _xlsx_export(result, rulebook, args.xlsx, today)):
+        return _fail(problem)
     for out, export in ((args.ics, _ics_export), (args.pdf, _pdf_export)):
         if out is not None and (problem := export(result, out, today)):
             return _fail(problem)
@@ -184,6 +166,31 @@ def cmd_plan(args: argparse.Namespace) -> int:
     else:
         _emit(plan_to_text(result, today))
     return 0
+
+
+def _xlsx_export(
+    result: Plan, rulebook: Rulebook, out: Path, today: date, log_head: str | None = None
+) -> str | None:
+    """The workbook; a one-line problem, or None."""
+    from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
+
+    try:
+        atomic_write_bytes(out, plan_to_xlsx(result, rulebook, made_on=today, log_head=log_head))
+    except OSError as exc:
+        # Say what to do about it: the reader is a privacy officer, not a sysadmin.
+        why = {
+            errno.ENOENT: f"the folder {out.parent} does not exist",
+            errno.ENOTDIR: f"{out.parent} is not a folder",
+            errno.EISDIR: "that is a folder; give a file name such as plan.xlsx",
+            errno.EACCES: "permission denied: is the file open in Excel, or the folder read-only?",
+            errno.EPERM: "permission denied: is the file open in Excel, or the folder read-only?",
+            errno.EROFS: "the folder is on a read-only disk",
+            errno.ENOSPC: "the disk is full",
+        }.get(exc.errno or 0, exc.strerror or str(exc))
+        return f"{out}: cannot write the workbook ({why})"
+    except (ValueError, TypeError, OverflowError) as exc:  # the writer's own; nothing was written
+        return f"{out}: cannot write the workbook ({shown(str(exc), 200)})"
+    return None
 
 
 def _write(out: Path, payload: bytes, what: str) -> str | None:
@@ -202,13 +209,13 @@ def _write(out: Path, payload: bytes, what: str) -> str | None:
     return None
 
 
-def _ics_export(result: Plan, out: Path, today: date) -> str | None:
+def _ics_export(result: Plan, out: Path, today: date, log_head: str | None = None) -> str | None:
     """The calendar; an earlier export at OUT is read so its events update, not duplicate."""
     from notifyplanner.export.ics import IcsError, plan_to_ics
 
     try:
         previous = out.read_bytes() if out.is_file() else None
-        payload = plan_to_ics(result, exported_at=datetime.now(UTC), previous=previous)
+        payload = plan_to_ics(result, exported_at=datetime.now(UTC), previous=previous, log_head=log_head)
     except OSError as exc:
         return f"{out}: cannot read the earlier calendar ({exc.strerror or exc})"
     except IcsError as exc:
@@ -216,10 +223,10 @@ def _ics_export(result: Plan, out: Path, today: date) -> str | None:
     return _write(out, payload, "calendar")
 
 
-def _pdf_export(result: Plan, out: Path, today: date) -> str | None:
+def _pdf_export(result: Plan, out: Path, today: date, log_head: str | None = None) -> str | None:
     from notifyplanner.export.pdf import plan_to_pdf  # reportlab loads only for --pdf
 
-    return _write(out, plan_to_pdf(result, as_of=today), "checklist")
+    return _write(out, plan_to_pdf(result, as_of=today, log_head=log_head), "checklist")
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -71,6 +71,9 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:  # type: igno
     p.add_argument("--today", type=_date, help="grade as of this date (default: today)")
     p.add_argument("--version", type=int, help="plan as of this facts version (default: the latest)")
     p.add_argument("--format", **fmt)
+    p.add_argument("--xlsx", type=Path, metavar="OUT", help="also write the plan as an Excel workbook")
+    p.add_argument("--ics", type=Path, metavar="OUT", help="also write the dated notices as a calendar")
+    p.add_argument("--pdf", type=Path, metavar="OUT", help="also write a printable checklist (PDF)")
     p = cases.add_parser("log", help="the case's audit log")
     p.add_argument("id", type=_case_id)
     p.add_argument("--format", **fmt)
@@ -104,6 +107,9 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:  # type: igno
     p.add_argument("id", type=_case_id)
     p.add_argument("key")
     p.add_argument("--reason", required=True)
+    p.add_argument(
+        "--evidence", type=Path, action="append", default=[], metavar="FILE", help="a file kept as proof"
+    )
 
     p = sub.add_parser("hhs-log", help="the HHS annual log of breaches of fewer than 500 (45 CFR 164.408(c))")
     p.add_argument("year", type=_year)
@@ -191,7 +197,7 @@ def _empty(args: argparse.Namespace) -> int:
 
 
 def _import(service: Any, args: argparse.Namespace, incident: Any) -> int:
-    case = service.import_incident(incident, source=str(args.file))
+    case = service.import_incident(incident, source=str(Path(args.file).absolute()))
     if args.format == "json":
         _print_json({"case": case.id})
     else:
@@ -268,11 +274,7 @@ def _update(service: Any, args: argparse.Namespace, incident: Any) -> int:
                 "plan": result.plan.to_dict(),
                 "individuals_notified_disagreement": None
                 if result.disagreement is None
-                else {
-                    "facts_date": result.disagreement.facts_date.isoformat(),
-                    "notice_key": result.disagreement.notice_key,
-                    "notice_date": result.disagreement.notice_date.isoformat(),
-                },
+                else result.disagreement.to_dict(),
             }
         )
         return 0
@@ -311,6 +313,9 @@ def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
 
     today = args.today or date.today()
     graded = service.graded(args.id, today, args.version)
+    problem = _plan_exports(service, args, graded, today)
+    if problem:
+        return _fail(problem)
     if args.format == "json":
         data = plan_to_dict(graded.plan, today)
         by_key = {g.key: grade_to_dict(g) for g in graded.grades}
@@ -353,6 +358,42 @@ def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
     return 0
 
 
+def _plan_exports(service: Any, args: argparse.Namespace, graded: Any, today: date) -> str:
+    """Write ``--xlsx/--ics/--pdf`` with the plan's exporters, each carrying the case's log
+    head as it was before this export; the export is then logged with that head. A problem
+    is one line ('' when all went well); files written before it stay, and are logged."""
+    from notifyplanner.cli import _ics_export, _pdf_export, _xlsx_export
+
+    head = graded.case.log_head
+    written: list[dict[str, str]] = []
+    problem = ""
+    for kind, out in (("workbook", args.xlsx), ("calendar", args.ics), ("checklist", args.pdf)):
+        if out is None:
+            continue
+        if kind == "workbook":
+            problem = _xlsx_export(graded.plan, service.rulebook, out, today, head) or ""
+        elif kind == "calendar":
+            problem = _ics_export(graded.plan, out, today, head) or ""
+        else:
+            problem = _pdf_export(graded.plan, out, today, head) or ""
+        if problem:
+            break
+        written.append({"to": str(out), "format": kind})
+    if written:
+        service.register.log_event(
+            args.id,
+            "export",
+            {
+                "files": written,
+                "facts_version": graded.facts_version,
+                "as_of": today.isoformat(),
+                "log_head": head,
+            },
+            service.who,
+        )
+    return problem
+
+
 def _sent(service: Any, args: argparse.Namespace, _: Any) -> int:
     from notifyplanner.register.grading import parse_late_reason
 
@@ -387,16 +428,19 @@ def _sent(service: Any, args: argparse.Namespace, _: Any) -> int:
             print(f"  {line}")
     if result.disagreement:
         d = result.disagreement
+        said = d.facts_date.isoformat() if d.facts_date else "no date"
         print(
-            f"! The facts say individuals were notified {d.facts_date.isoformat()}, this notice "
+            f"! The facts say individuals were notified {said}, this notice "
             f"{d.notice_date.isoformat()}: correct one of them ('case update' to change the facts)."
         )
     return 0
 
 
 def _skip(service: Any, args: argparse.Namespace, _: Any) -> int:
-    service.skip(args.id, args.key, args.reason)
+    case = service.skip(args.id, args.key, args.reason, evidence=args.evidence)
     print(f"Case {args.id}: {args.key} decided not to send ({args.reason})")
+    for info in service.register.notices(case.id)[args.key].evidence:
+        print(f"  evidence {info.original_name}: {info.size:,} bytes, SHA-256 {info.sha256}")
     return 0
 
 

@@ -34,6 +34,34 @@ def _plain(value: Any) -> Any:
     return dict(value) if isinstance(value, Mapping) else value
 
 
+def limit_memory(limit: int) -> bool:
+    """Cap this process's address space at ``limit`` bytes; False where that cannot be done.
+
+    The ``resource`` module exists on Linux and macOS only. On Windows (and where the hard
+    limit is already lower, or macOS refuses RLIMIT_AS) the child runs without the cap:
+    the size checks of ``roster_limits`` still refuse the bombs we know, and a reader that
+    dies still comes back as a RosterError, never the app's crash.
+    """
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, AttributeError, ValueError, OSError):
+        return False
+    return True
+
+
+def exit_text(code: int | None) -> str:
+    """How a child ended, in words: a POSIX signal by name, else its exit code (Windows
+    reports a terminated process by exit code, and a signal number may have no name)."""
+    if code is not None and code < 0:
+        try:
+            return f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            return f"signal {-code}"
+    return f"exit {code}"
+
+
 def _child(
     conn: Connection,
     path: str,
@@ -46,12 +74,7 @@ def _child(
     with contextlib.suppress(OSError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ImportError, ValueError, OSError):  # not POSIX, or a lower hard limit already
-        pass
+    limit_memory(limit)
     from notifyplanner.roster import RosterColumnsError, RosterError, count_roster, read_headers
 
     if job == "headers":
@@ -159,8 +182,7 @@ def _run(
             process.join()
         parent.close()
     if outcome is None:
-        code = process.exitcode
-        how = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit {code}"
+        how = exit_text(process.exitcode)
         raise RosterError(
             f"{file}: the reader stopped without a result ({how}); the file may be damaged, or "
             "claim far more rows or columns than it holds. Nothing was counted."

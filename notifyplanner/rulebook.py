@@ -62,8 +62,9 @@ from notifyplanner.model import (
     Trigger,
     WithNotice,
 )
+from notifyplanner.userdirs import bundled_dir
 
-BUNDLED_RULES = Path(__file__).resolve().parent.parent / "jurisdictions"
+BUNDLED_RULES = bundled_dir("jurisdictions")
 SCHEMA_FILE = BUNDLED_RULES / "schema.json"
 SEAL_FILE = "sealed.json"
 HOSTS_FILE = "official_hosts.json"

@@ -233,3 +233,42 @@ def test_verify_exits_1_naming_the_first_bad_entry(capsys, db):
     con.close()
     code, out, _ = run(capsys, "--db", db, "case", "verify", str(case))
     assert code == 1 and "entry 2" in out
+
+
+def test_case_plan_exports_carry_the_log_head_and_are_logged(capsys, db, tmp_path):
+    """A copy that leaves the machine names the log head it was made from (issue 10)."""
+    import io
+
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    case = imported(capsys, db)
+    head = json.loads(run(capsys, "--db", db, "case", "plan", str(case), "--format", "json")[1])["log_head"]
+    xlsx, ics, pdf = tmp_path / "plan.xlsx", tmp_path / "plan.ics", tmp_path / "plan.pdf"
+    code, out, err = run(
+        capsys, "--db", db, "case", "plan", str(case), "--today", "2026-04-20",
+        "--xlsx", str(xlsx), "--ics", str(ics), "--pdf", str(pdf),
+    )  # fmt: skip
+    assert code == 0, err
+    assert f"Log head: {head}" in out
+    summary = load_workbook(xlsx)["Summary"]
+    assert (summary["A4"].value, summary["B4"].value) == ("Register log head", head)
+    assert f"log {head[:16]}" in summary.oddFooter.right.text
+    assert str(Calendar.from_ical(ics.read_bytes())["X-NOTIFYPLANNER-LOG-HEAD"]) == head
+    pages = ["".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages]
+    assert all(head in page for page in pages)  # every page's footer
+    log = json.loads(run(capsys, "--db", db, "case", "log", str(case), "--format", "json")[1])
+    export = log["entries"][-1]
+    assert export["action"] == "export" and export["detail"]["log_head"] == head
+    assert [f["format"] for f in export["detail"]["files"]] == ["workbook", "calendar", "checklist"]
+    assert log["head"] != head  # the export itself is on the chain after the head it printed
+
+
+def test_case_plan_export_to_a_missing_folder_is_one_line(capsys, db, tmp_path):
+    case = imported(capsys, db)
+    before = json.loads(run(capsys, "--db", db, "case", "log", str(case), "--format", "json")[1])
+    code, _, err = run(capsys, "--db", db, "case", "plan", str(case), "--pdf", str(tmp_path / "no" / "p.pdf"))
+    assert code == 2 and "does not exist" in err and err.count("\n") == 1
+    after = json.loads(run(capsys, "--db", db, "case", "log", str(case), "--format", "json")[1])
+    assert after == before  # nothing written, nothing logged

@@ -318,3 +318,16 @@ def test_cli_names_a_missing_folder(tmp_path: Path, capsys):
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
     assert "does not exist" in err and "calendar" in err
+
+
+def test_the_log_head_is_on_the_calendar_not_in_an_event(sample_plan: Plan):
+    """Every export is logged, so the head moves each time: in an event it would raise every
+    event's SEQUENCE on every export. On the calendar it names the log and changes nothing."""
+    at = datetime(2026, 10, 5, 9, tzinfo=UTC)
+    first = plan_to_ics(sample_plan, exported_at=at, log_head="a" * 64)
+    second = plan_to_ics(sample_plan, exported_at=at + timedelta(hours=1), previous=first, log_head="b" * 64)
+    assert str(Calendar.from_ical(second)["X-NOTIFYPLANNER-LOG-HEAD"]) == "b" * 64
+    assert {u: int(e["SEQUENCE"]) for u, e in events(second).items()} == {
+        u: int(e["SEQUENCE"]) for u, e in events(first).items()
+    }
+    assert "X-NOTIFYPLANNER-LOG-HEAD" not in plan_to_ics(sample_plan, exported_at=at).decode()

@@ -158,3 +158,12 @@ def test_cli_names_a_folder_given_as_the_file(tmp_path: Path, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert err.startswith(f"notifyplanner: {tmp_path}: cannot write the checklist")
+
+
+def test_a_register_case_checklist_names_its_log_head_on_every_page(sample_plan: Plan):
+    head = "ab" * 32
+    found = [p.replace(" ", "") for p in pages(plan_to_pdf(sample_plan, as_of=AS_OF, log_head=head))]
+    assert len(found) > 1 and all(head in page for page in found)
+    assert not any(
+        "Registerloghead" in p.replace(" ", "") for p in pages(plan_to_pdf(sample_plan, as_of=AS_OF))
+    )

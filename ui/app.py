@@ -9,6 +9,7 @@ is imported only when an import starts.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -18,6 +19,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from notifyplanner import userdirs
 from notifyplanner.incident_file import IncidentError
 from notifyplanner.model import Rulebook
 from notifyplanner.rulebook import BUNDLED_RULES, load_rulebook
@@ -26,7 +28,7 @@ from ui.files import read_incident_keeping
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = userdirs.bundled_dir("resources")
 STYLE = RESOURCES / "style.qss"
 ICON = RESOURCES / "icons" / "notifyplanner.svg"
 
@@ -50,8 +52,33 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def data_dir(kind: QStandardPaths.StandardLocation) -> Path:
-    return Path(QStandardPaths.writableLocation(kind) or (Path.home() / ".notifyplanner"))
+def legacy_autosave_dir() -> Path | None:
+    """Where autosaves went before user folders came from platformdirs (Qt's AppData
+    location), or None when Qt names none."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(found) / "autosave" if found else None
+
+
+def adopt_autosaves(old: Path | None, new: Path) -> int:
+    """Move autosaves left in the old folder into the new one, so edits a crash left before
+    an upgrade are still offered back; how many files moved. Never overwrites, never fails
+    the start: what cannot be moved stays where it is."""
+    if old is None or not old.is_dir():
+        return 0
+    try:
+        if old.resolve() == new.resolve():
+            return 0
+        moved = 0
+        for path in old.iterdir():
+            if path.name.startswith(("autosave-", "recovering-", "damaged-")) and path.is_file():
+                new.mkdir(parents=True, exist_ok=True)
+                target = new / path.name
+                if not target.exists():
+                    os.replace(path, target)
+                    moved += 1
+        return moved
+    except OSError:
+        return 0
 
 
 def load_rulebook_for(settings: Settings) -> tuple[Rulebook, str]:
@@ -81,7 +108,9 @@ def build_window(
 ) -> MainWindow:
     """The main window with ``path`` open (or the sample, or a blank incident)."""
     settings = settings or Settings()
-    autosave_dir = autosave_dir or data_dir(QStandardPaths.StandardLocation.AppDataLocation) / "autosave"
+    if autosave_dir is None:
+        autosave_dir = userdirs.autosave_dir()
+        adopt_autosaves(legacy_autosave_dir(), autosave_dir)
     rulebook, rules_message = load_rulebook_for(settings)
     window = MainWindow(rulebook, settings, autosave_dir=autosave_dir, today=today)
     geometry = settings.geometry

@@ -45,6 +45,7 @@ from notifyplanner.register.storage import RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from notifyplanner.safe_read import InputError, one_line
+from notifyplanner.userdirs import file_stem
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.edges import at_edge
 from ui.files import Autosave, Recovered, read_incident_keeping
@@ -172,6 +173,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.register_view.delete_requested.connect(self.delete_case)
         self.hhs_view.year_changed.connect(self.refresh_hhs_log)
         self.hhs_view.open_requested.connect(self.open_case)
+        self.hhs_view.submit_requested.connect(self.mark_hhs_submitted)
         self.main_tabs.currentChanged.connect(self._page_changed)
 
     # ================================================================== state
@@ -380,7 +382,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             return None
         suffix, kind = EXPORT_KINDS[fmt]
         if target is None:
-            stem = (self.path.stem if self.path else (self._incident.name or "plan")).replace("/", "-")[:60]
+            stem = file_stem(self.path.stem if self.path else self._incident.name, "plan")
             start = str(Path(self.settings.last_folder or Path.home()) / f"{stem} plan{suffix}")
             target, _ = QFileDialog.getSaveFileName(self, "Export", start, kind)
             if not target:
@@ -389,10 +391,11 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         if out.suffix.lower() != suffix:
             out = out.with_suffix(suffix)
         current, rulebook, today = self._plan, self.rulebook, self._today
+        head = self.current_log_head()
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
             progress(0.1)
-            payload = _export_bytes(fmt, current, rulebook, today, out)
+            payload = _export_bytes(fmt, current, rulebook, today, out, head)
             progress(0.8)
             if cancelled():
                 return out
@@ -407,7 +410,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
 
         def done(path: Path) -> None:
             self.statusBar().showMessage(f"Exported to {path}", 10000)
-            self.log_export(path, kind.split(" (")[0])
+            self.log_export(path, kind.split(" (")[0], head)
 
         self.run_task(task, "Exporting the plan", done, failed)
         self.settings.last_folder = str(out.parent)
@@ -658,17 +661,20 @@ EXPORT_KINDS = {
 }
 
 
-def _export_bytes(fmt: str, plan: Plan, rulebook: Rulebook, today: date, out: Path) -> bytes:
-    """The export's bytes; the exporters load their libraries only when used."""
+def _export_bytes(
+    fmt: str, plan: Plan, rulebook: Rulebook, today: date, out: Path, log_head: str | None = None
+) -> bytes:
+    """The export's bytes; the exporters load their libraries only when used. ``log_head``
+    is the register case's log head (None for a plain file), printed on the export."""
     if fmt == "ics":  # an earlier export at ``out`` is read so its events update, not duplicate
         from notifyplanner.export.ics import plan_to_ics
 
         previous = out.read_bytes() if out.is_file() else None
-        return plan_to_ics(plan, exported_at=datetime.now(UTC), previous=previous)
+        return plan_to_ics(plan, exported_at=datetime.now(UTC), previous=previous, log_head=log_head)
     if fmt == "pdf":
         from notifyplanner.export.pdf import plan_to_pdf
 
-        return plan_to_pdf(plan, as_of=today)
+        return plan_to_pdf(plan, as_of=today, log_head=log_head)
     from notifyplanner.export.xlsx import plan_to_xlsx
 
-    return plan_to_xlsx(plan, rulebook, made_on=today)
+    return plan_to_xlsx(plan, rulebook, made_on=today, log_head=log_head)

@@ -9,18 +9,100 @@ disagreement; ``resolve_individuals_notified`` logs the answer. This module only
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from notifyplanner.model import Obligation
-from notifyplanner.register.cases import GradedCase, IndividualsNotifiedDisagreement
-from notifyplanner.register.records import NoticeAction
-from notifyplanner.register.storage import ConflictError, RegisterError
+from notifyplanner.register.cases import (
+    CaseService,
+    GradedCase,
+    IndividualsNotifiedDisagreement,
+    SentResult,
+    read_evidence,
+)
+from notifyplanner.register.records import NewNotice, NoticeAction
+from notifyplanner.register.storage import ConflictError, Register, RegisterError
 from ui.dates import format_date
 from ui.models import grade_text
 from ui.notice_dialog import NoticeDialog
 from ui.register_session import RegisterSession, who
+from ui.worker import Cancelled, Task
+
+#: ``run_task(task, title, on_success, on_error)``: the window's progress dialog for a Task.
+RunTask = Callable[[Task, str, Callable[[Any], None], Callable[[Exception], None]], Any]
+
+
+def recording_task(
+    session: RegisterSession,
+    case_id: int,
+    revision: int,
+    notice: NewNotice,
+    evidence: tuple[Path, ...],
+    today: date,
+    parent: QWidget | None = None,
+) -> Task:
+    """Read the evidence files and record the notice on a worker thread.
+
+    The worker opens its own connection (SQLite connections belong to their thread; WAL
+    lets it write while the window's connection reads). Cancel is honoured until the files
+    are read; after that the one transaction runs to its end, so a record is never half made.
+    Succeeds with a ``SentResult`` (sent) or the ``Case`` (decided not to send).
+    """
+    assert session.path is not None and session.service is not None
+    path, rulebook, name = session.path, session.service.rulebook, session.service.who
+
+    def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Any:
+        files = read_evidence(evidence)  # EvidenceFileError names a file that went missing
+        progress(0.5)
+        if cancelled():
+            raise Cancelled
+        with Register.open(path, create=False) as register:
+            service = CaseService(register, rulebook, name)
+            if notice.action is NoticeAction.SENT:
+                assert notice.sent_on is not None and notice.method is not None
+                return service.mark_sent(
+                    case_id,
+                    notice.key,
+                    notice.sent_on,
+                    notice.method,
+                    reference=notice.reference,
+                    sent_by=notice.sent_by,
+                    note=notice.note,
+                    late_reason=notice.late_reason,
+                    late_reason_text=notice.late_reason_text,
+                    evidence=files,
+                    today=today,
+                    expected_revision=revision,
+                )
+            return service.skip(
+                case_id,
+                notice.key,
+                notice.skip_reason,
+                note=notice.note,
+                evidence=files,
+                expected_revision=revision,
+            )
+
+    return Task(work, parent)
+
+
+def _run_and_wait(run_task: RunTask, task: Task, title: str) -> tuple[str, Any]:
+    """Run ``task`` with the window's progress dialog and wait for it while the event loop
+    keeps the window drawn: ("ok", result), ("error", exception) or ("cancelled", None)."""
+    outcome: list[tuple[str, Any]] = []
+    loop = QEventLoop()
+    task.done.connect(loop.quit)
+    run_task(
+        task, title, lambda value: outcome.append(("ok", value)), lambda exc: outcome.append(("error", exc))
+    )
+    if task.running:
+        loop.exec()
+    return outcome[0] if outcome else ("cancelled", None)
 
 
 def record_notice(
@@ -31,8 +113,9 @@ def record_notice(
     *,
     today: date,
     date_format: str,
+    run_task: RunTask,
 ) -> tuple[GradedCase, str] | None:
-    """Ask for the notice, record it, settle a disagreement.
+    """Ask for the notice, record it (off the GUI thread), settle a disagreement.
 
     Returns the case reloaded and a line saying what was recorded; None when nothing was.
     """
@@ -53,45 +136,33 @@ def record_notice(
         return None
     notice = dialog.result_notice
     case_id, revision = graded.case.id, graded.case.revision
-    disagreement: IndividualsNotifiedDisagreement | None = None
-    try:
-        if notice.action is NoticeAction.SENT:
-            assert notice.sent_on is not None and notice.method is not None
-            result = service.mark_sent(
-                case_id,
-                ob.key,
-                notice.sent_on,
-                notice.method,
-                reference=notice.reference,
-                sent_by=notice.sent_by,
-                note=notice.note,
-                late_reason=notice.late_reason,
-                late_reason_text=notice.late_reason_text,
-                evidence=notice.evidence,
-                today=today,
-                expected_revision=revision,
+    task = recording_task(session, case_id, revision, notice, dialog.evidence_paths, today, parent)
+    kind, value = _run_and_wait(run_task, task, "Recording the notice")
+    if kind == "cancelled":
+        # Cancel after the files were read cannot stop the transaction: say what happened.
+        reloaded = session.load(case_id, today)
+        if reloaded.case.revision == revision:
+            return reloaded, "Nothing recorded: cancelled."
+        return reloaded, f"{ob.key}: recorded (it was already being written when Cancel was pressed)."
+    if kind == "error":
+        if isinstance(value, ConflictError):
+            QMessageBox.warning(
+                parent,
+                "Changed elsewhere",
+                f"{value}\n\nThe incident is reloaded from the register; record the notice again.",
             )
-            disagreement = result.disagreement
-            said = f"{ob.key}: {grade_text(result.grade)}"
-        else:
-            case = service.skip(
-                case_id, ob.key, notice.skip_reason, note=notice.note, expected_revision=revision
-            )
-            for name, data in notice.evidence:
-                case = service.register.add_evidence(
-                    case_id, ob.key, name, data, service.who, expected_revision=case.revision
-                )
-            said = f"{ob.key}: decided not to send"
-    except ConflictError as exc:
+            return session.load(case_id, today), "Nothing recorded: the incident changed elsewhere."
         QMessageBox.warning(
-            parent,
-            "Changed elsewhere",
-            f"{exc}\n\nThe incident is reloaded from the register; record the notice again.",
+            parent, "Notice not recorded", str(value) if isinstance(value, RegisterError) else repr(value)
         )
-        return session.load(case_id, today), "Nothing recorded: the incident changed elsewhere."
-    except RegisterError as exc:
-        QMessageBox.warning(parent, "Notice not recorded", str(exc))
         return None
+    disagreement: IndividualsNotifiedDisagreement | None = None
+    if isinstance(value, SentResult):
+        disagreement = value.disagreement
+        said = f"{ob.key}: {grade_text(value.grade)}"
+    else:
+        said = f"{ob.key}: decided not to send"
+    session.load(case_id, today)
     if disagreement is not None:
         settle_individuals_notified(parent, session, disagreement, date_format)
     return session.load(case_id, today), said
@@ -102,7 +173,7 @@ def settle_individuals_notified(
 ) -> date | None:
     """Ask which 'individuals notified' date is right; the core logs the answer (None: not answered)."""
     assert session.service is not None
-    facts = format_date(disagreement.facts_date, date_format)
+    facts = format_date(disagreement.facts_date, date_format) if disagreement.facts_date else "no date"
     notice = format_date(disagreement.notice_date, date_format)
     answer = QMessageBox.question(
         parent,

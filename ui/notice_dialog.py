@@ -4,7 +4,8 @@ Why a dialog and not cells in the table: a recorded notice is evidence a lawyer 
 so it is entered once, deliberately, with its proof, and then logged. The dialog asks for
 the late reason only when the date entered is after the deadline (the core's
 ``grading.days_late`` decides), and refuses OK until what the record needs is there.
-Evidence files are read as bytes and handed to the register, never opened or run.
+Evidence files are chosen here and read as bytes when the notice is recorded (on a worker
+thread); the register keeps them and never opens or runs them.
 """
 
 from __future__ import annotations
@@ -97,17 +98,21 @@ class EvidenceList(QWidget):
             self.list.takeItem(row)
             del self.paths[row]
 
-    def read(self) -> tuple[tuple[tuple[str, bytes], ...], str]:
-        """(name, bytes) for every file, or an error naming the file that cannot be used."""
-        out: list[tuple[str, bytes]] = []
+    def check(self) -> str:
+        """An error naming the first file that cannot be used ('' when all can).
+
+        Only the file's size is looked at here: the bytes are read when the notice is
+        recorded, on a worker thread, so a large letter or a slow network drive never
+        freezes the window (``ui.notice_actions``)."""
         for path in self.paths:
             try:
+                if not path.is_file():
+                    return f"{path}: not a file"
                 if path.stat().st_size > MAX_EVIDENCE_BYTES:
-                    return (), f"{path}: larger than {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB"
-                out.append((path.name, path.read_bytes()))
+                    return f"{path}: larger than {MAX_EVIDENCE_BYTES // (1024 * 1024)} MB"
             except OSError as exc:
-                return (), f"{path}: cannot be read ({exc.strerror or exc})"
-        return tuple(out), ""
+                return f"{path}: cannot be read ({exc.strerror or exc})"
+        return ""
 
 
 class NoticeDialog(QDialog):
@@ -272,7 +277,8 @@ class NoticeDialog(QDialog):
         data = self.late_reason.currentData()
         return LateReason(data) if data else None
 
-    def notice(self, evidence: tuple[tuple[str, bytes], ...] = ()) -> NewNotice:
+    def notice(self) -> NewNotice:
+        """The notice as entered; its evidence files are in ``evidence_paths`` (read later)."""
         note = self.note.toPlainText().strip()
         if self.action is NoticeAction.SKIPPED:
             return NewNotice(
@@ -280,7 +286,6 @@ class NoticeDialog(QDialog):
                 action=NoticeAction.SKIPPED,
                 skip_reason=self.skip_reason.text().strip(),
                 note=note,
-                evidence=evidence,
             )
         late = self.days_late() is not None
         return NewNotice(
@@ -293,16 +298,16 @@ class NoticeDialog(QDialog):
             note=note,
             late_reason=self._late_reason() if late else None,
             late_reason_text=self.late_text.text().strip() if late else "",
-            evidence=evidence,
         )
 
+    @property
+    def evidence_paths(self) -> tuple[Path, ...]:
+        return tuple(self.evidence.paths)
+
     def try_accept(self) -> None:
-        problem = self.problems()
-        evidence: tuple[tuple[str, bytes], ...] = ()
-        if not problem:
-            evidence, problem = self.evidence.read()
+        problem = self.problems() or self.evidence.check()
         self.problem.setText(problem)
         if problem:
             return
-        self.result_notice = self.notice(evidence)
+        self.result_notice = self.notice()
         self.accept()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,12 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QS
 from notifyplanner.incident_file import IncidentError, incident_problems, write_incident
 from notifyplanner.model import Incident, Plan
 from notifyplanner.register.audit import Verification
-from notifyplanner.register.cases import GradedCase
-from notifyplanner.register.grading import individuals_notified_from
+from notifyplanner.register.cases import GradedCase, IndividualsNotifiedDisagreement
+from notifyplanner.register.hhs_log import HHS_ANNUAL_KEY
 from notifyplanner.register.records import Notice, NoticeAction
 from notifyplanner.register.retention import may_delete
 from notifyplanner.register.storage import ConflictError, RegisterError
+from notifyplanner.userdirs import file_stem
 from ui.dates import format_date
 from ui.files import Autosave, read_incident_keeping
 from ui.incident_form import IncidentForm
@@ -92,6 +92,12 @@ class RegisterActions:
         except IncidentError as exc:
             self.show_file_error(path, exc)
             return False
+        earlier = self._imported_before(path)
+        if earlier is None:
+            return False
+        if earlier:
+            self.settings.add_recent(str(path))
+            return self.open_case(earlier)
         if not self.maybe_save():
             return False
         self.settings.add_recent(str(path))
@@ -111,6 +117,51 @@ class RegisterActions:
         self._open_graded(self.session.graded)
         self.statusBar().showMessage(f"Imported {path.name} as register no. {self.session.case_id}", 8000)
         return True
+
+    def _imported_before(self, path: Path) -> int | None:
+        """When ``path`` was imported before, ask whether to open that case or import the
+        file again as a new one: the case id to open, 0 to import, None when cancelled.
+
+        Why ask: "Import recent file" is also how people come back to an incident, and a
+        silent second import makes two cases of one breach, with the notices recorded on one
+        and the deadlines counted twice in the register."""
+        service = self.session.service
+        if service is None:
+            return 0
+        try:
+            earlier = service.cases_imported_from(path)
+        except RegisterError:
+            return 0
+        if not earlier:
+            return 0
+        case_id = earlier[-1]
+        try:
+            case = service.register.case(case_id)
+        except RegisterError:
+            return 0
+        name = case.name or f"Incident {case_id}"
+        others = (
+            f" (and {len(earlier) - 1} earlier import{'s' if len(earlier) > 2 else ''})"
+            if len(earlier) > 1
+            else ""
+        )
+        answer = QMessageBox.question(
+            self,  # type: ignore[arg-type]
+            "Imported before",
+            f"{path.name} was imported before as register no. {case_id}, '{name}'{others}, "
+            f"now at facts version {case.facts_version}.\n\n"
+            f"Yes: open no. {case_id} (its notices and history are there).\n"
+            "No: import the file again as a new incident.",
+            QMessageBox.StandardButton.Yes
+            | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return case_id
+        if answer == QMessageBox.StandardButton.No:
+            return 0
+        return None
 
     def _confirm_saveable(self, incident: Incident) -> bool:
         """Ask before keeping date text that is not a date, or facts that cannot all be true."""
@@ -159,21 +210,15 @@ class RegisterActions:
         settled = self._settle_individuals_notified(incident)
         if settled is None:
             return False
-        incident, decision = settled
+        disagreement, chosen = settled
         source = str(self.path) if self.path and self.session.case_id is None else ""
         try:
-            unchanged = self.session.case_id is not None and incident == self._saved
-            changes = [] if unchanged else self.session.save(incident, self._today, source=source)
-            if decision and self.session.graded is not None and self.session.service is not None:
-                service, case = self.session.service, self.session.graded.case
-                service.register.log_event(
-                    case.id,
-                    "individuals_notified_decision",
-                    decision,
-                    service.who,
-                    expected_revision=case.revision,
-                )
-                self.session.load(case.id, self._today)
+            if disagreement is not None:
+                # The answer is logged and the facts saved with it, through the core.
+                changes = self.session.resolve(disagreement, chosen, incident, self._today)
+            else:
+                unchanged = self.session.case_id is not None and incident == self._saved
+                changes = [] if unchanged else self.session.save(incident, self._today, source=source)
         except ConflictError as exc:
             QMessageBox.warning(
                 self,
@@ -197,17 +242,25 @@ class RegisterActions:
             QMessageBox.information(self, "What changed in the plan", "\n".join(changes))
         return True
 
-    def _settle_individuals_notified(self, incident: Incident) -> tuple[Incident, dict[str, Any]] | None:
-        """When the facts' 'individuals notified' and the recorded individual notices disagree,
-        ask which is right. Returns the incident to save and the answer to log ({} when they
-        agree); None when the person cancels."""
-        if not self._notices or self._plan is None:
-            return incident, {}
-        recorded = individuals_notified_from(self._plan, self._notices)
-        typed = incident.individuals_notified
-        if recorded is None or typed == recorded:
-            return incident, {}
+    def _settle_individuals_notified(
+        self, incident: Incident
+    ) -> tuple[IndividualsNotifiedDisagreement | None, date | None] | None:
+        """When the facts' 'individuals notified' and the individual notices recorded in the
+        register disagree, ask which is right. Returns the disagreement (None when they agree)
+        and the chosen date; None when the person cancels. The core logs the answer
+        (``CaseService.resolve_individuals_notified``, as after recording a notice)."""
+        service, case_id = self.session.service, self.session.case_id
+        if service is None or case_id is None:
+            return None, incident.individuals_notified
+        try:
+            disagreement = service.individuals_notified_disagreement(case_id, incident)
+        except (RegisterError, ValueError):  # facts the engine cannot plan: nothing to compare
+            return None, incident.individuals_notified
+        if disagreement is None:
+            return None, incident.individuals_notified
         fmt = self.settings.date_format
+        recorded = disagreement.notice_date
+        typed = disagreement.facts_date
         shown = format_date(typed, fmt) if typed else "no date"
         answer = QMessageBox.question(
             self,  # type: ignore[arg-type]
@@ -223,18 +276,12 @@ class RegisterActions:
         )
         if answer == QMessageBox.StandardButton.Cancel:
             return None
-        chosen = recorded if answer == QMessageBox.StandardButton.Yes else typed
-        decision = {
-            "facts_date": typed.isoformat() if typed else None,
-            "notices_date": recorded.isoformat(),
-            "chosen": chosen.isoformat() if chosen else None,
-        }
-        return replace(incident, individuals_notified=chosen), decision
+        return disagreement, recorded if answer == QMessageBox.StandardButton.Yes else typed
 
     def export_incident(self, target: str | None = None) -> bool:
         """Write the incident as a JSON file (logged when it is a register case)."""
         if target is None:
-            stem = (self._incident.name or "incident")[:60].replace("/", "-")
+            stem = file_stem(self._incident.name)
             start = (
                 str(self.path)
                 if self.path
@@ -273,17 +320,31 @@ class RegisterActions:
         self.statusBar().showMessage(f"Exported {path}", 5000)
         return True
 
-    def log_export(self, path: Path, kind: str) -> None:
-        """An export of a register incident goes on its log (the register stays the record)."""
+    def current_log_head(self) -> str | None:
+        """The open register case's log head as the register holds it now (None without a
+        case): read fresh, because exports are logged without reloading the case."""
+        case_id, service = self.session.case_id, self.session.service
+        if case_id is None or service is None:
+            return None
+        try:
+            return service.register.case(case_id).log_head
+        except RegisterError:
+            return None
+
+    def log_export(self, path: Path, kind: str, log_head: str | None = None) -> None:
+        """An export of a register incident goes on its log (the register stays the record),
+        with the log head printed on the file when it carries one."""
         case_id, service, graded = self.session.case_id, self.session.service, self.session.graded
         if case_id is None or service is None or graded is None:
             return
-        detail = {
+        detail: dict[str, Any] = {
             "to": str(path),
             "format": kind,
             "facts_version": graded.facts_version,
             "unsaved_edits": self.is_dirty(),
         }
+        if log_head:
+            detail["log_head"] = log_head
         with contextlib.suppress(RegisterError):  # the file is written; a busy register must not undo that
             service.register.log_event(case_id, "export", detail, service.who)
         self._show_history()
@@ -364,7 +425,9 @@ class RegisterActions:
             self.plan.history.show_entries((), "")
             return
         register = self.session.service.register
-        self.plan.history.show_entries(register.log(graded.case.id), graded.case.log_head)
+        self.plan.history.show_entries(
+            register.log(graded.case.id), self.current_log_head() or graded.case.log_head
+        )
 
     def verify_log(self) -> Verification | None:
         case_id, service = self.session.case_id, self.session.service
@@ -401,9 +464,31 @@ class RegisterActions:
         self.run_task(task, "Reading the HHS log", show, lambda exc: self.hhs_view.due.setText(str(exc)))
         return task
 
-    def mark_sent(self, action: NoticeAction = NoticeAction.SENT) -> bool:
-        """Record the selected notice as sent (or decided not to send); True when recorded."""
-        ob = self.plan.selected_obligation()
+    def mark_hhs_submitted(self, case_id: int) -> bool:
+        """From the HHS annual log: open the case and record its HIPAA/hhs_annual notice
+        (the Mark-sent dialog), then show the log again with the submission."""
+        if not self.open_case(case_id):
+            return False
+        plan = self._plan
+        if plan is None or not any(o.key == HHS_ANNUAL_KEY for o in plan.obligations):
+            QMessageBox.warning(
+                self,  # type: ignore[arg-type]
+                "No HHS annual report",
+                "This incident's plan owes no annual report to HHS.",
+            )
+            return False
+        recorded = self.mark_sent(key=HHS_ANNUAL_KEY)
+        self.show_page(HHS_PAGE)
+        self.refresh_hhs_log()
+        return recorded
+
+    def mark_sent(self, action: NoticeAction = NoticeAction.SENT, key: str | None = None) -> bool:
+        """Record the selected notice (or the one ``key`` names) as sent, or decided not to
+        send; True when recorded."""
+        if key is not None and self._plan is not None:
+            ob = next((o for o in self._plan.obligations if o.key == key), None)
+        else:
+            ob = self.plan.selected_obligation()
         if ob is None:
             self.statusBar().showMessage("Select a notice in the plan first.", 8000)
             return False
@@ -426,7 +511,13 @@ class RegisterActions:
             if ob is None:
                 return False
         recorded = record_notice(
-            self, self.session, ob, action, today=self._today, date_format=self.settings.date_format
+            self,  # type: ignore[arg-type]
+            self.session,
+            ob,
+            action,
+            today=self._today,
+            date_format=self.settings.date_format,
+            run_task=self.run_task,
         )
         if recorded is None:
             return False

@@ -17,7 +17,12 @@ from datetime import date
 from pathlib import Path
 
 from notifyplanner.model import Incident, Rulebook
-from notifyplanner.register.cases import CaseService, GradedCase, default_user
+from notifyplanner.register.cases import (
+    CaseService,
+    GradedCase,
+    IndividualsNotifiedDisagreement,
+    default_user,
+)
 from notifyplanner.register.hhs_log import hhs_log_due
 from notifyplanner.register.location import register_path
 from notifyplanner.register.records import CaseSummary, HhsLogRow
@@ -120,6 +125,23 @@ class RegisterSession:
             return []
         result = self.service.update(
             self.graded.case.id, incident, expected_revision=self.graded.case.revision
+        )
+        self.load(result.case.id, today)
+        return result.plan.lines()
+
+    def resolve(
+        self,
+        disagreement: IndividualsNotifiedDisagreement,
+        chosen: date | None,
+        incident: Incident,
+        today: date,
+    ) -> list[str]:
+        """Save edited facts whose 'individuals notified' disagreed with the notices: the
+        core logs the answer and saves ``incident`` with the chosen date. Returns how the
+        plan changed, as ``save`` does."""
+        assert self.service is not None and self.graded is not None
+        result = self.service.resolve_individuals_notified(
+            disagreement, chosen, incident=incident, expected_revision=self.graded.case.revision
         )
         self.load(result.case.id, today)
         return result.plan.lines()

@@ -9,6 +9,7 @@ never reads the database itself (the window loads summaries in a worker and hand
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -181,6 +182,7 @@ class HhsLogView(QWidget):
 
     year_changed = Signal(int)
     open_requested = Signal(int)
+    submit_requested = Signal(int)  # mark the case's HHS annual report submitted
 
     def __init__(self, this_year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,10 +214,31 @@ class HhsLogView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.open_button = QPushButton("&Open incident", self)
+        self.submit_button = QPushButton("Mark &submitted to HHS...", self)
+        self.submit_button.setToolTip(
+            "Record the selected breach as submitted in the HHS annual log: date, method, confirmation, proof"
+        )
+        bottom.addWidget(self.open_button)
+        bottom.addWidget(self.submit_button)
+        layout.addLayout(bottom)
         self.year.valueChanged.connect(self.year_changed)
         self.table.activated.connect(
             lambda index: self.open_requested.emit(int(self.model.data(index, CASE_ROLE)))
         )
+        self.open_button.clicked.connect(lambda: self._emit_selected(self.open_requested))
+        self.submit_button.clicked.connect(lambda: self._emit_selected(self.submit_requested))
+
+    def selected_case(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(self.model.data(index, CASE_ROLE)) if index.isValid() else None
+
+    def _emit_selected(self, signal: Any) -> None:
+        case_id = self.selected_case()
+        if case_id is not None:
+            signal.emit(case_id)
 
     def set_rows(
         self, year: int, due: date, rows: list[HhsLogRow], today: date, date_format: str = ISO

@@ -8,9 +8,13 @@ developer's own preferences are never touched.
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from notifyplanner.userdirs import same_file_key, settings_path
 
 ORGANIZATION = "notifyplanner"
 APPLICATION = "notifyplanner"
@@ -29,16 +33,38 @@ DEFAULT_URGENCY_DAYS = 7
 MAX_RECENT = 8
 
 
+def adopt_legacy_settings(path: Path) -> bool:
+    """Copy the preferences Qt kept in its own user folder to ``path`` the first time
+    ``path`` is used; True when copied.
+
+    The settings file now lives where platformdirs says (``notifyplanner.userdirs``). On
+    Linux that is the very file Qt used; on macOS and Windows Qt's INI file sat elsewhere
+    (``~/.config`` on macOS, the roaming AppData on Windows), and a preference set there
+    must not be lost.
+    """
+    if path.exists():
+        return False
+    legacy = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    old = Path(legacy.fileName())
+    try:
+        if not old.is_file() or old.resolve() == path.resolve():
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(old, path)
+    except OSError:
+        return False
+    return True
+
+
 class Settings:
     """Typed accessors over QSettings; pass ``path`` to use an INI file (tests)."""
 
     def __init__(self, path: str | Path | None = None) -> None:
         if path is None:
-            self._qs = QSettings(
-                QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
-            )
-        else:
-            self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+            path = settings_path()
+            adopt_legacy_settings(path)
+        self.path = Path(path)
+        self._qs = QSettings(str(path), QSettings.Format.IniFormat)
 
     def sync(self) -> None:
         self._qs.sync()
@@ -118,11 +144,16 @@ class Settings:
         self._qs.setValue("files/recent", list(value)[:MAX_RECENT])
 
     def add_recent(self, path: str) -> None:
-        files = [p for p in self.recent_files if p != path]
+        """Put ``path`` (made absolute) first; the same file under another spelling
+        (relative, or other letter case on Windows) is not listed twice."""
+        path = os.path.abspath(path)
+        key = same_file_key(path)
+        files = [p for p in self.recent_files if same_file_key(p) != key]
         self.recent_files = [path, *files]
 
     def remove_recent(self, path: str) -> None:
-        self.recent_files = [p for p in self.recent_files if p != path]
+        key = same_file_key(path)
+        self.recent_files = [p for p in self.recent_files if same_file_key(p) != key]
 
     @property
     def last_folder(self) -> str:

@@ -42,6 +42,7 @@ UID_DOMAIN = "notifyplanner"
 SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 REMINDER_DAYS = (7, 1)
 CONTROLLING_KEY = "controlling"
+LOG_HEAD_PROPERTY = "X-NOTIFYPLANNER-LOG-HEAD"
 
 
 class IcsError(ValueError):
@@ -264,13 +265,20 @@ def _event(draft: _Draft, exported_at: datetime, old: Event | None) -> Event:
     return event
 
 
-def plan_to_ics(plan: Plan, *, exported_at: datetime, previous: bytes | None = None) -> bytes:
+def plan_to_ics(
+    plan: Plan, *, exported_at: datetime, previous: bytes | None = None, log_head: str | None = None
+) -> bytes:
     """The plan's dated notices as an iCalendar file.
 
     ``exported_at`` (timezone-aware) dates the revision (DTSTAMP, LAST-MODIFIED, SEQUENCE);
     ``previous`` is the earlier export to the same file, if any, so unchanged events keep their
     revision and dropped ones are cancelled. Raises IcsError if ``previous`` is not ours or
     there would be no event at all.
+
+    ``log_head``, the register case's audit-log head, goes on the calendar as
+    ``X-NOTIFYPLANNER-LOG-HEAD``, never into an event: every export is logged, so the head
+    changes with each one, and in an event's description it would make every event look
+    revised and raise its SEQUENCE on every export.
     """
     if exported_at.tzinfo is None:
         raise ValueError("exported_at must carry a timezone")
@@ -285,6 +293,8 @@ def plan_to_ics(plan: Plan, *, exported_at: datetime, previous: bytes | None = N
     calendar.add("METHOD", "PUBLISH")
     # An X- property has no known type, so icalendar would not escape it: say it is TEXT.
     calendar.add("X-WR-CALNAME", vText(f"Breach notices: {_title(plan)}"))
+    if log_head:
+        calendar.add(LOG_HEAD_PROPERTY, vText(clean_text(log_head)))
 
     drafts = _drafts(plan, token)
     current = {d.uid for d in drafts}

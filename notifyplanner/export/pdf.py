@@ -79,6 +79,7 @@ OWED_WIDTHS = [0.3, 1.25, 2.35, 1.6, 2.6, 1.15, 0.75]
 NOT_OWED_WIDTHS = [0.3, 1.25, 2.35, 6.1]
 CITATION_WIDTHS = [0.3, 1.6, 8.1]
 WRITING_ROOM = 0.3 * inch
+LOG_HEAD_LABEL = "Register log head:"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -340,8 +341,12 @@ def _fit(value: str, font: str, size: float, width: float) -> str:
     return value.rstrip() + "..."
 
 
-def _numbered_canvas(incident_name: str, as_of: date) -> type[Canvas]:
-    """A canvas that holds each page until the end, so the footer can say "page N of M"."""
+def _numbered_canvas(incident_name: str, as_of: date, log_head: str | None = None) -> type[Canvas]:
+    """A canvas that holds each page until the end, so the footer can say "page N of M".
+
+    With ``log_head`` every page also carries the register's log head in a second footer
+    line: a page that left the machine alone still names the log it was printed from.
+    """
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
@@ -370,13 +375,22 @@ def _numbered_canvas(incident_name: str, as_of: date) -> type[Canvas]:
             self.drawCentredString(PAGE[0] / 2, FOOTER_Y, middle)
             room = PAGE[0] / 2 - MARGIN - stringWidth(middle, FONT, 8) / 2 - 12
             self.drawString(MARGIN, FOOTER_Y, _fit(incident_name, FONT, 8, room))
+            if log_head:
+                self.setFont(FONT, 6.5)
+                self.drawString(MARGIN, FOOTER_Y - 9, f"{LOG_HEAD_LABEL} {log_head}")
             self.restoreState()
 
     return NumberedCanvas
 
 
-def plan_to_pdf(plan: Plan, *, as_of: date) -> bytes:
-    """The plan as a counsel's checklist; ``as_of`` is the date days are counted from."""
+def plan_to_pdf(plan: Plan, *, as_of: date, log_head: str | None = None) -> bytes:
+    """The plan as a counsel's checklist; ``as_of`` is the date days are counted from.
+
+    ``log_head`` is the head hash of the register case's audit log when the plan is a
+    register case's: whoever can write the register file can rebuild its chain, so a
+    printed copy that names the head proves what the log said when it was printed. It goes
+    under the title and in every page's footer.
+    """
     name = plan.incident.name.strip() or "(unnamed incident)"
     ordered = sorted_obligations(plan)
     owed = [o for o in ordered if o.status is not Status.NOT_REQUIRED]
@@ -385,6 +399,10 @@ def plan_to_pdf(plan: Plan, *, as_of: date) -> bytes:
     flow: list[object] = [
         _p(f"Notification checklist: {name}", TITLE),
         _p(f"As of {as_of.isoformat()}. Made by notifyplanner {__version__}. {DISCLAIMER}", SMALL),
+    ]
+    if log_head:
+        flow.append(_p(f"{LOG_HEAD_LABEL} {log_head} (the register's audit log when this was made)", SMALL))
+    flow += [
         Spacer(1, 6),
         _facts_table(plan),
         Spacer(1, 8),
@@ -424,5 +442,5 @@ def plan_to_pdf(plan: Plan, *, as_of: date) -> bytes:
         creator=f"notifyplanner {__version__}",
         invariant=1,
     )
-    doc.build(flow, canvasmaker=_numbered_canvas(name, as_of))
+    doc.build(flow, canvasmaker=_numbered_canvas(name, as_of, log_head))
     return out.getvalue()

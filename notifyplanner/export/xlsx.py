@@ -1197,11 +1197,13 @@ def _stable_bytes(raw: bytes, workbook: Workbook, made_on: date) -> bytes:
     return out.getvalue()
 
 
-def plan_to_xlsx(plan: Plan, rulebook: Rulebook, *, made_on: date) -> bytes:
+def plan_to_xlsx(plan: Plan, rulebook: Rulebook, *, made_on: date, log_head: str | None = None) -> bytes:
     """The plan as an .xlsx workbook, in bytes.
 
     ``made_on`` is the date the plan is handed out; it is printed on the Summary and in the
     footer. Urgency colors are not computed from it: they follow ``TODAY()`` in Excel.
+    ``log_head`` (a register case's audit-log head) goes on the Summary (row 4) and, cut to
+    16 characters, in every sheet's footer: a copy that left the machine names the log.
     """
     workbook = Workbook()
     summary = workbook.active
@@ -1225,6 +1227,12 @@ def plan_to_xlsx(plan: Plan, rulebook: Rulebook, *, made_on: date) -> bytes:
     _print_setup(timeline, plan, made_on, title_rows="1:3", title_cols="A:C", pages_wide=pages_wide)
     for sheet in (residents, credit, sources):
         _print_setup(sheet, plan, made_on, title_rows="1:1")
+    if log_head:
+        _put(summary, 4, 1, "Register log head", font=BOLD)
+        _put(summary, 4, 2, log_head)
+        for sheet in workbook.worksheets:
+            for footer in (sheet.oddFooter, sheet.evenFooter):
+                footer.right.text = f"{footer.right.text} · log {_footer_text(log_head[:16])}"
 
     workbook.properties.creator = f"notifyplanner {__version__}"
     workbook.properties.title = clean_text(f"Breach notification plan: {plan.incident.name}")[:250]

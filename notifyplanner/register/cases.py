@@ -60,6 +60,7 @@ from notifyplanner.register.storage import (
     RegisterError,
     UnknownCaseError,
 )
+from notifyplanner.userdirs import same_file_key
 
 
 class UnknownKeyError(RegisterError):
@@ -150,15 +151,28 @@ class IndividualsNotifiedDisagreement:
     """The facts say one date for individuals notified, a recorded notice another."""
 
     case_id: int
-    facts_date: date
+    facts_date: date | None  # None: the facts (as edited) give no date
     notice_key: str
     notice_date: date
 
     def __str__(self) -> str:
+        said = (
+            f"individuals were notified {self.facts_date.isoformat()}"
+            if self.facts_date
+            else "no date individuals were notified"
+        )
         return (
-            f"case {self.case_id}: the facts say individuals were notified {self.facts_date.isoformat()}, "
+            f"case {self.case_id}: the facts say {said}, "
             f"{self.notice_key} was recorded sent {self.notice_date.isoformat()}; which is right?"
         )
+
+    def to_dict(self) -> dict[str, str | None]:
+        """The disagreement as the log keeps it (with the answer added)."""
+        return {
+            "facts_date": self.facts_date.isoformat() if self.facts_date else None,
+            "notice_key": self.notice_key,
+            "notice_date": self.notice_date.isoformat(),
+        }
 
 
 @dataclass(frozen=True)
@@ -219,6 +233,15 @@ class CaseService:
             case_id, case_index(incident, make_plan(incident, self.rulebook), self.digest)
         )
 
+    def cases_imported_from(self, path: Path | str) -> list[int]:
+        """The cases imported from the file at ``path`` (compared as absolute paths, case-
+        insensitively where the platform's file names are), oldest first: a second import
+        of one file is usually a mistake, and the app asks before making a duplicate."""
+        wanted = same_file_key(path)
+        return [
+            case_id for case_id, source in self.register.import_sources() if same_file_key(source) == wanted
+        ]
+
     def hhs_log(self, year: int) -> list[HhsLogRow]:
         """Breaches of fewer than 500 discovered in ``year`` (45 CFR 164.408(c)): the cases
         whose plan owes HHS's annual report, each with the date it was recorded submitted."""
@@ -251,9 +274,20 @@ class CaseService:
         return UpdateResult(case, fields, changes, self._disagreement(case_id, incident))
 
     def _disagreement(self, case_id: int, incident: Incident) -> IndividualsNotifiedDisagreement | None:
-        """The facts' individuals_notified against the individual notices recorded sent."""
+        """What ``update`` reports: only a date that contradicts the notices (an empty one is
+        filled in by the next individual notice recorded)."""
         if incident.individuals_notified is None:
             return None
+        return self.individuals_notified_disagreement(case_id, incident)
+
+    def individuals_notified_disagreement(
+        self, case_id: int, incident: Incident
+    ) -> IndividualsNotifiedDisagreement | None:
+        """``incident``'s individuals_notified (facts about to be saved, or saved) against the
+        individual notices recorded sent for the case; None when they agree or none is sent.
+        A date cleared while notices are recorded is a disagreement too (``facts_date`` None):
+        the app asks before saving either, and logs the answer through
+        :meth:`resolve_individuals_notified`."""
         result = make_plan(incident, self.rulebook)
         notices = self.register.notices(case_id)
         recorded = individuals_notified_from(result, notices)
@@ -364,16 +398,29 @@ class CaseService:
         return SentResult(case, grade, facts_updated, disagreement)
 
     def skip(
-        self, case_id: int, key: str, reason: str, *, note: str = "", expected_revision: int | None = None
+        self,
+        case_id: int,
+        key: str,
+        reason: str,
+        *,
+        note: str = "",
+        evidence: Sequence[Path | tuple[str, bytes]] = (),
+        expected_revision: int | None = None,
     ) -> Case:
-        """Record the decision not to send a notice, with its reason."""
+        """Record the decision not to send a notice, with its reason and the files behind it
+        (a risk-of-harm memo, a regulator's letter). Like ``mark_sent``: one transaction, so
+        the decision and its evidence land together or not at all, and a missing evidence
+        file stops it before anything is written."""
         revision = self._revision(case_id, expected_revision)
         self._obligation(case_id, key)
         if not reason.strip():
             raise RegisterError(f"{key}: a decision not to send needs a reason")
+        files = read_evidence(evidence)
         return self.register.record_notice(
             case_id,
-            NewNotice(key=key, action=NoticeAction.SKIPPED, skip_reason=reason.strip(), note=note),
+            NewNotice(
+                key=key, action=NoticeAction.SKIPPED, skip_reason=reason.strip(), note=note, evidence=files
+            ),
             self.who,
             expected_revision=revision,
         )
@@ -381,34 +428,34 @@ class CaseService:
     def resolve_individuals_notified(
         self,
         disagreement: IndividualsNotifiedDisagreement,
-        chosen: date,
+        chosen: date | None,
         *,
         expected_revision: int | None = None,
-    ) -> Case:
-        """Log the user's answer to a disagreement; when they chose the notice's date, the
-        facts get a new version with it."""
+        incident: Incident | None = None,
+    ) -> UpdateResult:
+        """Log the user's answer to a disagreement, then save the facts with the chosen date
+        (a new version only when that changes them).
+
+        One function for both places the question is asked, so the log has one shape for
+        the answer (``individuals_notified_decision``: facts_date, notice_key, notice_date,
+        chosen): after a notice is recorded (the saved facts get the chosen date), and when
+        edited facts are saved (``incident`` is the edited facts, saved with the chosen date).
+        """
         case_id = disagreement.case_id
         revision = self._revision(case_id, expected_revision)
         self.register.log_event(
             case_id,
             "individuals_notified_decision",
-            {
-                "facts_date": disagreement.facts_date.isoformat(),
-                "notice_key": disagreement.notice_key,
-                "notice_date": disagreement.notice_date.isoformat(),
-                "chosen": chosen.isoformat(),
-            },
+            {**disagreement.to_dict(), "chosen": chosen.isoformat() if chosen else None},
             self.who,
             expected_revision=revision,
         )
-        incident = self.incident(case_id)
-        if incident.individuals_notified == chosen:
-            return self.register.case(case_id)
+        base = incident if incident is not None else self.incident(case_id)
         return self.update(
             case_id,
-            replace(incident, individuals_notified=chosen),
+            replace(base, individuals_notified=chosen),
             note="individuals_notified: the user's answer to a disagreement",
-        ).case
+        )
 
     def delete(self, case_id: int, today: date, override_reason: str | None = None) -> None:
         self.register.delete_case(case_id, today, self.who, override_reason)
@@ -443,7 +490,10 @@ class CaseService:
         def put(name: str, payload: bytes) -> None:
             path = outdir / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            # O_BINARY: on Windows a descriptor opened without it turns every LF into CRLF,
+            # and evidence must come back byte for byte.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(path, flags, 0o600)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
             written.append(path)
@@ -551,4 +601,5 @@ __all__ = [
     "grade_to_dict",
     "read_evidence",
     "rules_digest",
+    "same_file_key",
 ]

@@ -15,9 +15,9 @@ FILE_NAME = "register.sqlite3"
 
 
 def default_register_path() -> Path:
-    from platformdirs import user_data_path  # loaded only when no path was given
+    from notifyplanner.userdirs import data_dir  # platformdirs loads only when no path was given
 
-    return user_data_path("notifyplanner", appauthor=False) / FILE_NAME
+    return data_dir() / FILE_NAME
 
 
 def register_path(

@@ -18,6 +18,7 @@ Interface (everything a face or the service layer may call)::
     .summaries(today, rules_digest) -> list[CaseSummary]   # the register view, one query
     .stale_cases(rules_digest) -> list[int]  # plans kept with other rules
     .hhs_rows(year, key, due) -> list[HhsLogRow]
+    .import_sources() -> list[(case_id, source)]  # the file each case was imported from
     # writes: one transaction each; ``expected_revision`` is the Case.revision the caller
     # read; if anyone changed the case since, ConflictError and nothing is written
     .create_case(incident_json, index, who) -> Case
@@ -508,6 +509,20 @@ class Register:
         """Cases whose kept plan was made with other rules than ``rules_digest``."""
         rows = self._db.execute("SELECT id FROM cases WHERE rules_digest != ? ORDER BY id", (rules_digest,))
         return [r[0] for r in rows]
+
+    def import_sources(self) -> list[tuple[int, str]]:
+        """(case id, the file it was imported from) for every case still in the register
+        that was imported from a file: what lets a face notice a second import of one file."""
+        rows = self._db.execute(
+            "SELECT a.case_id, a.detail FROM audit_log a JOIN cases c ON c.id = a.case_id "
+            "WHERE a.action = 'import' ORDER BY a.case_id"
+        ).fetchall()
+        found = []
+        for case_id, detail in rows:
+            source = json.loads(detail).get("source")
+            if isinstance(source, str) and source:
+                found.append((int(case_id), source))
+        return found
 
     def hhs_rows(self, year: int, key: str, due: date) -> list[HhsLogRow]:
         """Cases discovered in ``year`` whose plan owes the notice ``key`` (HHS's annual

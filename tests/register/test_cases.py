@@ -213,3 +213,72 @@ def test_new_facts_that_contradict_the_recorded_individual_notices_are_reported(
         date(2026, 4, 2),
     )
     assert service.update(case.id, telehealth(individuals_notified=date(2026, 4, 2))).disagreement is None
+
+
+def test_a_decision_not_to_send_keeps_its_evidence_in_one_transaction(service, tmp_path):
+    case = service.import_incident(telehealth())
+    memo = tmp_path / "risk memo.pdf"
+    memo.write_bytes(b"%PDF risk-of-harm analysis \x00\xff")
+    after = service.skip(case.id, "CA/attorney_general", "below threshold", evidence=[memo])
+    assert after.revision == case.revision + 1  # one change, not one per file
+    notice = service.register.notices(case.id)["CA/attorney_general"]
+    assert [e.original_name for e in notice.evidence] == ["risk memo.pdf"]
+    assert service.register.evidence_bytes(notice.evidence[0].id) == memo.read_bytes()
+    assert [e.action for e in service.register.log(case.id)][-2:] == ["notice_skipped", "evidence_added"]
+
+
+def test_a_decision_not_to_send_with_a_missing_file_writes_nothing(service, tmp_path):
+    case = service.import_incident(telehealth())
+    before = service.register.log(case.id)
+    with pytest.raises(EvidenceFileError, match=r"gone\.pdf"):
+        service.skip(case.id, "CA/attorney_general", "below threshold", evidence=[tmp_path / "gone.pdf"])
+    assert service.register.log(case.id) == before
+    assert "CA/attorney_general" not in service.register.notices(case.id)
+
+
+def test_edited_facts_that_disagree_are_answered_through_the_same_function(service):
+    """Saving edited facts asks the same question as recording a notice, and the log keeps
+    the answer in one shape whichever way it was asked."""
+    case = service.import_incident(telehealth())
+    service.mark_sent(case.id, "HIPAA/individuals", date(2026, 4, 2), Method.MAIL, today=TODAY)
+    edited = telehealth(individuals_notified=date(2026, 4, 9), residents={"CA": 1000, "TX": 600})
+    d = service.individuals_notified_disagreement(case.id, edited)
+    assert (d.facts_date, d.notice_key, d.notice_date) == (
+        date(2026, 4, 9),
+        "HIPAA/individuals",
+        date(2026, 4, 2),
+    )
+    result = service.resolve_individuals_notified(d, date(2026, 4, 2), incident=edited)
+    saved = service.incident(case.id)
+    assert saved.individuals_notified == date(2026, 4, 2) and saved.residents["TX"] == 600  # the edit kept
+    assert "TX/individuals" in result.plan.added
+    decision, facts = service.register.log(case.id)[-2:]
+    assert decision.action == "individuals_notified_decision" and facts.action == "facts"
+    assert decision.detail == {
+        "facts_date": "2026-04-09",
+        "notice_key": "HIPAA/individuals",
+        "notice_date": "2026-04-02",
+        "chosen": "2026-04-02",
+    }
+
+
+def test_a_cleared_individuals_notified_date_is_a_disagreement_too(service):
+    case = service.import_incident(telehealth())
+    service.mark_sent(case.id, "HIPAA/individuals", date(2026, 4, 2), Method.MAIL, today=TODAY)
+    cleared = replace(service.incident(case.id), individuals_notified=None)
+    d = service.individuals_notified_disagreement(case.id, cleared)
+    assert d is not None and d.facts_date is None and "no date" in str(d)
+    service.resolve_individuals_notified(d, None, incident=cleared)
+    assert service.incident(case.id).individuals_notified is None
+    assert service.register.log(case.id)[-2].detail["chosen"] is None
+    assert service.update(case.id, cleared).disagreement is None  # update reports contradicting dates only
+
+
+def test_the_cases_imported_from_a_file_are_found_by_its_path(service, tmp_path, monkeypatch):
+    first = service.import_incident(telehealth(), source=str(tmp_path / "case.json"))
+    service.import_incident(telehealth(), source=str(tmp_path / "other.json"))
+    service.import_incident(telehealth())  # typed in the app: no file
+    assert service.cases_imported_from(tmp_path / "case.json") == [first.id]
+    monkeypatch.chdir(tmp_path)
+    assert service.cases_imported_from("case.json") == [first.id]  # relative to where you are
+    assert service.cases_imported_from(tmp_path / "nothing.json") == []

@@ -332,9 +332,11 @@ def test_editing_individuals_notified_against_the_notices_asks_and_logs(
     assert window.current_incident().individuals_notified == date(2026, 9, 30)
     log = window.session.service.register.log(window.session.case_id)  # type: ignore[union-attr]
     assert log[-1].action == "individuals_notified_decision"
+    # The same shape as the answer given right after recording a notice: one core function.
     assert log[-1].detail == {
         "facts_date": "2026-09-25",
-        "notices_date": "2026-09-30",
+        "notice_key": "HIPAA/individuals",
+        "notice_date": "2026-09-30",
         "chosen": "2026-09-30",
     }
     # The answer restored the saved facts: no empty version (the one facts entry is the notice's).
@@ -399,6 +401,37 @@ def test_an_excel_export_of_a_register_incident_is_logged(
         "Excel workbook",
         str(tmp_path / "plan.xlsx"),
     )
+
+
+def test_exports_of_a_register_incident_carry_the_log_head(
+    qtbot, window: MainWindow, early_file: Path, tmp_path: Path
+) -> None:
+    """Each export names the head the log had when it was made (read fresh: the previous
+    export moved it), and the log entry of the export records that head."""
+    import io
+
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    window.import_file(early_file)
+    register = window.session.service.register  # type: ignore[union-attr]
+    case_id = window.session.case_id
+    heads = []
+    for fmt in ("xlsx", "pdf", "ics"):
+        heads.append(register.case(case_id).log_head)  # type: ignore[arg-type]
+        task = window.export_plan(str(tmp_path / f"plan.{fmt}"), fmt)
+        assert task is not None
+        with qtbot.waitSignal(task.done, timeout=20000):
+            pass
+        assert register.log(case_id)[-1].detail["log_head"] == heads[-1]  # type: ignore[arg-type]
+    assert len(set(heads)) == 3  # every export is on the chain, so the next one names a new head
+    assert load_workbook(tmp_path / "plan.xlsx")["Summary"]["B4"].value == heads[0]
+    pdf = PdfReader(io.BytesIO((tmp_path / "plan.pdf").read_bytes()))
+    assert heads[1] in "".join(pdf.pages[0].extract_text().split())
+    calendar = Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
+    assert str(calendar["X-NOTIFYPLANNER-LOG-HEAD"]) == heads[2]
+    assert register.case(case_id).log_head in window.plan.history.head.text()  # type: ignore[arg-type]
 
 
 def test_deleting_before_the_retention_date_needs_a_logged_reason(
@@ -477,3 +510,118 @@ def test_a_notice_recorded_for_an_obligation_the_new_facts_drop_is_flagged(
     assert window.plan_model.row_of("TX/attorney_general") is None
     assert "TX/attorney_general" in window.header.warnings.text()
     assert "no longer call for" in window.header.warnings.text()
+
+
+def test_recording_reads_the_evidence_off_the_gui_thread(
+    window: MainWindow, early_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A large letter on a slow drive must not freeze the window: the files are read, and
+    the notice written, on a worker thread (its own SQLite connection)."""
+    import threading
+
+    import ui.notice_actions as notice_actions
+
+    threads: list[threading.Thread] = []
+    real = notice_actions.read_evidence
+
+    def spy(evidence):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(evidence)
+
+    monkeypatch.setattr(notice_actions, "read_evidence", spy)
+    window.import_file(early_file)
+    memo = tmp_path / "memo.pdf"
+    memo.write_bytes(b"%PDF no notice owed")
+
+    def skip(dialog: NoticeDialog) -> None:
+        dialog.skip_reason.setText("Counsel: FL count below threshold after dedupe")
+        dialog.evidence.add(memo)
+
+    answer_notice(monkeypatch, skip)
+    revision = window.session.graded.case.revision  # type: ignore[union-attr]
+    window.select_obligation("FL/attorney_general")
+    assert window.mark_sent(NoticeAction.SKIPPED)
+    assert threads and threads[0] is not threading.main_thread()
+    graded = window.session.graded
+    assert graded is not None and graded.case.revision == revision + 1  # one transaction
+    notice = graded.grade("FL/attorney_general").notice  # type: ignore[union-attr]
+    assert [e.original_name for e in notice.evidence] == ["memo.pdf"]
+
+
+def test_an_evidence_file_that_vanished_before_recording_records_nothing(
+    window: MainWindow, dialogs: Dialogs, early_file: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window.import_file(early_file)
+    memo = tmp_path / "memo.pdf"
+    memo.write_bytes(b"%PDF")
+
+    def skip(dialog: NoticeDialog) -> None:
+        dialog.skip_reason.setText("no notice owed")
+        dialog.evidence.add(memo)
+        dialog.try_accept()  # accepted while the file is there ...
+        memo.unlink()  # ... and gone when the worker reads it
+
+    answer_notice(monkeypatch, skip)
+    before = window.session.service.register.log(window.session.case_id)  # type: ignore[union-attr]
+    window.select_obligation("FL/attorney_general")
+    assert not window.mark_sent(NoticeAction.SKIPPED)
+    assert dialogs.titles()[-1] == "Notice not recorded" and "memo.pdf" in dialogs.calls[-1][2]
+    assert window.session.service.register.log(window.session.case_id) == before  # type: ignore[union-attr]
+
+
+def test_importing_a_file_again_asks_to_open_the_earlier_case(
+    window: MainWindow, dialogs: Dialogs, early_file: Path
+) -> None:
+    """'Import recent file' is how people come back to an incident: no silent duplicate."""
+    assert window.import_file(early_file)
+    first = window.session.case_id
+    window.form.name.setText("edited after import")
+    window.replan()
+    assert window.save()
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    assert not window.import_file(early_file)
+    assert dialogs.titles()[-1] == "Imported before"
+    assert f"register no. {first}" in dialogs.calls[-1][2]
+    cases = window.session.service.register.cases  # type: ignore[union-attr]
+    assert len(cases()) == 1
+    dialogs.answer = QMessageBox.StandardButton.Yes  # open the case it became
+    window.show_page(REGISTER_PAGE)
+    assert window.import_file(Path(str(early_file)))
+    assert window.session.case_id == first and len(cases()) == 1
+    assert window.current_incident().name == "edited after import"
+    assert window.main_tabs.currentIndex() == INCIDENT_PAGE
+    dialogs.answer = QMessageBox.StandardButton.No  # a new incident, deliberately
+    assert window.import_file(early_file)
+    assert window.session.case_id != first and len(cases()) == 2
+
+
+def test_the_hhs_log_page_marks_a_breach_submitted(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small = tmp_path / "small.json"
+    write_incident(replace(EARLY, name="Misdirected letters", residents={"TX": 40}, total_affected=40), small)
+    window.import_file(small)
+    window.show_page(HHS_PAGE)
+    window.hhs_view.year.setValue(2026)
+    task = window.refresh_hhs_log(2026)
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    view = window.hhs_view
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    seen = answer_notice(
+        monkeypatch,
+        lambda d: (
+            d.method.setCurrentIndex(d.method.findData(Method.PORTAL)),
+            d.reference.setText("OCR 123"),
+        ),
+    )
+    view.submit_button.click()
+    assert len(seen) == 1
+    assert seen[0].obligation.key == "HIPAA/hhs_annual"
+    assert window.main_tabs.currentIndex() == HHS_PAGE
+    qtbot.waitUntil(
+        lambda: view.model.rowCount() == 1 and view.model.row(0).submitted_on == TODAY, timeout=20000
+    )
+    notice = window.session.service.register.notices(window.session.case_id)["HIPAA/hhs_annual"]  # type: ignore[union-attr]
+    assert notice.reference == "OCR 123"
