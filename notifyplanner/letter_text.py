@@ -17,8 +17,9 @@ from pathlib import Path
 from notifyplanner.letter_groups import LetterGroup
 from notifyplanner.letter_rules import ELEMENTS
 from notifyplanner.model import Incident
+from notifyplanner.userdirs import bundled_dir
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "letters"
+BUNDLED_TEMPLATES = bundled_dir("resources") / "letters"  # the checkout's, or the installed copy
 TEMPLATES_FILE = "paragraphs.json"
 CONTACTS_FILE = "contacts.json"
 _TOKEN = re.compile(r"\{([a-z_]+)\}")

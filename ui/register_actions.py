@@ -456,8 +456,13 @@ class RegisterActions:
         if not self.session.available:
             return None
         task = self.session.hhs_task(year or self.hhs_view.year.value(), self)
+        # A later request (the year spin box, a submission) supersedes this one: an older
+        # answer arriving last must not replace the rows, and the selection, on screen.
+        self._hhs_request = task
 
         def show(result: tuple[int, date, list[Any]]) -> None:
+            if getattr(self, "_hhs_request", task) is not task:
+                return
             year, due, rows = result
             self.hhs_view.set_rows(year, due, rows, self._today, self.settings.date_format)
 
