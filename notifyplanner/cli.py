@@ -53,6 +53,18 @@ def _date_arg(text: str) -> date:
     return day
 
 
+def _window_arg(text: str) -> int:
+    """The workbook's "due soon" window in days, refused with the reason when it is not one."""
+    from notifyplanner.urgency import check_window
+
+    try:
+        return check_window(int(text))
+    except ValueError as exc:
+        if not text.strip().lstrip("-").isdigit():
+            raise argparse.ArgumentTypeError(f"expected a whole number of days, got {shown(text)}") from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _emit(text: str) -> None:
     """Write ``text`` to stdout whole, or as much as the terminal's encoding can show.
 
@@ -102,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_plan.add_argument("--rules", type=Path, default=BUNDLED_RULES, help="folder of rule files to plan with")
     p_plan.add_argument("--today", type=_date_arg, help="count days left from this date (default: today)")
     p_plan.add_argument("--xlsx", type=Path, metavar="OUT", help="also write the plan as an Excel workbook")
+    p_plan.add_argument(
+        "--due-soon-days",
+        type=_window_arg,
+        default=7,
+        metavar="N",
+        help="in the workbook, a deadline within N days is 'due soon' (default: 7, as in the app)",
+    )
     p_plan.add_argument(
         "--ics",
         type=Path,
@@ -159,7 +178,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
         from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
 
         try:
-            atomic_write_bytes(args.xlsx, plan_to_xlsx(result, rulebook, made_on=today))
+            atomic_write_bytes(
+                args.xlsx, plan_to_xlsx(result, rulebook, made_on=today, due_soon_days=args.due_soon_days)
+            )
         except OSError as exc:
             # Say what to do about it: the reader is a privacy officer, not a sysadmin.
             why = {

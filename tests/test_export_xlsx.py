@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner.cli import SAMPLE_INCIDENT, main
 from notifyplanner.engine import plan as make_plan
+from notifyplanner.export.workbook.cells import keep_with_next
 from notifyplanner.export.workbook.obligations import LOOKS
 from notifyplanner.export.xlsx import (
     FORMULA_PREFIXES,
@@ -543,3 +544,48 @@ def test_summary_lists_the_decisions_and_answers(rulebook: Rulebook):
     assert "No-risk-of-harm determination (FL)" in ws.cell(row_of(ws, "Decisions"), 2).value
     assert "third parties: no" in ws.cell(row_of(ws, "Entity and circumstances"), 2).value
     assert ws.cell(row_of(ws, "People affected"), 2).value == "at least 10 (some counts unknown)"
+
+
+def test_cli_carries_the_due_soon_window_into_the_workbook(tmp_path: Path):
+    out = tmp_path / "plan.xlsx"
+    args = ["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-20", "--xlsx", str(out)]
+    assert main([*args, "--due-soon-days", "3"]) == 0
+    ws = load_workbook(out)["Obligations"]
+    assert "-TODAY()<=3," in ws.cell(row=2, column=headers(ws)["Urgency (live)"]).value
+
+
+@pytest.mark.parametrize(("value", "words"), [("-1", "0 to 365 days"), ("soon", "whole number of days")])
+def test_cli_refuses_a_window_that_is_not_days(tmp_path: Path, capsys, value: str, words: str):
+    out = tmp_path / "plan.xlsx"
+    with pytest.raises(SystemExit) as stop:
+        main(["plan", str(SAMPLE_INCIDENT), "--xlsx", str(out), "--due-soon-days", value])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and words in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_summary_heading_never_ends_a_printed_page(rulebook: Rulebook):
+    """Issue 12 item 5: a heading left alone at the foot of page 1. Every manual break sits
+    just before a section heading, and the sample's Summary gets the breaks it needs."""
+    plan = make_plan(read_incident(SAMPLE_INCIDENT), rulebook)
+    ws = reopen(plan, rulebook)["Summary"]
+    breaks = [b.id + 1 for b in ws.row_breaks.brk]
+    assert breaks, "the sample's Summary runs past one page"
+    for row in breaks:
+        assert ws.cell(row=row, column=1).font.size == 12  # a section heading starts the page
+
+
+def test_keep_with_next_moves_a_heading_that_would_end_a_page():
+    def sheet() -> Worksheet:
+        ws = Workbook().active
+        for r in range(1, 80):
+            ws.row_dimensions[r].height = 15
+        return ws
+
+    # A page holds (8.5 - 1.1) in * 72 = 532.8 pt: 35 rows of 15 pt at full scale.
+    near_the_foot = sheet()
+    assert keep_with_next(near_the_foot, [(34, 5)], 79, [10]) == [34]
+    assert [b.id for b in near_the_foot.row_breaks.brk] == [33]
+    assert keep_with_next(sheet(), [(5, 5)], 79, [10]) == []  # room enough: no break
+    # Past the printer's own break (row 36 starts page 2), the count starts again.
+    assert keep_with_next(sheet(), [(40, 5)], 79, [10]) == []

@@ -18,6 +18,7 @@ from notifyplanner.export.common import notice_label
 from notifyplanner.export.workbook.cells import (
     BODY,
     BOLD,
+    CENTER,
     TOP,
     WRAP,
     CellValue,
@@ -103,7 +104,8 @@ def details_sheet(ws: Worksheet, obligations: Sequence[Obligation]) -> None:
         values = _values(row - 1, ob)
         for index, column in enumerate(COLUMNS, start=1):
             font = BOLD if column.key in ("number", "status") else BODY
-            put(ws, row, index, values[column.key], font=font, align=WRAP if column.wrap else TOP)
+            align = WRAP if column.wrap else (CENTER if column.key == "number" else TOP)
+            put(ws, row, index, values[column.key], font=font, align=align)
     last = max(row, 2)
     table(ws, "Details", COLUMNS, 1, last)
     fit_rows(ws, 2, last, COLUMNS)
