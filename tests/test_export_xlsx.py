@@ -589,3 +589,12 @@ def test_keep_with_next_moves_a_heading_that_would_end_a_page():
     assert keep_with_next(sheet(), [(5, 5)], 79, [10]) == []  # room enough: no break
     # Past the printer's own break (row 36 starts page 2), the count starts again.
     assert keep_with_next(sheet(), [(40, 5)], 79, [10]) == []
+
+
+def test_a_register_case_workbook_names_its_log_head(sample_plan: Plan, rulebook: Rulebook):
+    head = "0123456789abcdef" * 4
+    book = load_workbook(io.BytesIO(plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON, log_head=head)))
+    assert (book["Summary"]["A4"].value, book["Summary"]["B4"].value) == ("Register log head", head)
+    assert all(ws.oddFooter.right.text.endswith(f"· log {head[:16]}") for ws in book.worksheets)
+    plain = load_workbook(io.BytesIO(plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON)))
+    assert plain["Summary"]["A4"].value is None and "log" not in plain["Summary"].oddFooter.right.text

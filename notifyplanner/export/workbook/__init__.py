@@ -29,7 +29,7 @@ from openpyxl.xml.functions import tostring
 
 from notifyplanner import __version__
 from notifyplanner.export.workbook import credit, details, obligations, residents, sources, summary, timeline
-from notifyplanner.export.workbook.cells import cell_text, print_setup, sheet_title
+from notifyplanner.export.workbook.cells import cell_text, footer_text, print_setup, sheet_title
 from notifyplanner.model import Plan, Rulebook
 from notifyplanner.urgency import DEFAULT_WINDOW_DAYS, check_window
 
@@ -71,14 +71,21 @@ def _stable_bytes(raw: bytes, workbook: Workbook, made_on: date) -> bytes:
 
 
 def plan_to_xlsx(
-    plan: Plan, rulebook: Rulebook, *, made_on: date, due_soon_days: int = DEFAULT_WINDOW_DAYS
+    plan: Plan,
+    rulebook: Rulebook,
+    *,
+    made_on: date,
+    due_soon_days: int = DEFAULT_WINDOW_DAYS,
+    log_head: str | None = None,
 ) -> bytes:
     """The plan as an .xlsx workbook, in bytes.
 
     ``made_on`` is the date the plan is handed out; it is printed on the Summary and in the
     footer. Urgency colours are not computed from it: they follow ``TODAY()`` in Excel, with
     ``due_soon_days`` as the "due soon" window (the app passes the user's setting), which
-    the Summary states.
+    the Summary states. ``log_head`` (a register case's audit-log head) goes on the Summary
+    (row 4) and, cut to 16 characters, in every sheet's footer: a copy that left the machine
+    names the log it was made from.
     """
     window = check_window(due_soon_days)
     workbook = Workbook()
@@ -89,7 +96,7 @@ def plan_to_xlsx(
 
     order = obligations.obligations_sheet(sheets[obligations.SHEET], plan, window)
     details.details_sheet(sheets[details.SHEET], order)
-    summary.summary_sheet(sheets[summary.SHEET], plan, rulebook, made_on, window)
+    summary.summary_sheet(sheets[summary.SHEET], plan, rulebook, made_on, window, log_head)
     pages_wide = timeline.timeline_sheet(sheets[timeline.SHEET], plan)
     residents.residents_sheet(sheets[residents.SHEET], plan, rulebook)
     credit.credit_sheet(sheets[credit.SHEET], plan)
@@ -102,6 +109,9 @@ def plan_to_xlsx(
             print_setup(ws, plan, made_on, title_rows="1:3", title_cols="A:C", pages_wide=pages_wide)
         else:
             print_setup(ws, plan, made_on, title_rows="1:1")
+        if log_head:
+            for footer in (ws.oddFooter, ws.evenFooter):
+                footer.right.text = f"{footer.right.text} · log {footer_text(log_head[:16])}"
 
     workbook.properties.creator = f"notifyplanner {__version__}"
     workbook.properties.title = cell_text(f"Breach notification plan: {plan.incident.name}")[:250]

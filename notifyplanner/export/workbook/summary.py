@@ -50,8 +50,16 @@ TEXT_WIDTH = 13 + 15 + 80  # a value merged across B:D
 KEEP_ROWS = 8  # a heading prints with up to this many rows of its section
 
 
-def summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date, window_days: int) -> None:
-    """Facts, the controlling date, counts, colours, warnings, rules, disclaimer."""
+def summary_sheet(
+    ws: Worksheet,
+    plan: Plan,
+    rulebook: Rulebook,
+    made_on: date,
+    window_days: int,
+    log_head: str | None = None,
+) -> None:
+    """Facts, the controlling date, counts, colours, warnings, rules, disclaimer; the
+    register's log head under the date when the plan is a register case's."""
     for letter, width in WIDTHS.items():
         ws.column_dimensions[letter].width = width
     sections: list[int] = []
@@ -85,6 +93,9 @@ def summary_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook, made_on: date, 
     ws.row_dimensions[2].height = 16
     label(3, "Plan made on")
     value(3, made_on)
+    if log_head:
+        label(4, "Register log head")
+        put(ws, 4, 2, log_head)
 
     row = section(5, "The incident")
     for fact in incident_facts(plan, residents_elsewhere="the Residents sheet"):
