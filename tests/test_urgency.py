@@ -14,6 +14,8 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import product
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from notifyplanner.cli import SAMPLE_INCIDENT
@@ -168,3 +170,21 @@ def test_the_summary_states_the_window(sample_plan: Plan, rulebook: Rulebook):
     assert any("within 3 days: the urgency setting this workbook was made with" in t for t in texts)
     formulas = [c.value for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert not any("<=7" in f for f in formulas)
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    offset=st.integers(min_value=-400, max_value=400),
+    step=st.integers(min_value=1, max_value=400),
+    window=st.integers(min_value=0, max_value=365),
+    status=st.sampled_from([Status.REQUIRED, Status.UNDETERMINED]),
+)
+def test_urgency_only_grows_as_the_days_pass(owed: Obligation, offset, step, window, status):
+    """Later never follows due soon, due soon never follows overdue: a notice left alone
+    only gets more urgent, whatever the window."""
+    order = [Urgency.LATER, Urgency.SOON, Urgency.OVERDUE]
+    ob = replace(owed, status=status, deadline=TODAY + timedelta(days=offset))
+    before = urgency(ob, TODAY, window)
+    after = urgency(ob, TODAY + timedelta(days=step), window)
+    assert order.index(after) >= order.index(before)
+    assert (before is Urgency.OVERDUE) == (offset < 0)
