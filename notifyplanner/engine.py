@@ -52,6 +52,7 @@ from notifyplanner.model import (
     Status,
 )
 from notifyplanner.safe_read import InputError, date_window_message, dates_outside_window
+from notifyplanner.versions import choose_version
 
 RESEARCHED_SINCE = date(2018, 1, 1)
 HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIATE})
@@ -72,11 +73,15 @@ class _JurisdictionPlanner:
         version: RuleVersion,
         residents: int | None,
         federal: FederalAnchors | None = None,
+        chosen_by: str = "",
     ):
         self.incident = incident
         self.jurisdiction = jurisdiction
         self.version = version
         self.residents = residents
+        # Why this version governs, where it is not simply the discovery date (Texas):
+        # said in every dated notice, because it decides which deadline the law sets.
+        self.chosen_by = chosen_by
         # The federal notices already planned ("HIPAA/hhs" -> its date), for state notices
         # timed against them (Illinois, New York) or sent with the HIPAA letter.
         self.federal = federal or {}
@@ -307,6 +312,8 @@ class _JurisdictionPlanner:
         held = self._hold(rule)
         if held is not None:
             basis += f". Law-enforcement hold until {held.isoformat()} ({self.version.law_enforcement.citation.cite})"
+        if self.chosen_by:
+            basis = f"{basis.rstrip('.')}. {self.chosen_by}"
         return Obligation(
             **common,  # type: ignore[arg-type]
             deadline=result.deadline,
@@ -590,7 +597,7 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
     federal = [j for j in rulebook.jurisdictions.values() if j.kind == "federal"]
     planned: list[tuple[Jurisdiction, int | None]] = []
     for jurisdiction in sorted(federal, key=lambda j: j.code):
-        version = jurisdiction.version_on(day) if day else jurisdiction.latest
+        version = choose_version(jurisdiction, incident).version
         if version is None:
             continue
         if not any(incident.entity_role in r.trigger.entity_roles for r in version.obligations):
@@ -602,7 +609,10 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
     memo = memo_for(rulebook)
     anchors: dict[str, Computed] = {}
     for jurisdiction, count in planned:
-        version = jurisdiction.version_on(day) if day else jurisdiction.latest
+        choice = choose_version(jurisdiction, incident)
+        version = choice.version
+        if choice.warning:
+            warnings.append(choice.warning)
         if version is None:
             warnings.append(
                 f"{jurisdiction.name}: no rule in force on {day.isoformat() if day else 'that date'} "
@@ -611,7 +621,7 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
             continue
         if jurisdiction.kind == "federal":
             # Federal notices read every state's count (media notice), so no memo.
-            planner = _JurisdictionPlanner(incident, jurisdiction, version, count or None)
+            planner = _JurisdictionPlanner(incident, jurisdiction, version, count or None, None, choice.basis)
             federal_obligations = list(planner.obligations())
             anchors.update(federal_anchors(federal_obligations))
             obligations.extend(federal_obligations)
@@ -620,7 +630,7 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
             key = state_key(incident, version, jurisdiction.code, count, anchors)
             found = memo.get(key)
             if found is None:
-                planner = _JurisdictionPlanner(incident, jurisdiction, version, count, anchors)
+                planner = _JurisdictionPlanner(incident, jurisdiction, version, count, anchors, choice.basis)
                 found = (tuple(planner.obligations()), tuple(planner.credit_monitoring()))
                 if len(memo) >= MEMO_SIZE:
                     memo.clear()
@@ -635,6 +645,7 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
                 enacted_by=version.enacted_by,
                 last_reviewed=jurisdiction.last_reviewed,
                 statute=version.statute,
+                chosen_by=choice.basis,
             )
         )
     return Plan(

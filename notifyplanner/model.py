@@ -431,6 +431,23 @@ class CreditMonitoringRule:
 
 
 @dataclass(frozen=True)
+class InForceAt:
+    """Which incident event decides whether this version governs (default: discovery).
+
+    A version normally governs incidents discovered on or after its ``effective_from``.
+    Some amendments attach their new duty to a later event and carry no clause limiting
+    them to earlier breaches: Texas S.B. 768 (2023) shortened the AG notice to 30 days
+    after the *determination* that a breach occurred, so a determination on or after
+    2023-09-01 owes 30 days even when the breach was discovered before. Such a version
+    says so here, with the clause it rests on, instead of the engine guessing.
+    """
+
+    event: Event
+    citation: Citation
+    notes: str = ""
+
+
+@dataclass(frozen=True)
 class RuleVersion:
     effective_from: date
     enacted_by: str
@@ -444,6 +461,12 @@ class RuleVersion:
     credit_monitoring: tuple[CreditMonitoringRule, ...]
     notes: str = ""
     follow_up: str = ""
+    in_force_at: InForceAt | None = None  # None: chosen by the discovery date
+
+    @property
+    def chosen_by(self) -> Event:
+        """The incident event whose date must fall on or after ``effective_from``."""
+        return self.in_force_at.event if self.in_force_at else Event.DISCOVERY
 
     def obligation(self, obligation_id: str) -> ObligationRule | None:
         return next((o for o in self.obligations if o.id == obligation_id), None)
@@ -459,6 +482,10 @@ class RuleVersion:
             ("HIPAA", self.hipaa.citation),
             ("law enforcement", self.law_enforcement.citation),
         ]
+        if self.in_force_at is not None:
+            out.append(
+                (f"version chosen by the {self.in_force_at.event.value} date", self.in_force_at.citation)
+            )
         out += [(f"notice {o.id}", o.citation) for o in self.obligations]
         out += [(f"credit monitoring ({c.months} months)", c.citation) for c in self.credit_monitoring]
         return tuple(out)
@@ -744,6 +771,9 @@ class RuleVersionUsed:
     enacted_by: str
     last_reviewed: date
     statute: Citation
+    # How the version was chosen, where a version of this jurisdiction is chosen by an
+    # event other than discovery ("Texas rules in force on the determination date ...").
+    chosen_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,7 @@ def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
                 "enacted_by": v.enacted_by,
                 "last_reviewed": v.last_reviewed.isoformat(),
                 "statute": v.statute.cite,
+                "chosen_by": v.chosen_by,
             }
             for v in plan.versions
         ],

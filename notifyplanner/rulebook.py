@@ -47,6 +47,7 @@ from notifyplanner.model import (
     HipaaRule,
     HolidayCalendar,
     HoursAfter,
+    InForceAt,
     Jurisdiction,
     LawEnforcementRule,
     NoFixedDeadline,
@@ -452,7 +453,14 @@ def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
         ),
         notes=raw.get("notes", ""),
         follow_up=raw.get("follow_up", ""),
+        in_force_at=_in_force_at(raw.get("in_force_at")),
     )
+
+
+def _in_force_at(raw: dict[str, Any] | None) -> InForceAt | None:
+    if raw is None:
+        return None
+    return InForceAt(Event(raw["event"]), _cite(raw["citation"]), raw.get("notes", ""))
 
 
 def _risk_of_harm(raw: dict[str, Any]) -> RiskOfHarm:

@@ -214,6 +214,15 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
     lines.append(
         f"Showing the version in force from {version.effective_from.isoformat()}: {version.enacted_by}"
     )
+    # Which incident date decides that this version governs (Texas S.B. 768: the determination).
+    chosen = (
+        f"Governs when the {version.chosen_by.value} date is on or after {version.effective_from.isoformat()}"
+    )
+    if version.in_force_at is not None:
+        chosen += f" [{_pin(version.in_force_at.citation)}]"
+        if version.in_force_at.notes:
+            chosen += f": {version.in_force_at.notes}"
+    lines.append(chosen)
     lines.append(f"Statute: {source_text(version.statute)}")
     lines.append(f"Business days: {calendar_text(j.holidays)}")
     pi = version.personal_information

@@ -61,6 +61,16 @@ def scenarios(j: Jurisdiction) -> Iterator[Scenario]:
                 f"version boundary {version.effective_from.isoformat()}: discovered {day.isoformat()}",
                 Incident(**{**base, "discovered": day, "determined": day}, residents={code: 1000}),
             )
+        if version.in_force_at is not None:
+            # A version chosen by a later event: discovered before the boundary, that
+            # event on each side of it.
+            found = version.effective_from - timedelta(days=7)
+            for day in (version.effective_from - timedelta(days=1), version.effective_from):
+                yield Scenario(
+                    f"version boundary {version.effective_from.isoformat()}: discovered {found.isoformat()}, "
+                    f"{version.in_force_at.event.value} {day.isoformat()}",
+                    Incident(**{**base, "discovered": found, "determined": day}, residents={code: 1000}),
+                )
 
 
 def snapshot_text(rulebook: Rulebook, code: str) -> str:

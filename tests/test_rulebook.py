@@ -44,6 +44,11 @@ CASES = {
     "huge_integer.json": ("versions[3].obligations[1].trigger.min_residents", "5,000 digits is out of range"),
     "lone_surrogate.json": ("versions[3].notes", "lone surrogate"),
     "date_out_of_window.json": ("$.last_reviewed", "outside the dates"),
+    # a version is chosen by the discovery or the determination date, nothing else
+    "version_chosen_by_vendor_notice.json": (
+        "$.versions[3].in_force_at.event",
+        "'vendor_notice' is not one of",
+    ),
 }
 
 # Files that load (a user's copy may plan with them) but fail the source standard that

@@ -90,3 +90,10 @@ def test_show_lists_the_duties_a_no_harm_determination_carries_and_who_a_notice_
     assert "only by: A state or local government agency; or An information broker" in georgia
     montana = show_jurisdiction(BOOK.get("MT"))  # type: ignore[arg-type]
     assert "only if: Does the notice to individuals suggest" in montana
+
+
+def test_show_says_which_incident_date_chooses_a_version_when_it_is_not_discovery():
+    text = show_jurisdiction(BOOK.get("TX"))  # type: ignore[arg-type]
+    assert "Governs when the determination date is on or after 2023-09-01 [S.B. 768 (2023), SECTION 1" in text
+    older = show_jurisdiction(BOOK.get("TX"), on=date(2022, 1, 1))  # type: ignore[arg-type]
+    assert "Governs when the discovery date is on or after 2021-09-01" in older

@@ -49,3 +49,22 @@ def test_hipaa_entities_are_outside_the_ftc_rule():
         "TX", discovered="2024-08-01", residents=10, role="covered_entity", elements=("name", "medical")
     )
     assert not any(o.jurisdiction == "FTC-HBNR" for o in plan.obligations)
+
+
+def test_318_5c_ftc_goes_with_the_individual_notice_when_that_is_sent_earlier_from_2024_07_29():
+    """Summaries give the 2024 timing both as 'contemporaneously with' the individual notice and
+    as 'no later than 60 calendar days'; the plan keeps the earlier of the two."""
+    plan = plan_for("TX", discovered="2024-08-01", individuals_notified="2024-08-20", residents=500, **VENDOR)
+    ftc = notice(plan, "FTC-HBNR", "ftc")
+    assert ftc.deadline == date(2024, 8, 20)
+    later = plan_for("TX", discovered="2024-08-01", residents=500, **VENDOR)
+    assert notice(later, "FTC-HBNR", "ftc").deadline == date(2024, 9, 30)
+
+
+def test_318_5b_media_threshold_is_500_residents_of_one_state_not_the_total():
+    plan = plan_for("TX", discovered="2024-08-01", residents={"TX": 499, "OK": 499}, **VENDOR)
+    media = [
+        o for o in plan.obligations if o.jurisdiction == "FTC-HBNR" and o.obligation_id.startswith("media")
+    ]
+    assert [o.status for o in media] == [Status.NOT_REQUIRED]
+    assert notice(plan, "FTC-HBNR", "ftc").status is Status.REQUIRED  # 998 in all: 500 or more

@@ -80,6 +80,53 @@ def test_texas_health_information_counts_without_a_name():
 
 
 def test_texas_ag_30_days_for_a_breach_that_began_before_2023_09_01_and_was_found_after():
-    """S.B. 768 governs determinations made from its effective date; the planner keys on discovery."""
+    """S.B. 768 governs determinations made from its effective date, whenever the breach began."""
     plan = plan_for("TX", discovered="2023-09-05", determined="2023-09-05", residents=250)
     assert notice(plan, "TX", "attorney_general").deadline == date(2023, 10, 5)
+
+
+# S.B. 768 (2023) § 521.053(i): "not later than the 30th day after the date on which the person
+# determines that the breach occurred", in force 2023-09-01, with no clause limiting it to
+# breaches occurring after that date: the law in force on the determination date governs.
+
+
+def test_texas_discovered_before_2023_09_01_determined_after_owes_ag_30_days_from_determination():
+    plan = plan_for("TX", discovered="2023-08-25", determined="2023-09-05", residents=250)
+    ag = notice(plan, "TX", "attorney_general")
+    assert ag.deadline == date(2023, 10, 5)
+    assert ag.effective_from == date(2023, 9, 1)
+    assert "Texas rules in force on the determination date 2023-09-05" in ag.basis
+
+
+def test_texas_discovered_and_determined_before_2023_09_01_owes_ag_60_days():
+    plan = plan_for("TX", discovered="2023-08-25", determined="2023-08-31", residents=250)
+    ag = notice(plan, "TX", "attorney_general")
+    assert ag.deadline == date(2023, 10, 30)
+    assert ag.effective_from == date(2021, 9, 1)
+    assert "Texas rules in force on the discovery date 2023-08-25" in ag.basis
+    assert "the determination date 2023-08-31 is before it" in ag.basis
+
+
+def test_texas_determined_on_2023_09_01_is_the_first_day_of_the_30_day_rule():
+    plan = plan_for("TX", discovered="2023-08-01", determined="2023-09-01", residents=250)
+    assert notice(plan, "TX", "attorney_general").deadline == date(2023, 10, 1)
+
+
+def test_texas_individuals_stay_60_days_after_determination_across_2023_09_01():
+    plan = plan_for("TX", discovered="2023-08-25", determined="2023-09-05", residents=250)
+    assert notice(plan, "TX", "individuals").deadline == date(2023, 11, 4)
+
+
+def test_texas_no_determination_date_before_2023_09_01_uses_discovery_and_asks_for_it():
+    plan = plan_for("TX", discovered="2023-08-25", residents=250)
+    ag = notice(plan, "TX", "attorney_general")
+    assert ag.deadline == date(2023, 10, 24)  # 60 days from discovery, standing in
+    assert "determination date" in ag.needs
+    assert any("S.B. 768" in w and "Enter the determination date" in w for w in plan.warnings)
+
+
+def test_texas_plan_names_how_the_version_was_chosen():
+    plan = plan_for("TX", discovered="2023-08-25", determined="2023-09-05", residents=250)
+    used = next(v for v in plan.versions if v.jurisdiction == "TX")
+    assert used.effective_from == date(2023, 9, 1)
+    assert used.chosen_by.startswith("Texas rules in force on the determination date 2023-09-05")
