@@ -30,6 +30,7 @@ from notifyplanner.report import plan_to_dict, plan_to_text
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, check_rules, load_rulebook, rule_files
 from notifyplanner.rules_view import rules_table, show_jurisdiction
 from notifyplanner.safe_read import InputError, date_window_message, in_window, one_line, shown
+from notifyplanner.urgency import DEFAULT_WINDOW_DAYS
 from notifyplanner.userdirs import bundled_dir
 
 SAMPLE_INCIDENT = bundled_dir("resources") / "samples" / "telehealth-pharmacy.json"
@@ -51,6 +52,18 @@ def _date_arg(text: str) -> date:
     if not in_window(day):
         raise argparse.ArgumentTypeError(date_window_message(day))
     return day
+
+
+def _window_arg(text: str) -> int:
+    """The workbook's "due soon" window in days, refused with the reason when it is not one."""
+    from notifyplanner.urgency import check_window
+
+    try:
+        return check_window(int(text))
+    except ValueError as exc:
+        if not text.strip().lstrip("-").isdigit():
+            raise argparse.ArgumentTypeError(f"expected a whole number of days, got {shown(text)}") from None
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _emit(text: str) -> None:
@@ -102,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_plan.add_argument("--rules", type=Path, default=BUNDLED_RULES, help="folder of rule files to plan with")
     p_plan.add_argument("--today", type=_date_arg, help="count days left from this date (default: today)")
     p_plan.add_argument("--xlsx", type=Path, metavar="OUT", help="also write the plan as an Excel workbook")
+    p_plan.add_argument(
+        "--due-soon-days",
+        type=_window_arg,
+        default=7,
+        metavar="N",
+        help="in the workbook, a deadline within N days is 'due soon' (default: 7, as in the app)",
+    )
     p_plan.add_argument(
         "--ics",
         type=Path,
@@ -156,7 +176,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     except InputError as exc:
         return _fail(f"{args.file}: {exc.field}: {exc.message}")
     today = args.today or date.today()
-    if args.xlsx is not None and (problem := _xlsx_export(result, rulebook, args.xlsx, today)):
+    if args.xlsx is not None and (
+        problem := _xlsx_export(result, rulebook, args.xlsx, today, due_soon_days=args.due_soon_days)
+    ):
         return _fail(problem)
     for out, export in ((args.ics, _ics_export), (args.pdf, _pdf_export)):
         if out is not None and (problem := export(result, out, today)):
@@ -169,13 +191,21 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def _xlsx_export(
-    result: Plan, rulebook: Rulebook, out: Path, today: date, log_head: str | None = None
+    result: Plan,
+    rulebook: Rulebook,
+    out: Path,
+    today: date,
+    log_head: str | None = None,
+    due_soon_days: int = DEFAULT_WINDOW_DAYS,
 ) -> str | None:
     """The workbook; a one-line problem, or None."""
     from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
 
     try:
-        atomic_write_bytes(out, plan_to_xlsx(result, rulebook, made_on=today, log_head=log_head))
+        payload = plan_to_xlsx(
+            result, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days
+        )
+        atomic_write_bytes(out, payload)
     except OSError as exc:
         # Say what to do about it: the reader is a privacy officer, not a sysadmin.
         why = {

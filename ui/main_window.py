@@ -45,6 +45,7 @@ from notifyplanner.register.storage import RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from notifyplanner.safe_read import InputError, one_line
+from notifyplanner.urgency import DEFAULT_WINDOW_DAYS
 from notifyplanner.userdirs import file_stem
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.edges import at_edge
@@ -392,10 +393,11 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             out = out.with_suffix(suffix)
         current, rulebook, today = self._plan, self.rulebook, self._today
         head = self.current_log_head()
+        window = self.settings.urgency_days
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
             progress(0.1)
-            payload = _export_bytes(fmt, current, rulebook, today, out, head)
+            payload = _export_bytes(fmt, current, rulebook, today, out, head, window)
             progress(0.8)
             if cancelled():
                 return out
@@ -662,7 +664,13 @@ EXPORT_KINDS = {
 
 
 def _export_bytes(
-    fmt: str, plan: Plan, rulebook: Rulebook, today: date, out: Path, log_head: str | None = None
+    fmt: str,
+    plan: Plan,
+    rulebook: Rulebook,
+    today: date,
+    out: Path,
+    log_head: str | None = None,
+    due_soon_days: int = DEFAULT_WINDOW_DAYS,
 ) -> bytes:
     """The export's bytes; the exporters load their libraries only when used. ``log_head``
     is the register case's log head (None for a plain file), printed on the export."""
@@ -677,4 +685,5 @@ def _export_bytes(
         return plan_to_pdf(plan, as_of=today, log_head=log_head)
     from notifyplanner.export.xlsx import plan_to_xlsx
 
-    return plan_to_xlsx(plan, rulebook, made_on=today, log_head=log_head)
+    # The workbook colours "due soon" by the same window the app uses (the preference).
+    return plan_to_xlsx(plan, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days)

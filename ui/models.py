@@ -1,8 +1,9 @@
 """Thin table models over the core's objects (Vorta style).
 
 Each model holds a tuple of core objects and only turns fields into cells: the core decides
-every status, date and reason; the one judgement made here is the urgency colour, which
-depends on "today" and the user's urgency window, things only the face knows. The models
+every status, date and reason, and the urgency rule is the core's too
+(``notifyplanner.urgency``, which the workbook also follows); only the colours, "today" and
+the user's urgency window are the face's. The models
 are tested without a window (tests/ui/test_models.py).
 """
 
@@ -12,7 +13,6 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,25 +30,13 @@ from notifyplanner.model import CreditMonitoringDuty, DeadlineKind, Obligation, 
 from notifyplanner.places import JURISDICTIONS, normalize_state
 from notifyplanner.register.grading import Grade, Timeliness
 from notifyplanner.report import STATUS_ORDER, STATUS_WORDS, deadline_text
+from notifyplanner.urgency import Urgency, urgency, urgency_text  # the one rule, shared with the workbook
 from ui.dates import ISO, format_date, weekday
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class Urgency(Enum):
-    """How soon a notice is due, as the table and timeline colour it."""
-
-    OVERDUE = "overdue"
-    SOON = "due soon"
-    LATER = "later"
-    NO_DATE = "no fixed date"
-    SENT_LATE = "sent late"
-    SENT = "sent"  # on time, or sent where there is no date to be late against
-    DECIDED = "decided not to send"
-    NOT_REQUIRED = "not required"
 
 
 # Background and text colours; text stays dark on every background (WCAG AA contrast) and
@@ -65,28 +53,6 @@ URGENCY_COLORS: Mapping[Urgency, tuple[str, str]] = {
     Urgency.DECIDED: ("#eeeeee", "#3c4043"),
     Urgency.NOT_REQUIRED: ("#ffffff", "#5f6368"),
 }
-
-
-def urgency(ob: Obligation, today: date, window: int, grade: Grade | None = None) -> Urgency:
-    """The colour class of an obligation: its recorded notice first, then status and days left.
-
-    The grade (the core's, ``notifyplanner.register.grading``) decides sent, late and
-    decided; an obligation with nothing recorded is coloured by how soon it is due.
-    """
-    if grade is not None and grade.skipped:
-        return Urgency.DECIDED
-    if grade is not None and grade.sent_on is not None:
-        return Urgency.SENT_LATE if grade.timeliness is Timeliness.LATE else Urgency.SENT
-    if ob.status is Status.NOT_REQUIRED:
-        return Urgency.NOT_REQUIRED
-    left = days_left(ob.deadline, today)
-    if left is None:
-        return Urgency.NO_DATE
-    if left < 0:
-        return Urgency.OVERDUE
-    if left <= window:
-        return Urgency.SOON
-    return Urgency.LATER
 
 
 def days_left_text(left: int | None) -> str:
@@ -238,7 +204,7 @@ class ObligationTableModel(_FlatTableModel):
                 f"\n{ob.basis}" if ob.basis else ""
             )
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self._display(ob, col)}, {self.urgency_of(ob).value}"
+            return f"{self._display(ob, col)}, {urgency_text(ob, self.urgency_of(ob))}"
         return None
 
     def _display(self, ob: Obligation, col: int) -> str:

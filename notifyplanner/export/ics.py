@@ -25,13 +25,14 @@ and newlines and folds long lines, so no user text can forge a property.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event, vText
 
 from notifyplanner import __version__
+from notifyplanner.export.common import clean_text as shared_clean_text
+from notifyplanner.export.common import day_text, notice_label
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, sorted_obligations
 
@@ -91,13 +92,10 @@ class _Draft:
         )
 
 
-# RFC 5545 3.3.11: TEXT may hold no control character but HTAB (newlines are escaped as \n).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
 def clean_text(value: str) -> str:
-    """User text as RFC 5545 TEXT allows it: line breaks as ``\n``, other controls dropped."""
-    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    """User text as RFC 5545 3.3.11 TEXT allows it: line breaks kept (the library escapes them
+    as ``\n``), tab kept, other controls dropped; the rule every exporter shares."""
+    return shared_clean_text(value)
 
 
 def _title(plan: Plan) -> str:
@@ -116,15 +114,15 @@ def _event_day(ob: Obligation) -> date:
 def _notice_draft(plan: Plan, token: str, ob: Obligation) -> _Draft:
     assert ob.deadline is not None
     day = _event_day(ob)
-    who = ob.recipient_text
+    who = notice_label(ob)
     if ob.status is Status.UNDETERMINED:
         who += " (undetermined)"
     lines = []
     if day != ob.deadline:
         why = f" ({ob.non_business_day})" if ob.non_business_day else ""
-        lines.append(f"Send by {day.isoformat()}; legal deadline {ob.deadline.isoformat()}{why}.")
+        lines.append(f"Send by {day_text(day)}; legal deadline {day_text(ob.deadline)}{why}.")
     else:
-        lines.append(f"Legal deadline {ob.deadline.isoformat()}.")
+        lines.append(f"Legal deadline {day_text(ob.deadline)}.")
     lines.append(f"Status: {STATUS_WORDS[ob.status]}. {ob.reason}")
     if ob.needs:
         lines.append("Still needed: " + "; ".join(ob.needs) + ".")
@@ -135,10 +133,10 @@ def _notice_draft(plan: Plan, token: str, ob: Obligation) -> _Draft:
             "This date is computed from the discovery date because a later event date is not entered yet."
         )
     if ob.held_until:
-        lines.append(f"Law-enforcement hold until {ob.held_until.isoformat()}.")
+        lines.append(f"Law-enforcement hold until {day_text(ob.held_until)}.")
     if ob.filing:
         lines.append(f"How to file: {ob.filing}")
-    lines.append(f"Citation: {ob.citation.cite} (rules in force from {ob.effective_from.isoformat()})")
+    lines.append(f"Citation: {ob.citation.cite} (rules in force from {day_text(ob.effective_from)})")
     if ob.citation.url:
         lines.append(ob.citation.url)
     lines.append(DISCLAIMER)
@@ -156,11 +154,11 @@ def _controlling_draft(plan: Plan, token: str) -> _Draft | None:
     if ob is None or ob.deadline is None:
         return None
     lines = [
-        f"The earliest fixed deadline of this plan: {ob.jurisdiction_name}, {ob.recipient_text} "
-        f"({STATUS_WORDS[ob.status]}), legal deadline {ob.deadline.isoformat()}.",
+        f"The earliest fixed deadline of this plan: {ob.jurisdiction_name}, {notice_label(ob)} "
+        f"({STATUS_WORDS[ob.status]}), legal deadline {day_text(ob.deadline)}.",
     ]
     if ob.practical_send_by and ob.practical_send_by < ob.deadline:
-        lines.append(f"Send by {ob.practical_send_by.isoformat()}.")
+        lines.append(f"Send by {day_text(ob.practical_send_by)}.")
     lines.append(f"How it is computed: {ob.basis}")
     lines.append(f"Citation: {ob.citation.cite}")
     lines.append(DISCLAIMER)

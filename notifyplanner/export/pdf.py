@@ -19,7 +19,6 @@ string from a user, a file or a rule is escaped before it becomes a Paragraph (a
 from __future__ import annotations
 
 import io
-import re
 from datetime import date
 from xml.sax.saxutils import escape
 
@@ -41,6 +40,7 @@ from reportlab.platypus import (
 
 from notifyplanner import __version__
 from notifyplanner.engine import days_left
+from notifyplanner.export.common import clean_text, day_text, fact_text, incident_facts, notice_label
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, deadline_text, sorted_obligations
 
@@ -82,12 +82,9 @@ WRITING_ROOM = 0.3 * inch
 LOG_HEAD_LABEL = "Register log head:"
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
 def plain(value: object) -> str:
     """User text without control characters (a tab becomes a space); line breaks kept."""
-    return _CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    return clean_text(str(value).replace("\t", " "))
 
 
 def text(value: object) -> str:
@@ -111,56 +108,19 @@ def _lines(*parts: tuple[str, bool]) -> str:
     return "<br/>".join(f"<b>{text(t)}</b>" if bold else text(t) for t, bold in parts if t)
 
 
-def _yes_no(value: bool | None) -> str:
-    return "unknown" if value is None else ("yes" if value else "no")
-
-
-def _day(value: date | None, missing: str = "not entered") -> str:
-    return value.isoformat() if value else missing
-
-
 def _when(day: date, as_of: date) -> str:
     left = days_left(day, as_of)
     assert left is not None
     if left == 0:
         return "due on the as-of date"
     if left < 0:
-        return f"{-left} day{'s' if left != -1 else ''} past, as of {as_of.isoformat()}"
-    return f"{left} day{'s' if left != 1 else ''} from {as_of.isoformat()}"
+        return f"{-left} day{'s' if left != -1 else ''} past, as of {day_text(as_of)}"
+    return f"{left} day{'s' if left != 1 else ''} from {day_text(as_of)}"
 
 
 def _facts(plan: Plan) -> list[tuple[str, str]]:
-    incident = plan.incident
-    hold = incident.law_enforcement_delay
-    hold_text = "none"
-    if hold is not None:
-        hold_text = f"{hold.form} request of {hold.requested.isoformat()}" + (
-            f", until {hold.until.isoformat()}" if hold.until else ", no end date given"
-        )
-    total = incident.affected_total
-    residents = "; ".join(
-        f"{code} {'unknown' if n is None else f'{n:,}'}" for code, n in sorted(incident.residents.items())
-    )
-    encrypted = _yes_no(incident.encrypted)
-    if incident.encrypted:
-        encrypted += f"; key compromised: {_yes_no(incident.key_compromised)}"
-    facts = [
-        ("Entity", incident.entity_role.label),
-        ("Discovered", _day(incident.discovered)),
-        ("Determined to be a breach", _day(incident.determined)),
-        ("Breach period", f"{_day(incident.breach_start)} to {_day(incident.breach_end)}"),
-        ("Vendor's notice received", _day(incident.vendor_notice)),
-        ("Individuals notified", _day(incident.individuals_notified, "not yet")),
-        ("Law-enforcement delay", hold_text),
-        ("Data exposed", "; ".join(sorted(e.label for e in incident.data_elements)) or "none entered"),
-        ("Encrypted", encrypted),
-        ("Source of the breach", _yes_no(incident.source_of_breach)),
-        ("People affected", "unknown" if total is None else f"{total:,}"),
-        ("Residents", residents or "none entered"),
-    ]
-    if incident.notes:
-        facts.append(("Notes", incident.notes))
-    return facts
+    """The incident's facts as every export lists them; the name is the page's title."""
+    return [(f.label, fact_text(f.value)) for f in incident_facts(plan) if f.label != "Incident"]
 
 
 def _facts_table(plan: Plan) -> Table:
@@ -196,12 +156,12 @@ def _controlling(plan: Plan, as_of: date) -> Paragraph:
         return Paragraph("<b>Controlling deadline:</b> none fixed yet.", CONTROLLING)
     send_by = ""
     if ob.practical_send_by and ob.practical_send_by < ob.deadline:
-        send_by = f"; send by {ob.practical_send_by.isoformat()}"
+        send_by = f"; send by {day_text(ob.practical_send_by)}"
     undetermined = " (undetermined)" if ob.status is Status.UNDETERMINED else ""
     return Paragraph(
-        f"<b>Controlling deadline: {text(ob.deadline.isoformat())}</b> "
+        f"<b>Controlling deadline: {text(day_text(ob.deadline))}</b> "
         f"({text(_when(ob.deadline, as_of))}){text(send_by)}: {text(ob.jurisdiction_name)}, "
-        f"{text(ob.recipient_text)}{text(undetermined)}.",
+        f"{text(notice_label(ob))}{text(undetermined)}.",
         CONTROLLING,
     )
 
@@ -222,7 +182,7 @@ def _grid(table: Table, header_rows: int = 1) -> Table:
 
 
 def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
-    recipient = _lines((ob.recipient_text, True), (ob.office, False))
+    recipient = _lines((notice_label(ob), True), (ob.office, False))
     deadline_parts: list[tuple[str, bool]] = []
     if ob.status is Status.UNDETERMINED:
         deadline_parts.append(("UNDETERMINED", True))
@@ -235,13 +195,13 @@ def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
         day = ob.non_business_day
         article = "a " if day in ("Saturday", "Sunday") else ""
         why = f" (the deadline falls on {article}{day})" if day else ""
-        deadline_parts.append((f"Send by {ob.practical_send_by.isoformat()}{why}", True))
+        deadline_parts.append((f"Send by {day_text(ob.practical_send_by)}{why}", True))
     if ob.without_unreasonable_delay and ob.deadline is not None:
         deadline_parts.append(("and without unreasonable delay", False))
     if ob.conservative:
         deadline_parts.append(("* from the discovery date: a later event date is not entered", False))
     if ob.held_until:
-        deadline_parts.append((f"Law-enforcement hold until {ob.held_until.isoformat()}", False))
+        deadline_parts.append((f"Law-enforcement hold until {day_text(ob.held_until)}", False))
     if ob.needs:
         deadline_parts.append(("Needs: " + "; ".join(ob.needs), False))
     return [
@@ -289,7 +249,7 @@ def _not_owed_table(not_owed: list[Obligation], first: int) -> Table:
             [
                 _p(i, SMALL),
                 Paragraph(_lines((ob.jurisdiction, True), (ob.jurisdiction_name, False)), BODY),
-                _p(ob.recipient_text),
+                _p(notice_label(ob)),
                 _p(ob.reason),
             ]
         )
@@ -300,14 +260,14 @@ def _citations_table(numbered: list[tuple[int, Obligation]]) -> Table:
     rows: list[list[object]] = [[_p(h, HEAD) for h in ["#", "Notice", "Citation and computation"]]]
     for i, ob in numbered:
         body = _lines(
-            (f"{ob.citation.cite} (rules in force from {ob.effective_from.isoformat()})", True),
+            (f"{ob.citation.cite} (rules in force from {day_text(ob.effective_from)})", True),
             (ob.citation.url, False),
             (ob.basis, False),
         )
         rows.append(
             [
                 _p(i, SMALL),
-                _p(f"{ob.jurisdiction}: {ob.recipient_text} ({STATUS_WORDS[ob.status]})", SMALL),
+                _p(f"{ob.jurisdiction}: {notice_label(ob)} ({STATUS_WORDS[ob.status]})", SMALL),
                 Paragraph(body, SMALL),
             ]
         )
@@ -320,7 +280,7 @@ def _credit_monitoring(plan: Plan) -> list[object]:
         return []
     flow: list[object] = _section("Credit monitoring and identity-theft protection")
     for d in duties:
-        span = f", {d.starts.isoformat()} to {d.ends.isoformat()}" if d.starts and d.ends else ""
+        span = f", {day_text(d.starts)} to {day_text(d.ends)}" if d.starts and d.ends else ""
         flow.append(
             Paragraph(
                 _lines((f"{d.jurisdiction}: {d.months} months ({STATUS_WORDS[d.status]}){span}", True))
@@ -370,7 +330,7 @@ def _numbered_canvas(incident_name: str, as_of: date, log_head: str | None = Non
             self.setFont(FONT, 8)
             self.setFillColor(colors.black)
             right = f"Page {number} of {total}"
-            middle = f"As of {as_of.isoformat()}"
+            middle = f"As of {day_text(as_of)}"
             self.drawRightString(PAGE[0] - MARGIN, FOOTER_Y, right)
             self.drawCentredString(PAGE[0] / 2, FOOTER_Y, middle)
             room = PAGE[0] / 2 - MARGIN - stringWidth(middle, FONT, 8) / 2 - 12
@@ -398,7 +358,7 @@ def plan_to_pdf(plan: Plan, *, as_of: date, log_head: str | None = None) -> byte
 
     flow: list[object] = [
         _p(f"Notification checklist: {name}", TITLE),
-        _p(f"As of {as_of.isoformat()}. Made by notifyplanner {__version__}. {DISCLAIMER}", SMALL),
+        _p(f"As of {day_text(as_of)}. Made by notifyplanner {__version__}. {DISCLAIMER}", SMALL),
     ]
     if log_head:
         flow.append(_p(f"{LOG_HEAD_LABEL} {log_head} (the register's audit log when this was made)", SMALL))
@@ -424,7 +384,7 @@ def plan_to_pdf(plan: Plan, *, as_of: date, log_head: str | None = None) -> byte
     if plan.versions:
         flow += _section("Rule versions used")
         flow += [
-            _p(f"{v.jurisdiction}: {v.statute.cite}, in force from {v.effective_from.isoformat()}", SMALL)
+            _p(f"{v.jurisdiction}: {v.statute.cite}, in force from {day_text(v.effective_from)}", SMALL)
             for v in plan.versions
         ]
 
@@ -438,7 +398,7 @@ def plan_to_pdf(plan: Plan, *, as_of: date, log_head: str | None = None) -> byte
         bottomMargin=MARGIN + 0.15 * inch,
         title=f"Notification checklist: {name}",
         author="notifyplanner",
-        subject=f"As of {as_of.isoformat()}",
+        subject=f"As of {day_text(as_of)}",
         creator=f"notifyplanner {__version__}",
         invariant=1,
     )

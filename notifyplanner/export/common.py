@@ -1,0 +1,160 @@
+"""What every exporter shares: text cleaning, date words and the incident's facts.
+
+The workbook, the PDF checklist and the calendar file each once cleaned text and listed the
+incident's facts their own way, so the same incident read differently on paper and in
+Excel. The rules that do not depend on the format live here; each exporter applies them in
+its medium (``export/workbook/cells.py`` for Excel cells, ``pdf.py`` for ReportLab
+paragraphs, ``ics.py`` for iCalendar TEXT). No third-party import here: loading the PDF or
+calendar exporter must not load openpyxl, and the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from notifyplanner.decisions import decision_text
+from notifyplanner.model import Obligation, Plan
+
+# What XML 1.0 cannot hold (an .xlsx is XML): C0 controls but tab and LF, plus U+FFFE/U+FFFF
+# and lone surrogates (which openpyxl lets through, producing a workbook nothing can open).
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What print and calendar text drop: every control but tab and LF (RFC 5545 3.3.11 allows no
+# other), DEL, and what no encoder can write (lone surrogates, non-characters).
+UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"  # shows where a character was, instead of silently dropping it
+
+# OWASP "CSV injection": a cell starting with one of these may be read as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean_text(value: str, *, visible: bool = False, limit: int | None = None) -> str:
+    """User text any exporter can write: line ends as LF, unwritable characters handled.
+
+    ``visible`` replaces what XML forbids with U+FFFD, so the reader of a workbook cell (data
+    someone may check against a source) sees that something was there; otherwise control
+    characters are dropped, as a printed page or a calendar shows a box or nothing for them.
+    A bare CR would not survive an XML file anyway (it reads back as LF). ``limit`` cuts the
+    result (Excel's cell limit).
+    """
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = XML_ILLEGAL.sub(REPLACEMENT, value) if visible else UNPRINTABLE.sub("", value)
+    return value if limit is None else value[:limit]
+
+
+def looks_like_formula(value: str) -> bool:
+    """True for text a spreadsheet might evaluate; a leading line break counts, as CR does."""
+    return value.startswith((*FORMULA_PREFIXES, "\n"))
+
+
+def day_text(value: date | None, missing: str = "not entered") -> str:
+    """A date as every export prints it, ISO 8601 (never a locale accident), or ``missing``."""
+    return value.isoformat() if value is not None else missing
+
+
+def yes_no(value: bool | None) -> str:
+    return "unknown" if value is None else ("yes" if value else "no")
+
+
+def notice_label(ob: Obligation) -> str:
+    """Who the notice goes to, as every export names it: the obligation's own label when the
+    rules give one ("Attorney General: preliminary notice"), else the recipient."""
+    label = getattr(ob, "label", "")
+    return label if isinstance(label, str) and label else ob.recipient_text
+
+
+FactValue = str | int | date
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of the incident's facts: a label and a value (a date stays a date, so the
+    workbook can write a real Excel date; :func:`fact_text` is its printed form)."""
+
+    label: str
+    value: FactValue
+
+
+def fact_text(value: FactValue) -> str:
+    if isinstance(value, date):
+        return day_text(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return value
+
+
+def residents_text(residents: dict[str, int | None]) -> str:
+    """'CA 1,200; TX unknown': every jurisdiction with residents, in code order."""
+    return "; ".join(
+        f"{code} {'unknown' if n is None else f'{n:,}'}" for code, n in sorted(residents.items())
+    )
+
+
+def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
+    """The facts a plan rests on, in the order counsel checks them: one list for every export.
+
+    An empty answer is said ("not entered", "not yet", "unknown"), never left blank, so a
+    reader can tell a missing fact from a printing fault. ``residents_elsewhere`` names where
+    the per-jurisdiction counts are listed in full (the workbook's Residents sheet); without
+    it the counts are listed here.
+    """
+    incident = plan.incident
+    hold = incident.law_enforcement_delay
+    hold_text = "none"
+    if hold is not None:
+        hold_text = f"{hold.form} request of {day_text(hold.requested)}" + (
+            f", until {day_text(hold.until)}" if hold.until else ", no end date given"
+        )
+    total: int | str | None = incident.affected_total
+    if total is None and incident.affected_at_least:
+        total = f"at least {incident.affected_at_least:,} (some counts unknown)"
+    encrypted = yes_no(incident.encrypted)
+    if incident.encrypted:
+        encrypted += f"; key compromised: {yes_no(incident.key_compromised)}"
+    residents = incident.residents
+    if residents_elsewhere:
+        where: Fact = Fact("Jurisdictions with residents", f"{len(residents)} (see {residents_elsewhere})")
+    else:
+        where = Fact("Residents", residents_text(residents) or "none entered")
+    answers = [f"{a.label}: {yes_no(v)}" for a, v in sorted(incident.entity_attributes.items())] + [
+        f"{c.question} {yes_no(v)}" for c, v in sorted(incident.circumstances.items())
+    ]
+    facts = [
+        Fact("Incident", incident.name or "(unnamed incident)"),
+        Fact("Entity", incident.entity_role.label),
+        Fact("Discovered", incident.discovered or "not entered"),
+        Fact("Determined to be a breach", incident.determined or "not entered"),
+        Fact("Breach began", incident.breach_start or "not entered"),
+        Fact("Breach ended", incident.breach_end or "not entered"),
+        Fact("Vendor's notice received", incident.vendor_notice or "not entered"),
+        Fact("Individuals notified", incident.individuals_notified or "not yet"),
+        Fact("HHS Secretary notified", incident.hhs_notified or "not yet"),
+        Fact("Law-enforcement delay", hold_text),
+        Fact("Data exposed", "; ".join(sorted(e.label for e in incident.data_elements)) or "none entered"),
+        Fact("Encrypted", encrypted),
+        Fact("Source of the breach", yes_no(incident.source_of_breach)),
+        Fact("People affected", total if total is not None else "unknown"),
+        where,
+        Fact("Entity and circumstances", "; ".join(answers) or "none answered"),
+        Fact("Decisions", "\n".join(decision_text(d) for d in incident.decisions) or "none recorded"),
+    ]
+    if incident.notes:
+        facts.append(Fact("Notes", incident.notes))
+    return facts
+
+
+__all__ = [
+    "FORMULA_PREFIXES",
+    "REPLACEMENT",
+    "XML_ILLEGAL",
+    "Fact",
+    "clean_text",
+    "day_text",
+    "fact_text",
+    "incident_facts",
+    "looks_like_formula",
+    "notice_label",
+    "residents_text",
+    "yes_no",
+]
