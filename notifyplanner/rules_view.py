@@ -20,6 +20,8 @@ from notifyplanner.model import (
     RuleVersion,
     weakest,
 )
+from notifyplanner.rulebook import SECTOR_KINDS
+from notifyplanner.sector_view import sector_coverage_markdown, show_sector_rule
 
 
 def _threshold(rule: ObligationRule) -> str:
@@ -52,6 +54,8 @@ def coverage_rows(rulebook: Rulebook) -> list[list[str]]:
         rulebook.jurisdictions, key=lambda c: (rulebook.jurisdictions[c].kind != "federal", c)
     ):
         j = rulebook.jurisdictions[code]
+        if j.kind in SECTOR_KINDS:
+            continue  # their own table: sector_view.sector_coverage_markdown
         v = j.latest
         individuals = v.obligation("individuals")
         ind = describe(individuals.deadline) if individuals else "-"
@@ -171,7 +175,8 @@ def coverage_markdown(rulebook: Rulebook) -> str:
 
     lines = ["| " + " | ".join(COVERAGE_HEADERS) + " |", "|" + "---|" * len(COVERAGE_HEADERS)]
     lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in coverage_rows(rulebook)]
-    return "\n".join(lines)
+    sectors = sector_coverage_markdown(rulebook)
+    return "\n".join(lines) + (f"\n\n{sectors}" if sectors else "")
 
 
 def rules_table(rulebook: Rulebook) -> str:
@@ -203,6 +208,8 @@ def _pin(citation: Citation) -> str:
 
 
 def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
+    if j.kind in SECTOR_KINDS:
+        return show_sector_rule(j, on)
     version = j.version_on(on) if on else j.latest
     lines = [f"{j.code} - {j.name} (last reviewed {j.last_reviewed.isoformat()})"]
     lines.append(
