@@ -882,7 +882,19 @@ class Plan:
         dated = [
             o for o in self.obligations if o.deadline is not None and o.status is not Status.NOT_REQUIRED
         ]
-        return min(dated, key=lambda o: (o.deadline, o.status is not Status.REQUIRED, o.key), default=None)
+        # Two deadlines on one day: an hours clock's instant orders them (NYDFS's 11:00
+        # before GDPR's 21:40); a plain date counts as the end of its day.
+        return min(
+            dated,
+            key=lambda o: (
+                o.deadline,
+                o.status is not Status.REQUIRED,
+                o.deadline_at is None,
+                o.deadline_at.timestamp() if o.deadline_at else 0.0,
+                o.key,
+            ),
+            default=None,
+        )
 
     @property
     def controlling_deadline(self) -> date | None:

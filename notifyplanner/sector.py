@@ -40,6 +40,7 @@ from notifyplanner.model import (
     Status,
 )
 from notifyplanner.rulebook import SECTOR_KINDS
+from notifyplanner.safe_read import InputError
 
 PROFILE_WARNING = (
     "Entity profile not given: securities, financial, banking, insurance and foreign rules "
@@ -448,6 +449,11 @@ def plan_sectors(
         return [], [], []
     if incident.sectors is None:
         return [], [], [PROFILE_WARNING]
+    if incident.time_zone is not None:
+        try:
+            zone(incident.time_zone)
+        except ValueError as exc:  # readers refuse it already; an Incident built otherwise
+            raise InputError("time_zone", str(exc)) from None
     obligations: list[Obligation] = []
     used: list[RuleVersionUsed] = []
     for j in sector_rules:

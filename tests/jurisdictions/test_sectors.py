@@ -484,3 +484,11 @@ def test_without_a_profile_no_sector_rule_is_planned_and_the_plan_says_so():
 def test_a_profile_reaches_only_its_own_rules():
     result = sector_plan({"gdpr"}, discovered="2026-03-02", time_zone="Europe/Berlin")
     assert {o.jurisdiction for o in result.obligations} == {"EU-GDPR"}
+
+
+def test_a_time_zone_that_is_not_one_is_refused_naming_the_field():
+    from notifyplanner.safe_read import InputError
+
+    with pytest.raises(InputError) as err:
+        sector_plan({"gdpr"}, discovered="2026-03-02", time_zone="Mars/Olympus")
+    assert err.value.field == "time_zone"
