@@ -18,7 +18,9 @@ def test_the_sample_owes_sec_nydfs_and_gdpr_notices():
     assert owed["SEC-8K/sec"].deadline_at == datetime.fromisoformat("2026-12-01T17:30-05:00")
     assert owed["NYDFS/superintendent"].deadline_at == datetime.fromisoformat("2026-11-02T08:00-05:00")
     assert owed["NYDFS/extortion_payment"].deadline_at == datetime.fromisoformat("2026-11-01T11:00-05:00")
-    assert owed["EU-GDPR/supervisory_authority"].deadline_at == datetime.fromisoformat("2026-11-01T21:40-05:00")
+    assert owed["EU-GDPR/supervisory_authority"].deadline_at == datetime.fromisoformat(
+        "2026-11-01T21:40-05:00"
+    )
     # Same day as GDPR's 21:40, but the extortion notice's 11:00 comes first.
     assert result.controlling.key == "NYDFS/extortion_payment"
 
