@@ -492,3 +492,11 @@ def test_a_time_zone_that_is_not_one_is_refused_naming_the_field():
     with pytest.raises(InputError) as err:
         sector_plan({"gdpr"}, discovered="2026-03-02", time_zone="Mars/Olympus")
     assert err.value.field == "time_zone"
+
+
+@pytest.mark.parametrize(("day", "due"), [("2021-10-29", None), ("2021-11-01", "2021-11-04")])
+def test_insurance_wisconsin_3_business_days_from_2021_11_01(day, due):
+    """Wis. Stat. § 601.954(1)(b): "no later than 3 business days from the determination"."""
+    result = sector_plan({"insurance_licensee"}, determined=day, insurance_domicile="WI")
+    ob = notice(result, "INS-WI", "commissioner")
+    assert ob.deadline == (date.fromisoformat(due) if due else None)
