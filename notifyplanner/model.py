@@ -819,6 +819,9 @@ class Obligation:
     # The deadline as an instant (hours clocks, filing cut-offs), with its UTC offset;
     # ``deadline`` is then its date in the incident's time zone.
     deadline_at: datetime | None = None
+    # Who "regulator" is, where the general label would mislead ("State regulator" for
+    # the FDIC or an EU supervisory authority): sector and foreign rules name the office.
+    recipient_label: str = ""
 
     @property
     def key(self) -> str:
@@ -837,7 +840,8 @@ class Obligation:
 
     @property
     def recipient_text(self) -> str:
-        return f"{self.recipient.label} ({self.subject})" if self.subject else self.recipient.label
+        label = self.recipient_label or self.recipient.label
+        return f"{label} ({self.subject})" if self.subject else label
 
 
 @dataclass(frozen=True)

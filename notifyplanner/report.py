@@ -32,7 +32,15 @@ def sorted_obligations(plan: Plan) -> list[Obligation]:
     """Owed first, then by date, then by jurisdiction: the order counsel reads them in."""
     return sorted(
         plan.obligations,
-        key=lambda o: (STATUS_ORDER[o.status], o.deadline or date.max, o.jurisdiction, o.obligation_id),
+        # On one day an hours clock's instant comes before a plain date (the end of its day).
+        key=lambda o: (
+            STATUS_ORDER[o.status],
+            o.deadline or date.max,
+            o.deadline_at is None,
+            o.deadline_at.timestamp() if o.deadline_at else 0.0,
+            o.jurisdiction,
+            o.obligation_id,
+        ),
     )
 
 

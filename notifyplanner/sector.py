@@ -33,6 +33,7 @@ from notifyplanner.model import (
     NoFixedDeadline,
     Obligation,
     ObligationRule,
+    Recipient,
     Rulebook,
     RuleVersion,
     RuleVersionUsed,
@@ -168,6 +169,7 @@ class _SectorPlanner:
             filing=rule.filing,
             notes=rule.notes,
             deadline_at=deadline_at,
+            recipient_label=rule.office if rule.recipient is Recipient.REGULATOR else "",
         )
 
     def obligation(self, rule_id: str, template: ObligationRule) -> Obligation:
