@@ -21,7 +21,7 @@ from notifyplanner.model import (
     weakest,
 )
 from notifyplanner.rulebook import SECTOR_KINDS
-from notifyplanner.sector_view import sector_coverage_markdown, show_sector_rule
+from notifyplanner.sector_view import SECTOR_HEADERS, sector_coverage_markdown, sector_rows, show_sector_rule
 
 
 def _threshold(rule: ObligationRule) -> str:
@@ -187,6 +187,12 @@ def rules_table(rulebook: Rulebook) -> str:
     out.append("  ".join("-" * w for w in widths))
     for row in rows:
         out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)))
+    sectors = sector_rows(rulebook)
+    if sectors:  # securities, banking, insurance and foreign rules: their own columns
+        widths = [max(len(h), *(len(r[i]) for r in sectors)) for i, h in enumerate(SECTOR_HEADERS)]
+        out += ["", "  ".join(h.ljust(w) for h, w in zip(SECTOR_HEADERS, widths, strict=False))]
+        out.append("  ".join("-" * w for w in widths))
+        out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) for r in sectors]
     return "\n".join(out)
 
 
