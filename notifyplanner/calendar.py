@@ -22,6 +22,8 @@ FEDERAL = HolidayCalendar(country="US", subdivision=None)
 
 @lru_cache(maxsize=512)
 def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
+    if calendar.country is None:  # weekends only: a rule whose clocks count hours
+        return {}
     found = holidays.country_holidays(calendar.country, subdiv=calendar.subdivision, years=year)
     days = {day: name for day, name in found.items() if not _is_removed(name, calendar.removed)}
     for extra in calendar.added:
@@ -44,6 +46,8 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
 
 def holiday_names(calendar: HolidayCalendar, years: range) -> set[str]:
     """Every holiday name python-holidays gives ``calendar`` in ``years``, uncorrected."""
+    if calendar.country is None:
+        return set()
     found = holidays.country_holidays(calendar.country, subdiv=calendar.subdivision, years=list(years))
     return {p for name in found.values() for p in name.split("; ")}
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from notifyplanner.calendar import add_business_days
+from notifyplanner.calendar import MONTH_RULE, add_business_days, add_months
 from notifyplanner.model import (
     AfterYearEnd,
     DayKind,
@@ -24,6 +24,7 @@ from notifyplanner.model import (
     HolidayCalendar,
     HoursAfter,
     Incident,
+    KeepForMonths,
     NoFixedDeadline,
     WithNotice,
 )
@@ -34,6 +35,8 @@ EVENT_FIELDS = {
     Event.DISCOVERY: "discovered",
     Event.DETERMINATION: "determined",
     Event.VENDOR_NOTICE: "vendor_notice",
+    Event.MATERIALITY_DETERMINATION: "materiality_determined",
+    Event.RANSOM_PAYMENT: "ransom_paid_at",
 }
 
 
@@ -156,6 +159,20 @@ def evaluate(
 
     if isinstance(expr, WithNotice):
         return _with_notice(expr, incident, calendar, resolve_notice)
+
+    if isinstance(expr, KeepForMonths):
+        start, text, conservative, needs = _event(incident, expr.after)
+        words = f"keep the record for {_plural(expr.months, 'month')} after {text}"
+        if start is None:
+            return Computed(None, DeadlineKind.FIXED, f"{words}: needs the date", needs=needs)
+        until = add_months(start, expr.months)
+        return Computed(
+            until,
+            DeadlineKind.FIXED,
+            f"{words}, until {until.isoformat()} ({MONTH_RULE})",
+            conservative,
+            needs,
+        )
 
     if isinstance(expr, EarliestOf):
         evaluated = [(e, evaluate(e, incident, calendar, resolve_notice)) for e in expr.of]
@@ -308,6 +325,8 @@ def describe(expr: DeadlineExpr) -> str:
         return f"{expr.hours} hours after {expr.after.value.replace('_', ' ')}"
     if isinstance(expr, AfterYearEnd):
         return f"{expr.days} days after year end"
+    if isinstance(expr, KeepForMonths):
+        return f"record kept {expr.months} months after {expr.after.value.replace('_', ' ')}"
     if isinstance(expr, WithNotice):
         if expr.jurisdiction:
             unit = "days" if expr.day_kind is DayKind.CALENDAR else "business days"

@@ -52,9 +52,11 @@ from notifyplanner.model import (
     Status,
 )
 from notifyplanner.safe_read import InputError, date_window_message, dates_outside_window
+from notifyplanner.sector import plan_sectors
 from notifyplanner.versions import choose_version
 
 RESEARCHED_SINCE = date(2018, 1, 1)
+STATE_KINDS = frozenset({"state", "district", "territory"})
 HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIATE})
 ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
 
@@ -527,7 +529,7 @@ def _federal_count(incident: Incident) -> tuple[int | None, bool]:
 def _affected_states(incident: Incident, rulebook: Rulebook) -> Iterator[tuple[Jurisdiction, int | None]]:
     for code, count in sorted(incident.residents.items()):
         jurisdiction = rulebook.get(code)
-        if jurisdiction is None or jurisdiction.kind == "federal":
+        if jurisdiction is None or jurisdiction.kind not in STATE_KINDS:
             continue
         if count is not None and count <= 0:
             continue
@@ -648,6 +650,11 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
                 chosen_by=choice.basis,
             )
         )
+    # Securities, banking, insurance and foreign rules: by the entity profile (sector.py).
+    sector_obligations, sector_versions, sector_warnings = plan_sectors(incident, rulebook)
+    obligations.extend(sector_obligations)
+    versions.extend(sector_versions)
+    warnings.extend(sector_warnings)
     return Plan(
         incident=incident,
         obligations=tuple(obligations),

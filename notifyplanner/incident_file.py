@@ -21,6 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from notifyplanner.incident_facts import EXTRA_FIELDS, facts_from_dict, facts_to_dict
+from notifyplanner.incident_profile import (
+    PROFILE_FIELDS,
+    profile_from_dict,
+    profile_problems,
+    profile_to_dict,
+)
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 from notifyplanner.safe_read import (
     InputError,
@@ -61,6 +67,7 @@ FIELDS = {
     "total_affected",
     "notes",
     *EXTRA_FIELDS,
+    *PROFILE_FIELDS,
 }
 REQUIRED = (
     "format",
@@ -240,6 +247,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
         total_affected=total,
         notes=notes,
         **facts_from_dict(data, _date, IncidentError),
+        **profile_from_dict(data, _date, IncidentError),
     )
     problems = incident_problems(incident) if check else []
     if problems:
@@ -265,6 +273,7 @@ def incident_problems(incident: Incident) -> list[FieldProblem]:
     delay = incident.law_enforcement_delay
     if delay is not None and delay.until is not None and delay.until < delay.requested:
         out.append(FieldProblem("law_enforcement_delay.until", "the hold cannot end before it was requested"))
+    out.extend(FieldProblem(f, m) for f, m in profile_problems(incident))
     known = sum(c for c in incident.residents.values() if c is not None)
     if incident.total_affected is not None and incident.total_affected < known:
         out.append(
@@ -301,6 +310,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "total_affected": incident.total_affected,
         "notes": incident.notes,
         **facts_to_dict(incident),
+        **profile_to_dict(incident),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -125,6 +125,7 @@ class Circumstance(StrEnum):
 
     CRA_NAMED_BY_CONSUMER_AFFAIRS = "cra_named_by_consumer_affairs"
     NOTICE_REFERS_TO_CREDIT_REPORTS = "notice_refers_to_credit_reports"
+    INSURANCE_EVENT_REPORTABLE = "insurance_event_reportable"
 
     @property
     def question(self) -> str:
@@ -140,6 +141,60 @@ CIRCUMSTANCE_QUESTIONS = {
         "Does the notice to individuals suggest, indicate or imply that they may obtain a copy "
         "of their file from a consumer reporting agency?"
     ),
+    Circumstance.INSURANCE_EVENT_REPORTABLE: (
+        "Insurance licensees: must this cybersecurity event be reported to a government body, or is it "
+        "reasonably likely to materially harm a consumer or a material part of your operations?"
+    ),
+}
+
+
+class Sector(StrEnum):
+    """The entity profile: what an organisation is, beyond its role under HIPAA and the
+    state breach laws. Securities, banking, insurance and foreign rules reach an entity by
+    what it is (a registrant, a bank, a licensee), not by whose data was exposed."""
+
+    PUBLIC_COMPANY = "public_company"
+    SMALLER_REPORTING_COMPANY = "smaller_reporting_company"
+    SEC_COVERED_INSTITUTION = "sec_covered_institution"
+    SEC_LARGER_ENTITY = "sec_larger_entity"
+    NONBANK_FINANCIAL_INSTITUTION = "nonbank_financial_institution"
+    BANK = "bank"
+    BANK_SERVICE_PROVIDER = "bank_service_provider"
+    CREDIT_UNION = "credit_union"
+    NYDFS_COVERED_ENTITY = "nydfs_covered_entity"
+    INSURANCE_LICENSEE = "insurance_licensee"
+    GDPR = "gdpr"
+    UK_GDPR = "uk_gdpr"
+    PIPEDA = "pipeda"
+
+    @property
+    def label(self) -> str:
+        return SECTOR_LABELS[self]
+
+
+SECTOR_LABELS = {
+    Sector.PUBLIC_COMPANY: "Public company: files reports with the SEC under the Exchange Act (Form 8-K)",
+    Sector.SMALLER_REPORTING_COMPANY: "A smaller reporting company under SEC rules",
+    Sector.SEC_COVERED_INSTITUTION: (
+        "Broker-dealer, funding portal, investment company, SEC-registered investment adviser or transfer agent "
+        "(Regulation S-P)"
+    ),
+    Sector.SEC_LARGER_ENTITY: (
+        "A larger entity under Regulation S-P (e.g. an adviser with $1.5 billion or more under management)"
+    ),
+    Sector.NONBANK_FINANCIAL_INSTITUTION: (
+        "Financial institution under FTC jurisdiction (mortgage broker, auto dealer, tax preparer, lender...)"
+    ),
+    Sector.BANK: "Bank or other banking organization supervised by the OCC, the Federal Reserve or the FDIC",
+    Sector.BANK_SERVICE_PROVIDER: "Provides covered services to a banking organization (bank service provider)",
+    Sector.CREDIT_UNION: "Federally insured credit union (NCUA)",
+    Sector.NYDFS_COVERED_ENTITY: (
+        "Licensed, registered or chartered under New York's Banking, Insurance or Financial Services Law"
+    ),
+    Sector.INSURANCE_LICENSEE: "Insurer, producer or other licensee of a state insurance department",
+    Sector.GDPR: "Controller of personal data under the EU GDPR",
+    Sector.UK_GDPR: "Controller of personal data under the UK GDPR",
+    Sector.PIPEDA: "Organization subject to Canada's PIPEDA",
 }
 
 
@@ -154,6 +209,8 @@ class Recipient(StrEnum):
     DATA_OWNER = "data_owner"
     FTC = "ftc"
     RECORDS = "records"
+    SEC = "sec"
+    COVERED_INSTITUTION = "covered_institution"
 
     @property
     def label(self) -> str:
@@ -171,6 +228,8 @@ RECIPIENT_LABELS = {
     Recipient.DATA_OWNER: "Owner or licensee of the data",
     Recipient.FTC: "Federal Trade Commission",
     Recipient.RECORDS: "Your own records (written determination)",
+    Recipient.SEC: "Securities and Exchange Commission (Form 8-K)",
+    Recipient.COVERED_INSTITUTION: "Your client institution",
 }
 
 
@@ -180,6 +239,8 @@ class Event(StrEnum):
     DISCOVERY = "discovery"
     DETERMINATION = "determination"
     VENDOR_NOTICE = "vendor_notice"
+    MATERIALITY_DETERMINATION = "materiality_determination"
+    RANSOM_PAYMENT = "ransom_payment"
 
     @property
     def label(self) -> str:
@@ -190,6 +251,8 @@ EVENT_LABELS = {
     Event.DISCOVERY: "discovery",
     Event.DETERMINATION: "determination that a breach occurred",
     Event.VENDOR_NOTICE: "notice received from the vendor",
+    Event.MATERIALITY_DETERMINATION: "determination that the incident is material",
+    Event.RANSOM_PAYMENT: "extortion payment",
 }
 
 
@@ -271,10 +334,20 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class FilingCutoff:
+    """The hour a filing must start by on its last day (17 CFR 232.13(a)(2): EDGAR filings
+    begun after 5:30 p.m. Eastern are filed the next business day)."""
+
+    time: str  # "HH:MM"
+    time_zone: str  # IANA name
+
+
+@dataclass(frozen=True)
 class DaysAfter:
     days: int
     day_kind: DayKind
     after: Event
+    cutoff: FilingCutoff | None = None
 
 
 @dataclass(frozen=True)
@@ -317,7 +390,17 @@ class AfterYearEnd:
     year_of: Event
 
 
-DeadlineExpr = DaysAfter | HoursAfter | NoFixedDeadline | WithNotice | EarliestOf | AfterYearEnd
+@dataclass(frozen=True)
+class KeepForMonths:
+    """A record kept for ``months`` after an event (PIPEDA's 24-month breach record)."""
+
+    months: int
+    after: Event
+
+
+DeadlineExpr = (
+    DaysAfter | HoursAfter | NoFixedDeadline | WithNotice | EarliestOf | AfterYearEnd | KeepForMonths
+)
 
 
 @dataclass(frozen=True)
@@ -331,6 +414,15 @@ class Trigger:
     entity_attributes: frozenset[EntityAttribute] = frozenset()
     # Owed only when this fact of the incident holds (MA, MT consumer-reporting notices).
     condition: Circumstance | None = None
+    # Sector rules: owed by an entity with any of ``sectors``, all of ``also_sectors`` and
+    # none of ``except_sectors`` (entity profile); undetermined until the profile is given.
+    sectors: frozenset[Sector] = frozenset()
+    also_sectors: frozenset[Sector] = frozenset()
+    except_sectors: frozenset[Sector] = frozenset()
+    # State insurance data security laws: owed when the state is the licensee's domicile,
+    # or when at least this many of its residents are involved (``condition`` then applies).
+    insurance_min_residents: int | None = None
+    domicile_needs_condition: bool = False
 
 
 @dataclass(frozen=True)
@@ -349,6 +441,7 @@ class ObligationRule:
     # What the notice must and must not say, and what a regulator's form asks (issue 14).
     letter: LetterRule | None = None
     form: FilingForm | None = None
+    trigger_text: str = ""  # the rule's own words for when the clock starts
 
 
 @dataclass(frozen=True)
@@ -456,14 +549,18 @@ class InForceAt:
 
 @dataclass(frozen=True)
 class RuleVersion:
+    """One version of a rule file. The breach-statute blocks (personal information,
+    encryption, risk of harm, HIPAA) are None only in sector and foreign files, whose
+    duties turn on what the entity is, not on which data elements were exposed."""
+
     effective_from: date
     enacted_by: str
     statute: Citation
-    personal_information: PersonalInformation
-    encryption: Encryption
-    risk_of_harm: RiskOfHarm
-    hipaa: HipaaRule
-    law_enforcement: LawEnforcementRule
+    personal_information: PersonalInformation | None
+    encryption: Encryption | None
+    risk_of_harm: RiskOfHarm | None
+    hipaa: HipaaRule | None
+    law_enforcement: LawEnforcementRule | None
     obligations: tuple[ObligationRule, ...]
     credit_monitoring: tuple[CreditMonitoringRule, ...]
     notes: str = ""
@@ -481,14 +578,15 @@ class RuleVersion:
     def citations(self) -> tuple[tuple[str, Citation], ...]:
         """Every value's citation with what it supports, in file order: what a reader
         checks, and what the README's 'Checked' column takes the weakest level of."""
-        out: list[tuple[str, Citation]] = [
-            ("statute", self.statute),
-            ("personal information", self.personal_information.citation),
-            ("encryption", self.encryption.citation),
-            ("risk of harm", self.risk_of_harm.citation),
-            ("HIPAA", self.hipaa.citation),
-            ("law enforcement", self.law_enforcement.citation),
-        ]
+        blocks = (
+            ("personal information", self.personal_information),
+            ("encryption", self.encryption),
+            ("risk of harm", self.risk_of_harm),
+            ("HIPAA", self.hipaa),
+            ("law enforcement", self.law_enforcement),
+        )
+        out: list[tuple[str, Citation]] = [("statute", self.statute)]
+        out += [(what, block.citation) for what, block in blocks if block is not None]
         if self.in_force_at is not None:
             out.append(
                 (f"version chosen by the {self.in_force_at.event.value} date", self.in_force_at.citation)
@@ -514,7 +612,7 @@ class HolidayCalendar:
     """python-holidays' calendar for a country and subdivision, corrected to the
     jurisdiction's own holiday statute (``source``) where the two differ."""
 
-    country: str
+    country: str | None  # None: weekends only (a rule counted in hours needs no holidays)
     subdivision: str | None
     added: tuple[AddedHoliday, ...] = ()
     removed: tuple[str, ...] = ()  # python-holidays names the statute does not list
@@ -525,7 +623,7 @@ class HolidayCalendar:
 class Jurisdiction:
     code: str
     name: str
-    kind: str  # "federal" | "state" | "district" | "territory"
+    kind: str  # "federal" | "state" | "district" | "territory" | "sector" | "foreign"
     holidays: HolidayCalendar
     first_enacted: date
     last_reviewed: date
@@ -642,8 +740,19 @@ class Incident:
     entity_attributes: Mapping[EntityAttribute, bool] = field(default_factory=dict)
     circumstances: Mapping[Circumstance, bool] = field(default_factory=dict)
     decisions: tuple[Decision, ...] = ()
+    # Instants for clocks counted in hours (aware datetimes), the time zone that reads a
+    # bare date's day, and the entity profile. ``sectors`` None: profile not given yet.
+    discovered_at: datetime | None = None
+    determined_at: datetime | None = None
+    materiality_determined: date | None = None
+    ransom_paid_at: datetime | None = None
+    time_zone: str | None = None
+    sectors: frozenset[Sector] | None = None
+    insurance_domicile: str | None = None
 
     def __post_init__(self) -> None:
+        if self.sectors is not None:
+            object.__setattr__(self, "sectors", frozenset(self.sectors))
         object.__setattr__(self, "residents", MappingProxyType(dict(self.residents)))
         object.__setattr__(self, "data_elements", frozenset(self.data_elements))
         object.__setattr__(self, "entity_attributes", MappingProxyType(dict(self.entity_attributes)))
@@ -667,7 +776,17 @@ class Incident:
             Event.DISCOVERY: self.discovered,
             Event.DETERMINATION: self.determined,
             Event.VENDOR_NOTICE: self.vendor_notice,
+            Event.MATERIALITY_DETERMINATION: self.materiality_determined,
+            Event.RANSOM_PAYMENT: self.ransom_paid_at.date() if self.ransom_paid_at else None,
         }[event]
+
+    def event_instant(self, event: Event) -> datetime | None:
+        """The event as an instant, where the incident records its time."""
+        return {
+            Event.DISCOVERY: self.discovered_at,
+            Event.DETERMINATION: self.determined_at,
+            Event.RANSOM_PAYMENT: self.ransom_paid_at,
+        }.get(event)
 
     @property
     def affected_total(self) -> int | None:
@@ -731,6 +850,12 @@ class Obligation:
     notes: str = ""
     held_until: date | None = None  # law-enforcement hold
     subject: str = ""  # the state a per-state federal notice concerns (HIPAA media notice)
+    # The deadline as an instant (hours clocks, filing cut-offs), with its UTC offset;
+    # ``deadline`` is then its date in the incident's time zone.
+    deadline_at: datetime | None = None
+    # Who "regulator" is, where the general label would mislead ("State regulator" for
+    # the FDIC or an EU supervisory authority): sector and foreign rules name the office.
+    recipient_label: str = ""
 
     @property
     def key(self) -> str:
@@ -749,7 +874,8 @@ class Obligation:
 
     @property
     def recipient_text(self) -> str:
-        return f"{self.recipient.label} ({self.subject})" if self.subject else self.recipient.label
+        label = self.recipient_label or self.recipient.label
+        return f"{label} ({self.subject})" if self.subject else label
 
 
 @dataclass(frozen=True)
@@ -797,7 +923,19 @@ class Plan:
         dated = [
             o for o in self.obligations if o.deadline is not None and o.status is not Status.NOT_REQUIRED
         ]
-        return min(dated, key=lambda o: (o.deadline, o.status is not Status.REQUIRED, o.key), default=None)
+        # Two deadlines on one day: an hours clock's instant orders them (NYDFS's 11:00
+        # before GDPR's 21:40); a plain date counts as the end of its day.
+        return min(
+            dated,
+            key=lambda o: (
+                o.deadline,
+                o.status is not Status.REQUIRED,
+                o.deadline_at is None,
+                o.deadline_at.timestamp() if o.deadline_at else 0.0,
+                o.key,
+            ),
+            default=None,
+        )
 
     @property
     def controlling_deadline(self) -> date | None:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from notifyplanner.engine import days_left
+from notifyplanner.instants import instant_text
 from notifyplanner.model import CreditMonitoringDuty, DeadlineKind, Obligation, Plan, Status
 
 DISCLAIMER = (
@@ -31,12 +32,22 @@ def sorted_obligations(plan: Plan) -> list[Obligation]:
     """Owed first, then by date, then by jurisdiction: the order counsel reads them in."""
     return sorted(
         plan.obligations,
-        key=lambda o: (STATUS_ORDER[o.status], o.deadline or date.max, o.jurisdiction, o.obligation_id),
+        # On one day an hours clock's instant comes before a plain date (the end of its day).
+        key=lambda o: (
+            STATUS_ORDER[o.status],
+            o.deadline or date.max,
+            o.deadline_at is None,
+            o.deadline_at.timestamp() if o.deadline_at else 0.0,
+            o.jurisdiction,
+            o.obligation_id,
+        ),
     )
 
 
 def deadline_text(ob: Obligation) -> str:
     """The deadline as a person reads it: a date, or what kind of 'no date' it is."""
+    if ob.deadline_at is not None:  # an hours clock or a filing cut-off: the instant itself
+        return instant_text(ob.deadline_at) + (" *" if ob.conservative else "")
     if ob.deadline is not None:
         return ob.deadline.isoformat() + (" *" if ob.conservative else "")
     if ob.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE:
@@ -64,6 +75,8 @@ def obligation_to_dict(ob: Obligation, today: date | None = None) -> dict[str, A
         "status": ob.status.value,
         "reason": ob.reason,
         "deadline": _iso(ob.deadline),
+        # The instant, with its UTC offset, where the rule counts hours or sets a cut-off.
+        "deadline_at": ob.deadline_at.isoformat() if ob.deadline_at else None,
         "deadline_kind": ob.deadline_kind.value,
         "conservative": ob.conservative,
         "needs": list(ob.needs),

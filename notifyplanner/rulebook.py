@@ -44,12 +44,14 @@ from notifyplanner.model import (
     EntityAttribute,
     EntityRole,
     Event,
+    FilingCutoff,
     HipaaDeemed,
     HipaaRule,
     HolidayCalendar,
     HoursAfter,
     InForceAt,
     Jurisdiction,
+    KeepForMonths,
     LawEnforcementRule,
     NoFixedDeadline,
     ObligationRule,
@@ -59,6 +61,7 @@ from notifyplanner.model import (
     RiskOfHarmDuty,
     Rulebook,
     RuleVersion,
+    Sector,
     Trigger,
     WithNotice,
 )
@@ -70,6 +73,9 @@ SEAL_FILE = "sealed.json"
 HOSTS_FILE = "official_hosts.json"
 NOT_RULES = ("schema.json", SEAL_FILE, HOSTS_FILE)
 FEDERAL_FILES = {"HIPAA": "hipaa", "FTC-HBNR": "ftc-hbnr"}
+# Rule files that reach an entity by what it is, or another country's law: their versions
+# carry obligations and a statute, not the breach-statute blocks.
+SECTOR_KINDS = frozenset({"sector", "foreign"})
 
 
 @dataclass(frozen=True)
@@ -268,7 +274,15 @@ def _deadline(raw: dict[str, Any]) -> DeadlineExpr:
     if kind == "no_fixed_deadline":
         return NoFixedDeadline(raw["text"])
     if kind == "days_after":
-        return DaysAfter(raw["days"], DayKind(raw["day_kind"]), Event(raw["after"]))
+        cut = raw.get("cutoff")
+        return DaysAfter(
+            raw["days"],
+            DayKind(raw["day_kind"]),
+            Event(raw["after"]),
+            FilingCutoff(cut["time"], cut["time_zone"]) if cut else None,
+        )
+    if kind == "keep_for_months":
+        return KeepForMonths(raw["months"], Event(raw["after"]))
     if kind == "hours_after":
         return HoursAfter(raw["hours"], Event(raw["after"]))
     if kind == "with_notice":
@@ -338,13 +352,19 @@ def _obligation(raw: dict[str, Any]) -> ObligationRule:
         recipient=Recipient(raw["recipient"]),
         office=raw["office"],
         trigger=Trigger(
-            entity_roles=frozenset(EntityRole(r) for r in trig["entity_roles"]),
-            min_residents=trig["min_residents"],
+            # A sector rule reaches an entity by its profile, whatever its HIPAA role.
+            entity_roles=frozenset(EntityRole(r) for r in trig.get("entity_roles", EntityRole)),
+            min_residents=trig.get("min_residents", 1),
             min_total_affected=trig.get("min_total_affected"),
             max_total_affected=trig.get("max_total_affected"),
             per_state_min_residents=trig.get("per_state_min_residents"),
             entity_attributes=frozenset(EntityAttribute(a) for a in trig.get("entity_attributes", ())),
             condition=Circumstance(trig["condition"]) if "condition" in trig else None,
+            sectors=frozenset(Sector(x) for x in trig.get("sectors", ())),
+            also_sectors=frozenset(Sector(x) for x in trig.get("also_sectors", ())),
+            except_sectors=frozenset(Sector(x) for x in trig.get("except_sectors", ())),
+            insurance_min_residents=trig.get("insurance_min_residents"),
+            domicile_needs_condition=trig.get("domicile_needs_condition", False),
         ),
         deadline=_deadline(raw["deadline"]),
         without_unreasonable_delay=raw["without_unreasonable_delay"],
@@ -352,9 +372,59 @@ def _obligation(raw: dict[str, Any]) -> ObligationRule:
         content=raw.get("content", ""),
         filing=raw.get("filing", ""),
         notes=raw.get("notes", ""),
-        law_enforcement_delay=raw.get("law_enforcement_delay", True),
+        law_enforcement_delay=raw.get("law_enforcement_delay", "trigger_text" not in raw),
         letter=letter_from_json(raw["letter"], _cite) if "letter" in raw else None,
         form=form_from_json(raw["form"], _cite) if "form" in raw else None,
+        trigger_text=raw.get("trigger_text", ""),
+    )
+
+
+def _sector_version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
+    """A sector or foreign rule's version: a statute, obligations, perhaps a delay rule."""
+    obligations = tuple(_obligation(o) for o in raw["obligations"])
+    ids = [o.id for o in obligations]
+    problems = [
+        RuleProblem(file, f"{path}.obligations[{i}].id", f"obligation id {oid!r} used twice")
+        for i, oid in enumerate(ids)
+        if oid in ids[:i]
+    ]
+    for i, ob in enumerate(obligations):
+        if any(_notices_named(ob.deadline)):
+            problems.append(
+                RuleProblem(
+                    file,
+                    f"{path}.obligations[{i}].deadline",
+                    "a sector rule cannot be timed against another notice",
+                )
+            )
+        cut = ob.deadline.cutoff if isinstance(ob.deadline, DaysAfter) else None
+        if cut is not None:
+            from notifyplanner.instants import zone
+
+            try:
+                zone(cut.time_zone)
+            except ValueError as exc:
+                problems.append(
+                    RuleProblem(file, f"{path}.obligations[{i}].deadline.cutoff.time_zone", str(exc))
+                )
+    if problems:
+        raise RulebookError(problems)
+    le = raw.get("law_enforcement")
+    return RuleVersion(
+        effective_from=_date(raw["effective_from"], file, f"{path}.effective_from"),
+        enacted_by=raw["enacted_by"],
+        statute=_cite(raw["statute"]),
+        personal_information=None,
+        encryption=None,
+        risk_of_harm=None,
+        hipaa=None,
+        law_enforcement=LawEnforcementRule(le["allowed"], _cite(le["citation"]), le.get("notes", ""))
+        if le
+        else None,
+        obligations=obligations,
+        credit_monitoring=(),
+        notes=raw.get("notes", ""),
+        follow_up=raw.get("follow_up", ""),
     )
 
 
@@ -509,12 +579,18 @@ def load_jurisdiction(path: Path, sealed: frozenset[str] = frozenset()) -> Juris
             [RuleProblem(file, "$.code", f"code {code!r} belongs in {_expected_stem(code)}.json")]
         )
     sub = data["holidays"]["subdivision"]
-    if sub is not None and sub not in holidays.US.subdivisions:
+    country = data["holidays"]["country"]
+    if sub is not None and (country is None or sub not in holidays.country_holidays(country).subdivisions):
         raise RulebookError(
-            [RuleProblem(file, "$.holidays.subdivision", f"python-holidays has no US subdivision {sub!r}")]
+            [
+                RuleProblem(
+                    file, "$.holidays.subdivision", f"python-holidays has no {country} subdivision {sub!r}"
+                )
+            ]
         )
     first = _date(data["first_enacted"], file, "$.first_enacted")
-    versions = tuple(_version(v, file, f"$.versions[{i}]") for i, v in enumerate(data["versions"]))
+    read_version = _sector_version if data["kind"] in SECTOR_KINDS else _version
+    versions = tuple(read_version(v, file, f"$.versions[{i}]") for i, v in enumerate(data["versions"]))
     for i, version in enumerate(versions):
         if version.effective_from < first:
             raise RulebookError(

@@ -21,6 +21,8 @@ from notifyplanner.model import (
     RuleVersion,
     weakest,
 )
+from notifyplanner.rulebook import SECTOR_KINDS
+from notifyplanner.sector_view import SECTOR_HEADERS, sector_coverage_markdown, sector_rows, show_sector_rule
 
 
 def _threshold(rule: ObligationRule) -> str:
@@ -53,6 +55,8 @@ def coverage_rows(rulebook: Rulebook) -> list[list[str]]:
         rulebook.jurisdictions, key=lambda c: (rulebook.jurisdictions[c].kind != "federal", c)
     ):
         j = rulebook.jurisdictions[code]
+        if j.kind in SECTOR_KINDS:
+            continue  # their own table: sector_view.sector_coverage_markdown
         v = j.latest
         individuals = v.obligation("individuals")
         ind = describe(individuals.deadline) if individuals else "-"
@@ -172,7 +176,8 @@ def coverage_markdown(rulebook: Rulebook) -> str:
 
     lines = ["| " + " | ".join(COVERAGE_HEADERS) + " |", "|" + "---|" * len(COVERAGE_HEADERS)]
     lines += ["| " + " | ".join(esc(c) for c in row) + " |" for row in coverage_rows(rulebook)]
-    return "\n".join(lines)
+    sectors = sector_coverage_markdown(rulebook)
+    return "\n".join(lines) + (f"\n\n{sectors}" if sectors else "")
 
 
 def rules_table(rulebook: Rulebook) -> str:
@@ -183,6 +188,12 @@ def rules_table(rulebook: Rulebook) -> str:
     out.append("  ".join("-" * w for w in widths))
     for row in rows:
         out.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)))
+    sectors = sector_rows(rulebook)
+    if sectors:  # securities, banking, insurance and foreign rules: their own columns
+        widths = [max(len(h), *(len(r[i]) for r in sectors)) for i, h in enumerate(SECTOR_HEADERS)]
+        out += ["", "  ".join(h.ljust(w) for h, w in zip(SECTOR_HEADERS, widths, strict=False))]
+        out.append("  ".join("-" * w for w in widths))
+        out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)) for r in sectors]
     return "\n".join(out)
 
 
@@ -204,6 +215,8 @@ def _pin(citation: Citation) -> str:
 
 
 def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
+    if j.kind in SECTOR_KINDS:
+        return show_sector_rule(j, on)
     version = j.version_on(on) if on else j.latest
     lines = [f"{j.code} - {j.name} (last reviewed {j.last_reviewed.isoformat()})"]
     lines.append(

@@ -29,7 +29,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -383,7 +383,7 @@ def read_json(
 
 def check_date(value: date, field: str, file: str = "") -> date:
     """``value`` when it lies in the window every date must fall in; else ``InputError``."""
-    if not EARLIEST_DATE <= value <= LATEST_DATE:
+    if not in_window(value):
         raise InputError(field, date_window_message(value), file)
     return value
 
@@ -396,7 +396,9 @@ def date_window_message(value: date) -> str:
 
 
 def in_window(value: date) -> bool:
-    return EARLIEST_DATE <= value <= LATEST_DATE
+    # A datetime is a date, but does not compare with one: its own calendar day counts.
+    day = value.date() if isinstance(value, datetime) else value
+    return EARLIEST_DATE <= day <= LATEST_DATE
 
 
 def dates_outside_window(obj: Any, prefix: str = "") -> tuple[str, date] | None:

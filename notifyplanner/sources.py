@@ -28,7 +28,19 @@ from notifyplanner.rulebook import BUNDLED_RULES, HOSTS_FILE, SCHEMA_FILE, RuleP
 
 # Free-text fields a user reads (CLI, app, workbook). Enum values and ids are vocabulary.
 TEXT_FIELDS = frozenset(
-    {"notes", "conditions", "content", "filing", "text", "follow_up", "enacted_by", "cite", "office", "name"}
+    {
+        "notes",
+        "conditions",
+        "content",
+        "filing",
+        "text",
+        "follow_up",
+        "enacted_by",
+        "cite",
+        "office",
+        "name",
+        "trigger_text",
+    }
 )
 
 # (pattern, why it is banned). Case-insensitive; matched against every TEXT_FIELDS string.

@@ -9,7 +9,7 @@ import pytest
 
 from notifyplanner.model import EntityRole
 from notifyplanner.places import JURISDICTIONS
-from notifyplanner.rulebook import BUNDLED_RULES, load_jurisdiction, rule_files
+from notifyplanner.rulebook import BUNDLED_RULES, SECTOR_KINDS, load_jurisdiction, rule_files
 from notifyplanner.rules_view import coverage_markdown, unchecked_markdown
 from notifyplanner.snapshots import snapshot_text
 from notifyplanner.sources import is_official, jotting_pattern, official_hosts, source_problems
@@ -20,9 +20,31 @@ OWNER_ROLES = {EntityRole.BUSINESS, EntityRole.COVERED_ENTITY, EntityRole.PHR_VE
 STATES = sorted(JURISDICTIONS)
 
 
+SECTOR_CODES = {
+    "SEC-8K",
+    "SEC-REGSP",
+    "FTC-GLBA",
+    "NYDFS",
+    "US-BANKING",
+    "NCUA",
+    "EU-GDPR",
+    "UK-GDPR",
+    "CA-PIPEDA",
+}
+
+
 def test_registry_has_all_54_jurisdictions_plus_hipaa_and_ftc():
     assert len(JURISDICTIONS) == 54
-    assert set(rulebook().jurisdictions) == set(JURISDICTIONS) | {"HIPAA", "FTC-HBNR"}
+    breach = {c for c, j in rulebook().jurisdictions.items() if j.kind not in SECTOR_KINDS}
+    assert breach == set(JURISDICTIONS) | {"HIPAA", "FTC-HBNR"}
+
+
+def test_registry_has_the_sector_and_foreign_rules_of_issue_13():
+    """Other tools rely on these codes; state insurance files are INS-XX, XX a USPS code."""
+    sector = {c for c, j in rulebook().jurisdictions.items() if j.kind in SECTOR_KINDS}
+    insurance = {c for c in sector if c.startswith("INS-")}
+    assert sector - insurance == SECTOR_CODES
+    assert insurance and all(c[4:] in JURISDICTIONS for c in insurance)
 
 
 @pytest.mark.parametrize("code", STATES)

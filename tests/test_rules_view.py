@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from notifyplanner.rulebook import load_rulebook
+from notifyplanner.rulebook import SECTOR_KINDS, load_rulebook
 from notifyplanner.rules_view import calendar_text, coverage_markdown, coverage_rows, show_jurisdiction
 
 BOOK = load_rulebook()
@@ -10,7 +10,8 @@ BOOK = load_rulebook()
 
 def test_coverage_has_one_row_per_jurisdiction_federal_first():
     rows = coverage_rows(BOOK)
-    assert len(rows) == len(BOOK.jurisdictions) == 56
+    breach = [j for j in BOOK.jurisdictions.values() if j.kind not in SECTOR_KINDS]
+    assert len(rows) == len(breach) == 56
     assert [r[0].split()[0] for r in rows[:2]] == ["FTC-HBNR", "HIPAA"]
     texas = next(r for r in rows if r[0].startswith("TX "))
     assert "60 days" in texas[1]
@@ -18,8 +19,12 @@ def test_coverage_has_one_row_per_jurisdiction_federal_first():
 
 
 def test_coverage_markdown_escapes_pipes_and_has_a_header_rule():
-    lines = coverage_markdown(BOOK).splitlines()
+    breach, sectors = coverage_markdown(BOOK).split("\n\n")
+    lines = breach.splitlines()
     assert lines[0].startswith("| Jurisdiction |") and lines[1].startswith("|---|")
+    assert all(line.count(" | ") == 6 for line in lines[2:])
+    lines = sectors.splitlines()
+    assert lines[0].startswith("| Rule |") and lines[1].startswith("|---|")
     assert all(line.count(" | ") == 6 for line in lines[2:])
 
 

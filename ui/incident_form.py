@@ -31,6 +31,7 @@ from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcemen
 from ui.date_field import DateField
 from ui.dates import ISO
 from ui.decisions_form import DecisionsForm
+from ui.entity_profile import EntityProfileForm
 
 #: (incident field, label with mnemonic, accessible name, hint)
 DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
@@ -192,6 +193,12 @@ class IncidentForm(QWidget):
         notes_layout.addWidget(self.notes)
         outer.addWidget(notes_box)
 
+        # ------------------------------------------------------------ entity profile (issue 13)
+        self.profile = EntityProfileForm(self, date_format)
+        outer.addWidget(self.profile)
+        for field in ("sectors", "time_zone", "materiality_determined", *self.profile.instants):
+            self._add_problem(outer, field)
+
         # ------------------------------------------------------------ decisions
         self.decisions = DecisionsForm(self, date_format, discovered=lambda: self.dates["discovered"].date())
         outer.addWidget(self.decisions)
@@ -212,6 +219,7 @@ class IncidentForm(QWidget):
         self.source.currentIndexChanged.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
         self.decisions.changed.connect(self._edited)
+        self.profile.changed.connect(self._edited)
         self.notes.textChanged.connect(self._fit_notes_wrap)
         self._sync_enabled()
 
@@ -313,6 +321,7 @@ class IncidentForm(QWidget):
             self._fit_notes_wrap_for(incident.notes)
             self.notes.setPlainText(incident.notes)
             self.decisions.set_facts(incident)
+            self.profile.set_facts(incident)
             self._loaded_text["notes"] = (self.notes.toPlainText(), incident.notes)
         finally:
             self._loading = False
@@ -340,6 +349,7 @@ class IncidentForm(QWidget):
             total_affected=int(total_text) if total_text.isdigit() else None,
             notes=self._as_loaded("notes", self.notes.toPlainText()),
             **self.decisions.facts(),
+            **self.profile.facts(),
         )
 
     def set_date_format(self, fmt: str) -> None:
@@ -347,7 +357,13 @@ class IncidentForm(QWidget):
             widget.set_date_format(fmt)
 
     def date_fields(self) -> Iterable[DateField]:
-        return (*self.dates.values(), self.delay_requested, self.delay_until, *self.decisions.date_fields())
+        return (
+            *self.dates.values(),
+            self.delay_requested,
+            self.delay_until,
+            *self.decisions.date_fields(),
+            *self.profile.date_fields(),
+        )
 
     # ----------------------------------------------------------------- problems
 
@@ -369,6 +385,7 @@ class IncidentForm(QWidget):
                 )
             if not self.delay_until.is_valid():
                 out.append(FieldProblem("law_enforcement_delay.until", self.delay_until.problem()))
+        out.extend(self.profile.problems())
         for widget in self.decisions.date_fields():
             if not widget.is_valid():
                 name = widget.line.accessibleName()

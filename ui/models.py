@@ -32,6 +32,7 @@ from notifyplanner.register.grading import Grade, Timeliness
 from notifyplanner.report import STATUS_ORDER, STATUS_WORDS, deadline_text
 from notifyplanner.urgency import Urgency, urgency, urgency_text  # the one rule, shared with the workbook
 from ui.dates import ISO, format_date, weekday
+from ui.entity_profile import deadline_at_text, hours_left_text, utc_now
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -136,6 +137,7 @@ class ObligationTableModel(_FlatTableModel):
         self._today = date.today()
         self._window = 7
         self._date_format = ISO
+        self.now = utc_now  # the instant hours countdowns run to; tests set their own
 
     # ----------------------------------------------------------------- feeding
 
@@ -182,7 +184,8 @@ class ObligationTableModel(_FlatTableModel):
         if ob.deadline is None:
             return deadline_text(ob)
         star = " *" if ob.conservative else ""
-        return f"{format_date(ob.deadline, self._date_format)} {weekday(ob.deadline)}{star}"
+        at = deadline_at_text(ob)  # an hours clock: the time and its offset too
+        return f"{format_date(ob.deadline, self._date_format)} {weekday(ob.deadline)}{at}{star}"
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -222,7 +225,8 @@ class ObligationTableModel(_FlatTableModel):
                 return grade_text(grade)
             if ob.status is Status.NOT_REQUIRED:
                 return ""
-            return days_left_text(days_left(ob.deadline, self._today))
+            hours = hours_left_text(ob, self.now())  # an hours clock within a week: hours, not days
+            return hours or days_left_text(days_left(ob.deadline, self._today))
         if col == self.SENT:
             return sent_text(self._grades.get(ob.key), self._date_format)
         if col == self.CITATION:

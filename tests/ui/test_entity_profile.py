@@ -1,0 +1,98 @@
+"""The entity profile and time fields: every fact survives the form, local times are read
+in the chosen zone, and the plan shows hours clocks as a date, a time and an hours countdown."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from notifyplanner.incident_file import read_incident
+from notifyplanner.model import DeadlineKind, Obligation, Recipient, Sector, Status
+from ui.entity_profile import EntityProfileForm, hours_left_text, parse_local
+from ui.incident_form import IncidentForm
+from ui.models import ObligationTableModel
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "public-insurer-sec-nydfs-gdpr.json"
+
+
+def test_the_sample_round_trips_through_the_form_unchanged(qtbot) -> None:
+    incident = read_incident(SAMPLE)
+    form = IncidentForm()
+    qtbot.addWidget(form)
+    form.set_incident(incident)
+    assert form.incident(dict(incident.residents)) == incident
+    assert form.form_problems() == []
+
+
+def test_an_unanswered_profile_stays_unanswered(qtbot) -> None:
+    form = EntityProfileForm()
+    qtbot.addWidget(form)
+    assert form.facts()["sectors"] is None
+    form.answered.setChecked(True)
+    assert form.facts()["sectors"] == frozenset()
+    form.sectors[Sector.GDPR].setChecked(True)
+    assert form.facts()["sectors"] == {Sector.GDPR}
+
+
+def test_a_local_time_is_read_in_the_chosen_zone_across_dst(qtbot) -> None:
+    form = EntityProfileForm()
+    qtbot.addWidget(form)
+    form.time_zone.setText("America/New_York")
+    form.instants["determined_at"].setText("2026-11-02 09:00")
+    assert form.facts()["determined_at"] == datetime.fromisoformat("2026-11-02T09:00-05:00")
+    form.instants["determined_at"].setText("2026-10-30 09:00")
+    assert form.facts()["determined_at"] == datetime.fromisoformat("2026-10-30T09:00-04:00")
+
+
+def test_unreadable_time_and_zone_are_reported_not_planned(qtbot) -> None:
+    form = EntityProfileForm()
+    qtbot.addWidget(form)
+    form.time_zone.setText("Mars/Olympus")
+    form.instants["ransom_paid_at"].setText("yesterday noon")
+    fields = {p.field for p in form.problems()}
+    assert fields == {"time_zone", "ransom_paid_at"}
+    assert form.facts()["time_zone"] is None and form.facts()["ransom_paid_at"] is None
+
+
+def test_a_local_time_needs_a_zone_or_an_offset() -> None:
+    try:
+        parse_local("2026-10-30 09:00", None)
+    except ValueError as exc:
+        assert "time zone" in str(exc)
+    else:  # pragma: no cover - the assertion is the point
+        raise AssertionError("a local time without a zone was accepted")
+    assert parse_local("2026-10-30T09:00Z", None) == datetime(2026, 10, 30, 9, tzinfo=UTC)
+
+
+def _hours_ob(at: str) -> Obligation:
+    from notifyplanner.model import Citation
+
+    instant = datetime.fromisoformat(at)
+    return Obligation(
+        jurisdiction="NYDFS",
+        jurisdiction_name="NYDFS",
+        obligation_id="superintendent",
+        recipient=Recipient.REGULATOR,
+        office="DFS",
+        status=Status.REQUIRED,
+        reason="",
+        deadline=instant.date(),
+        deadline_kind=DeadlineKind.FIXED,
+        basis="",
+        citation=Citation("23 NYCRR 500.17(a)(1)", "https://www.dfs.ny.gov/"),
+        effective_from=date(2023, 12, 1),
+        enacted_by="",
+        deadline_at=instant,
+    )
+
+
+def test_the_plan_shows_date_time_and_an_hours_countdown_under_seven_days(qtbot) -> None:
+    model = ObligationTableModel()
+    ob = _hours_ob("2026-11-02T08:00-05:00")
+    model.set_obligations((ob,))
+    model.set_view(today=date(2026, 10, 30), window=7, date_format="yyyy-MM-dd")
+    model.now = lambda: datetime.fromisoformat("2026-10-30T09:00-04:00")
+    assert "08:00 (UTC-05:00)" in model.data(model.index(0, model.DEADLINE))
+    assert model.data(model.index(0, model.DAYS_LEFT)) == "72 h left"
+    assert hours_left_text(ob, datetime.fromisoformat("2026-10-20T08:00-04:00")) is None  # more than 7 days
+    assert hours_left_text(ob, datetime.fromisoformat("2026-11-02T10:00-05:00")) == "2 h overdue"
