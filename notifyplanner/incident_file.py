@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from notifyplanner.incident_counts import COUNT_FIELDS, counts_from_dict, counts_to_dict
 from notifyplanner.incident_facts import EXTRA_FIELDS, facts_from_dict, facts_to_dict
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 from notifyplanner.safe_read import (
@@ -61,6 +62,7 @@ FIELDS = {
     "total_affected",
     "notes",
     *EXTRA_FIELDS,
+    *COUNT_FIELDS,
 }
 REQUIRED = (
     "format",
@@ -240,6 +242,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
         total_affected=total,
         notes=notes,
         **facts_from_dict(data, _date, IncidentError),
+        **counts_from_dict(data, IncidentError, MAX_PEOPLE),
     )
     problems = incident_problems(incident) if check else []
     if problems:
@@ -265,14 +268,19 @@ def incident_problems(incident: Incident) -> list[FieldProblem]:
     delay = incident.law_enforcement_delay
     if delay is not None and delay.until is not None and delay.until < delay.requested:
         out.append(FieldProblem("law_enforcement_delay.until", "the hold cannot end before it was requested"))
+    # Everyone counted is affected: residents by state and the people a list could not
+    # place in one (issue 12). An entered total may be higher (people not on the list),
+    # never lower.
     known = sum(c for c in incident.residents.values() if c is not None)
-    if incident.total_affected is not None and incident.total_affected < known:
-        out.append(
-            FieldProblem(
-                "total_affected",
-                f"{incident.total_affected:,} is fewer than the {known:,} residents counted by state",
-            )
+    unplaced = incident.unplaced.total
+    if incident.total_affected is not None and incident.total_affected < known + unplaced:
+        counted = (
+            f"the {known + unplaced:,} people counted ({known:,} residents by state and "
+            f"{unplaced:,} not placed in a state)"
+            if unplaced
+            else f"the {known:,} residents counted by state"
         )
+        out.append(FieldProblem("total_affected", f"{incident.total_affected:,} is fewer than {counted}"))
     return out
 
 
@@ -301,6 +309,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "total_affected": incident.total_affected,
         "notes": incident.notes,
         **facts_to_dict(incident),
+        **counts_to_dict(incident),
     }
 
 

@@ -20,23 +20,29 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import json
 import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
 import polars as pl
 
-from notifyplanner.incident_file import atomic_write_bytes
+from notifyplanner.countries import UNKNOWN_COUNTRY, country_code
+from notifyplanner.model import Unplaced
 from notifyplanner.places import (
     ALL_USPS_CODES,
     JURISDICTIONS,
+    MILITARY_CODES,
+    PLACEHOLDER_ZIPS,
     ZIP5_EXCEPTIONS,
     is_blank_marker,
     is_foreign_region,
@@ -46,7 +52,7 @@ from notifyplanner.places import (
     zip_to_state,
 )
 from notifyplanner.roster_limits import RosterTooLarge, check_line_lengths, check_workbook
-from notifyplanner.safe_read import InputError, parse_json, read_head, read_text
+from notifyplanner.safe_read import InputError, read_head
 
 __all__ = [
     "BUCKETS",
@@ -156,6 +162,11 @@ class RosterCount:
     tables: tuple[TableInfo, ...]
     zip_disagrees: int = 0  # rows whose ZIP points elsewhere than their state cell
     zip_disagree_examples: tuple[str, ...] = field(default=())
+    # The "foreign" bucket by ISO country code ("unknown" when no country is named).
+    foreign_countries: Mapping[str, int] = field(default_factory=dict)
+    sha256: str = ""  # of the file's bytes, so a reviewer can tie the counts to the list
+    empty_rows: int = 0  # lines with no value at all (not people)
+    counted_at: datetime | None = None  # when the count finished, UTC
 
     @property
     def jurisdiction_counts(self) -> dict[str, int]:
@@ -174,6 +185,18 @@ class RosterCount:
     @property
     def unresolved_total(self) -> int:
         return sum(b.count for b in self.unresolved.values())
+
+    @property
+    def unplaced(self) -> Unplaced:
+        """Everyone counted who is not a resident of one of the 54: what an incident
+        records under "unplaced", so that every row read is an affected person somewhere."""
+        return Unplaced(
+            military={c: self.counts.get(c, 0) for c in sorted(MILITARY_CODES)},
+            other_us={c: n for c, n in self.outside_jurisdictions.items() if c not in MILITARY_CODES},
+            foreign=dict(self.foreign_countries),
+            unreadable=self.unresolved["unreadable"].count if "unreadable" in self.unresolved else 0,
+            blank=self.unresolved["blank"].count if "blank" in self.unresolved else 0,
+        )
 
     @property
     def state_column(self) -> ColumnChoice | None:
@@ -203,6 +226,9 @@ class RosterCount:
             "unresolved": {
                 k: {"count": b.count, "examples": list(b.examples)} for k, b in self.unresolved.items()
             },
+            "foreign_by_country": dict(self.foreign_countries),
+            "sha256": self.sha256,
+            "empty_rows": self.empty_rows,
             "zip_disagrees": {
                 "count": self.zip_disagrees,
                 "examples": list(self.zip_disagree_examples),
@@ -425,6 +451,7 @@ class _Verdict:
     via_zip: bool = False
     bucket: str | None = None
     example: str | None = None
+    country: str | None = None  # ISO code (or "unknown") of a foreign row
 
 
 class _Classifier:
@@ -464,12 +491,17 @@ class _Classifier:
 
     def classify(self, state: str | None, zkey: str | None, country: str | None) -> _Verdict:
         if country is not None and self.country(country) == "foreign":
-            return _Verdict(None, bucket="foreign", example=_example("country", country))
+            where = country_code(country, codes=True)
+            if where == UNKNOWN_COUNTRY and is_foreign_region(state):
+                where = country_code(state)  # "Foreign" in the country column, "Ontario" as state
+            return _Verdict(None, bucket="foreign", example=_example("country", country), country=where)
         code = self.state(state)
         if code is not None:
             return _Verdict(code)
         if is_foreign_region(state):
-            return _Verdict(None, bucket="foreign", example=_example("state", state))
+            return _Verdict(
+                None, bucket="foreign", example=_example("state", state), country=country_code(state)
+            )
         zcode = self.zip(zkey)
         if zcode is not None:
             return _Verdict(zcode, via_zip=True)
@@ -479,7 +511,8 @@ class _Classifier:
             return _Verdict(None, bucket="blank")
         zraw = _shown_zip(zkey)
         if state_blank and (_CANADA_POSTAL.match(zraw) or _UK_POSTCODE.match(zraw)):
-            return _Verdict(None, bucket="foreign", example=_example("ZIP", zraw))
+            where = "CA" if _CANADA_POSTAL.match(zraw) else "GB"
+            return _Verdict(None, bucket="foreign", example=_example("ZIP", zraw), country=where)
         parts = []
         if not state_blank:
             parts.append(_example("state", state))
@@ -505,6 +538,7 @@ class _Tally:
         self.examples: dict[str, Counter[str]] = {b: Counter() for b in BUCKETS}
         self.disagree = 0
         self.disagree_keys: Counter[tuple[str | None, str]] = Counter()
+        self.countries: Counter[str] = Counter()
         self.rows = 0
 
     def add(self, grouped: pl.DataFrame, fetch_raw: RawFetcher) -> tuple[int, int]:
@@ -589,6 +623,8 @@ class _Tally:
         else:
             assert v.bucket is not None
             self.buckets[v.bucket] += n
+            if v.country is not None:
+                self.countries[v.country] += n
             if v.example:
                 self.examples[v.bucket][v.example] += n
 
@@ -611,6 +647,7 @@ class _Tally:
                 }
             ),
             tables=tuple(tables),
+            foreign_countries=MappingProxyType(dict(self.countries.most_common())),
             zip_disagrees=self.disagree,
             zip_disagree_examples=tuple(
                 f"{_example('state', st)}, {_example('ZIP', _shown_zip(z))}"
@@ -623,8 +660,10 @@ class _Tally:
 
 # The exception ZIPs as they are written, and as Excel writes the ones that start with 0
 # ("06390" -> "6390", "6390-1234", "63901234"): the first five characters of the cell.
+# Placeholder ZIPs ("99999") are read whole too, so that they are not placed by prefix.
 _ZIP5_EXCEPTION_LIST = sorted(
     set(ZIP5_EXCEPTIONS)
+    | PLACEHOLDER_ZIPS
     | {z[1:] + tail for z in ZIP5_EXCEPTIONS if z[0] == "0" for tail in ("", "-", *"0123456789")}
 )
 RawFetcher = Callable[[set[str | None]], pl.DataFrame]
@@ -1028,6 +1067,61 @@ def count_roster(
     if cancel is not None and cancel():
         raise RosterCancelled("cancelled")
 
+    hasher = _Hasher(p)
+    try:
+        result = _count(p, file, sample, state_column, zip_column, progress, cancel)
+    except BaseException:
+        hasher.stop()  # the count failed: the hash is not needed
+        raise
+    digest = hasher.result()
+    if digest is None:
+        raise RosterError(f"{file}: could not be read to the end to take its SHA-256")
+    return replace(
+        result,
+        sha256=digest,
+        empty_rows=sum(t.empty_rows for t in result.tables),
+        counted_at=datetime.now(UTC).replace(microsecond=0),
+    )
+
+
+class _Hasher:
+    """The file's SHA-256, taken in a thread while the counter reads the file.
+
+    Why: the incident records the hash so that a reviewer can tie the counts to the list
+    (issue 12); hashlib releases the GIL on large buffers, so the hash costs little wall
+    time beside the count. Reads in 1 MiB pieces: bounded memory whatever the size.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._digest: str | None = None
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, args=(path,), daemon=True)
+        self._thread.start()
+
+    def _run(self, path: Path) -> None:
+        h = hashlib.sha256()
+        try:
+            with path.open("rb") as handle:
+                while not self._stop:
+                    piece = handle.read(1 << 20)
+                    if not piece:
+                        self._digest = h.hexdigest()
+                        return
+                    h.update(piece)
+        except OSError:
+            return
+
+    def stop(self) -> None:
+        self._stop = True
+        self._thread.join()
+
+    def result(self) -> str | None:
+        self._thread.join()
+        return self._digest
+
+
+def _count(p: Path, file: str, sample: bytes, state_column: str | None, zip_column: str | None,
+           progress: ProgressFn | None, cancel: CancelFn | None) -> RosterCount:  # fmt: skip
     tally = _Tally()
     is_workbook = _is_workbook(p, sample)
     try:  # what the file claims, checked before a reader sizes its memory by it
@@ -1096,51 +1190,10 @@ def read_headers(path: str | os.PathLike[str], limit: int = 200) -> list[str]:
 # --- writing counts into an incident file -----------------------------------------------
 
 
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in seen:
-            raise ValueError(f"duplicate key {k!r}")
-        seen[k] = v
-    return seen
-
-
 def write_counts_into_incident(
     counts: RosterCount | Mapping[str, int], incident_path: str | os.PathLike[str]
-) -> dict[str, int]:
-    """Replace the incident file's "residents" with the 54 jurisdictions' counts.
+) -> Any:
+    """See notifyplanner.roster_incident.write_counts_into_incident (kept here for callers)."""
+    from notifyplanner.roster_incident import write_counts_into_incident as write
 
-    Only the 54 planning jurisdictions are written (zeros included: the list was counted,
-    so a jurisdiction with no row has no affected resident on it); other USPS areas and
-    military codes are reported by the caller, not written, because the incident file's
-    residents table is keyed by planning jurisdiction. Every other key of the file is kept
-    as it was. The write is the incident file's own atomic write, so a crash never leaves
-    a half-written incident. Returns the counts not written
-    (non-zero codes outside the 54).
-
-    Raises RosterError naming the incident file when it is missing or not a JSON object.
-    """
-    path = Path(incident_path)
-    name = path.name
-    source = counts.counts if isinstance(counts, RosterCount) else counts
-    unknown = [c for c in source if c not in ALL_USPS_CODES]
-    if unknown:
-        raise RosterError(f"{name}: unknown jurisdiction codes {', '.join(sorted(unknown))}")
-    try:
-        text = read_text(path, "incident file")  # as read_incident reads it
-    except InputError as exc:
-        if exc.message == "no such file":
-            raise RosterError(f"{name}: no such incident file") from None
-        raise RosterError(f"{name}: cannot read the incident file ({exc.message})") from None
-    try:
-        doc = parse_json(text, name, object_pairs_hook=_reject_duplicates)
-    except (InputError, ValueError) as exc:
-        raise RosterError(f"{name}: not a valid incident file; expected JSON ({exc})") from exc
-    if not isinstance(doc, dict):
-        raise RosterError(f"{name}: not a valid incident file; expected a JSON object")
-
-    doc["residents"] = {code: int(source.get(code, 0)) for code in JURISDICTIONS}
-    out = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-
-    atomic_write_bytes(path, out.encode("utf-8"))
-    return {c: int(n) for c, n in source.items() if c not in JURISDICTIONS and n}
+    return write(counts, incident_path)

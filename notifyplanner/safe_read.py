@@ -29,7 +29,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -409,6 +409,8 @@ def dates_outside_window(obj: Any, prefix: str = "") -> tuple[str, date] | None:
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
         name = f"{prefix}{f.name}"
+        if isinstance(value, datetime):  # a timestamp (when a list was counted): its day
+            value = value.date()
         if isinstance(value, date):
             if not in_window(value):
                 return name, value
