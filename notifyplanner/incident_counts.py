@@ -224,9 +224,9 @@ def totals_words(incident: Incident) -> str:
         parts.append(f"{unplaced:,} not placed in one ({unplaced_words(incident.unplaced)})")
     entered = incident.total_affected
     if entered is None:
-        head = f"{counted:,} people affected" if not unknown else f"at least {counted:,} people affected"
+        head = f"{counted:,} people" if not unknown else f"at least {counted:,} people"
         return f"{head}: " + "; ".join(parts)
-    head = f"{entered:,} people affected (as entered)"
+    head = f"{entered:,} people (as entered)"
     if entered > counted:
         parts.append(f"{entered - counted:,} more than counted")
     return f"{head}: " + "; ".join(parts)

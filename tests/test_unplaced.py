@@ -133,10 +133,7 @@ def test_a_3942_row_list_is_3942_affected_people(tmp_path: Path, rulebook) -> No
     assert "Person" not in text and "Main St" not in text  # counts and the hash only
 
     words = plan_to_text(plan(incident, rulebook))
-    assert (
-        "Affected: 3,942 people affected: 3,900 residents of the planning jurisdictions; 42 not placed"
-        in words
-    )
+    assert "Affected: 3,942 people: 3,900 residents of the planning jurisdictions; 42 not placed" in words
     assert "17 military, APO/FPO (AE 12, AP 5)" in words and "15 abroad (Canada 15)" in words
     assert f"SHA-256 {source.sha256}" in words
 
@@ -215,7 +212,7 @@ def test_a_total_below_residents_and_unplaced_is_a_problem() -> None:
 def test_totals_words_show_the_difference_from_an_entered_total() -> None:
     incident = Incident(residents={"TX": 10}, total_affected=20, unplaced=Unplaced(foreign={"unknown": 2}))
     assert totals_words(incident) == (
-        "20 people affected (as entered): 10 residents of the planning jurisdictions; "
+        "20 people (as entered): 10 residents of the planning jurisdictions; "
         "2 not placed in one (2 abroad (country not named 2)); 8 more than counted"
     )
     assert unplaced_words(Unplaced(other_us={"AS": 1}, blank=1)) == (
