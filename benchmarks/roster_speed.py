@@ -30,7 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_CSV_S = 1.0
-TARGET_CSV_MB = 300
+TARGET_CSV_MB = 200
+# Issue 12: the count (full normalisation and the file's SHA-256) no slower than DuckDB's
+# bare group-by on the same file in the same run.
+BASELINE_CSV = "duckdb, bare count by state"
 TARGET_XLSX_S = 2.0
 
 # --- synthetic data ------------------------------------------------------------------------
@@ -216,7 +219,9 @@ CHILD_TAIL = (
     "            peak = int(line.split()[1]) / 1024\n"
     "except OSError:\n"
     "    pass\n"
-    'print(json.dumps({"seconds": dt, "peak_mb": peak, "check": check}))\n'
+    "out = {'seconds': dt, 'peak_mb': peak, 'check': check}\n"
+    "if 'child_peak' in globals(): out['child_peak_mb'] = child_peak\n"
+    "print(json.dumps(out))\n"
 )
 
 CASES_CSV: dict[str, tuple[str, str, str | None]] = {
@@ -224,6 +229,15 @@ CASES_CSV: dict[str, tuple[str, str, str | None]] = {
     "notifyplanner (Polars, full normalisation)": (
         "from notifyplanner.roster import count_roster",
         "r = count_roster(path); check = r.rows",
+        "polars",
+    ),
+    # The path `roster count` and the app's import take: a worker process with a memory
+    # limit (notifyplanner.roster_process), its start and imports included. Peak memory is
+    # the worker's (RUSAGE_CHILDREN; it may include the parent's size at the fork).
+    "notifyplanner worker process (roster count, the app's import)": (
+        "from notifyplanner.roster_process import count_roster_isolated",
+        "r = count_roster_isolated(path); check = r.rows\n"
+        "child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024",
         "polars",
     ),
     "python csv module, bare count by state": (
@@ -234,6 +248,16 @@ CASES_CSV: dict[str, tuple[str, str, str | None]] = {
         "    for row in rd: c[row[5]] += 1\n"
         "check = sum(c.values())",
         None,
+    ),
+    "notifyplanner in-process, without the SHA-256": (
+        "from notifyplanner import roster\n"
+        "class NoHash:\n"
+        "    def __init__(self, path): pass\n"
+        "    def result(self): return '0' * 64\n"
+        "    def stop(self): pass\n"
+        "roster._Hasher = NoHash",
+        "r = roster.count_roster(path); check = r.rows",
+        "polars",
     ),
     "polars lazy, bare count by state": (
         "import polars as pl",
@@ -322,7 +346,7 @@ def measure(path: Path, cases: dict[str, tuple[str, str, str | None]], repeat: i
             out.append((name, None, None, None, f"failed: {exc}"))
             continue
         best = min(runs, key=lambda r: r["seconds"])
-        peak = max(r["peak_mb"] for r in runs)
+        peak = max(r.get("child_peak_mb", r["peak_mb"]) for r in runs)
         out.append((name, best["seconds"], peak, best["check"], ""))
     return out
 
@@ -368,7 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         print_table(
             f"CSV, {args.rows:,} rows",
             csv_rows,
-            f"target: notifyplanner <= {TARGET_CSV_S} s and <= {TARGET_CSV_MB} MB peak",
+            f"target: notifyplanner <= {BASELINE_CSV!r} and <= {TARGET_CSV_MB} MB peak",
         )
         xlsx_rows = measure(xlsx_path, CASES_XLSX, args.repeat)
         print_table(
@@ -377,9 +401,10 @@ def main(argv: list[str] | None = None) -> int:
             f"target: notifyplanner <= {TARGET_XLSX_S} s",
         )
         ours_csv, ours_xlsx = csv_rows[0], xlsx_rows[0]
+        baseline = next((r[1] for r in csv_rows if r[0] == BASELINE_CSV), None) or TARGET_CSV_S
         ok = (
             ours_csv[1] is not None
-            and ours_csv[1] <= TARGET_CSV_S
+            and ours_csv[1] <= baseline
             and ours_csv[2] <= TARGET_CSV_MB
             and ours_xlsx[1] is not None
             and ours_xlsx[1] <= TARGET_XLSX_S

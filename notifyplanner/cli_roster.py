@@ -22,6 +22,7 @@ from notifyplanner.safe_read import one_line
 
 if TYPE_CHECKING:
     from notifyplanner.roster import RosterCount
+    from notifyplanner.roster_incident import WrittenCounts
 
 __all__ = ["add_roster_parser", "format_table", "run_roster"]
 
@@ -48,7 +49,10 @@ def add_roster_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
     count.add_argument(
         "--into",
         metavar="INCIDENT",
-        help="write the 54 jurisdictions' counts into this incident file's residents",
+        help=(
+            "write the counts into this incident file: residents of the 54 jurisdictions, the "
+            "people not placed in one (military, abroad, unreadable), and the list's name and SHA-256"
+        ),
     )
     count.add_argument("--state-column", metavar="NAME", help="header of the state column")
     count.add_argument("--zip-column", metavar="NAME", help="header of the ZIP column")
@@ -77,7 +81,8 @@ def run_roster(
     args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
     """Run `roster count` for parsed arguments; returns the exit code."""
-    from notifyplanner.roster import RosterError, write_counts_into_incident
+    from notifyplanner.roster import RosterError
+    from notifyplanner.roster_incident import write_counts_into_incident
     from notifyplanner.roster_process import count_roster_isolated as count_roster
 
     out = stdout or sys.stdout
@@ -89,9 +94,9 @@ def run_roster(
             zip_column=args.zip_column,
             progress=_progress_printer(err),
         )
-        not_written: dict[str, int] | None = None
+        written: WrittenCounts | None = None
         if args.into:
-            not_written = write_counts_into_incident(result, args.into)
+            written = write_counts_into_incident(result, args.into)
     except RosterError as exc:
         err.write(f"notifyplanner roster: {one_line(str(exc), 600)}\n")
         return 2
@@ -104,20 +109,46 @@ def run_roster(
 
     if args.format == "json":
         doc = result.to_dict()
-        if args.into:
-            doc["written_into"] = {"incident": args.into, "not_written": not_written}
+        if written is not None:
+            doc["written_into"] = {
+                "incident": args.into,
+                "residents": written.residents,
+                "unplaced": written.unplaced.total,
+                "total_affected_before": written.total_before,
+                "total_affected_after": written.total_after,
+            }
         out.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     else:
         out.write(format_table(result))
-        if args.into:
-            out.write(f"\nWrote residents for the 54 jurisdictions into {args.into}.\n")
-            if not_written:
-                listed = ", ".join(f"{c} {n:,}" for c, n in not_written.items())
-                out.write(
-                    f"Not written (outside the 54 planning jurisdictions): {listed}. "
-                    "Decide on these separately.\n"
-                )
+        if written is not None:
+            out.write(written_text(written, args.into))
     return 0
+
+
+def written_text(written: WrittenCounts, incident: str) -> str:
+    """What --into changed, with the total's rule (notifyplanner.roster_incident)."""
+    from notifyplanner.incident_counts import unplaced_words
+
+    lines = [f"\nWrote into {incident}: {written.residents:,} residents of the 54 jurisdictions"]
+    if written.unplaced:
+        lines[0] += f" and {written.unplaced.total:,} people not placed in one"
+        lines.append(f"  not placed: {unplaced_words(written.unplaced)}")
+    lines[0] += "; the list's name and SHA-256 are recorded."
+    before, after = written.total_before, written.total_after
+    if after is None:
+        lines.append(
+            f"Total affected: not entered, so the plan takes everyone counted ({written.counted:,})."
+        )
+    elif before is not None and after > before:
+        lines.append(f"Total affected raised from {before:,} (as entered) to {after:,}, the people counted.")
+    elif after > written.counted:
+        lines.append(
+            f"Total affected kept at {after:,} as entered: {after - written.counted:,} more than the "
+            f"{written.counted:,} people on the list."
+        )
+    else:
+        lines.append(f"Total affected: {after:,}, the people counted.")
+    return "\n".join(lines) + "\n"
 
 
 def _rows(n: int) -> str:
@@ -172,4 +203,18 @@ def format_table(r: RosterCount) -> str:
                 continue
             ex = f": e.g. {'; '.join(bucket.examples)}" if bucket.examples else ""
             lines.append(f"  {BUCKET_TITLES[key]}: {bucket.count:,}{ex}")
+            if key == "foreign" and r.foreign_countries:
+                from notifyplanner.countries import country_name
+
+                by = ", ".join(f"{country_name(c)} {n:,}" for c, n in r.foreign_countries.items())
+                lines.append(f"    by country: {by}")
+    if r.unplaced:
+        lines.append("")
+        lines.append(
+            f"Affected people on the list: {r.rows:,} = {r.rows - r.unplaced.total:,} residents of the "
+            f"54 planning jurisdictions + {r.unplaced.total:,} not placed in one (they count in the "
+            "total affected; --into records them)"
+        )
+    if r.sha256:
+        lines.append(f"SHA-256 of {r.file}: {r.sha256}")
     return "\n".join(lines) + "\n"

@@ -522,7 +522,7 @@ def _replace_verdict(ob: Obligation, status: Status, reason: str, needs: tuple[s
 def _federal_count(incident: Incident) -> tuple[int | None, bool]:
     """People a federal rule counts: everyone affected. (count, known-anything?)"""
     total = incident.affected_total
-    known = incident.total_affected is not None or bool(incident.residents)
+    known = incident.total_affected is not None or bool(incident.residents) or bool(incident.unplaced)
     return total, known
 
 
@@ -588,6 +588,15 @@ def plan(incident: Incident, rulebook: Rulebook) -> Plan:
         )
     if not incident.residents and incident.total_affected is None:
         warnings.append("No affected residents entered: enter counts by state to see state notices.")
+    if incident.unplaced:
+        from notifyplanner.incident_counts import unplaced_words
+
+        unplaced = incident.unplaced
+        warnings.append(
+            f"{unplaced.total:,} affected people on the list are not residents of a planning "
+            f"jurisdiction ({unplaced_words(unplaced)}): they count in the total affected; "
+            "no state notice is planned for them."
+        )
     for code in sorted(incident.residents):
         if rulebook.get(code) is None:
             warnings.append(f"No rules for {code!r}: residents there are not planned for.")

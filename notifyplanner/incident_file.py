@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from notifyplanner.incident_counts import COUNT_FIELDS, counts_from_dict, counts_to_dict
 from notifyplanner.incident_facts import EXTRA_FIELDS, facts_from_dict, facts_to_dict
 from notifyplanner.incident_profile import (
     PROFILE_FIELDS,
@@ -68,6 +69,7 @@ FIELDS = {
     "notes",
     *EXTRA_FIELDS,
     *PROFILE_FIELDS,
+    *COUNT_FIELDS,
 }
 REQUIRED = (
     "format",
@@ -248,6 +250,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
         notes=notes,
         **facts_from_dict(data, _date, IncidentError),
         **profile_from_dict(data, _date, IncidentError),
+        **counts_from_dict(data, IncidentError, MAX_PEOPLE),
     )
     problems = incident_problems(incident) if check else []
     if problems:
@@ -274,14 +277,19 @@ def incident_problems(incident: Incident) -> list[FieldProblem]:
     if delay is not None and delay.until is not None and delay.until < delay.requested:
         out.append(FieldProblem("law_enforcement_delay.until", "the hold cannot end before it was requested"))
     out.extend(FieldProblem(f, m) for f, m in profile_problems(incident))
+    # Everyone counted is affected: residents by state and the people a list could not
+    # place in one (issue 12). An entered total may be higher (people not on the list),
+    # never lower.
     known = sum(c for c in incident.residents.values() if c is not None)
-    if incident.total_affected is not None and incident.total_affected < known:
-        out.append(
-            FieldProblem(
-                "total_affected",
-                f"{incident.total_affected:,} is fewer than the {known:,} residents counted by state",
-            )
+    unplaced = incident.unplaced.total
+    if incident.total_affected is not None and incident.total_affected < known + unplaced:
+        counted = (
+            f"the {known + unplaced:,} people counted ({known:,} residents by state and "
+            f"{unplaced:,} not placed in a state)"
+            if unplaced
+            else f"the {known:,} residents counted by state"
         )
+        out.append(FieldProblem("total_affected", f"{incident.total_affected:,} is fewer than {counted}"))
     return out
 
 
@@ -311,6 +319,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "notes": incident.notes,
         **facts_to_dict(incident),
         **profile_to_dict(incident),
+        **counts_to_dict(incident),
     }
 
 

@@ -37,7 +37,7 @@ def memo_for(
 # Incident facts no state planner reads: the per-state count and the total stand in for
 # the residents map. Every other field (including any added later) is part of the key,
 # so a new fact can cost memo hits but never return a stale result.
-_NOT_READ_BY_STATES = frozenset({"name", "notes", "residents", "total_affected"})
+_NOT_READ_BY_STATES = frozenset({"name", "notes", "residents", "total_affected", "unplaced", "counts_source"})
 _STATE_FIELDS = tuple(f.name for f in fields(Incident) if f.name not in _NOT_READ_BY_STATES)
 
 

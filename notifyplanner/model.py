@@ -718,6 +718,57 @@ HIPAA_FACTORS = {
 
 
 @dataclass(frozen=True)
+class Unplaced:
+    """Affected people counted from a list whom no planning jurisdiction's residents hold.
+
+    They are affected people all the same (issue 12: a 3,942-row list must not become
+    3,900): the total counts them, and each kind is kept under its own heading so that a
+    privacy officer can decide what they owe them. ``military``: APO/FPO/DPO addresses by
+    code (AA, AE, AP); ``other_us``: US postal areas without a planning rule (AS, MP, FM,
+    MH, PW); ``foreign``: by ISO 3166-1 country code, "unknown" when the row is plainly
+    abroad without naming a country; ``unreadable``: state and ZIP that name no place (a
+    placeholder ZIP such as 99999 among them); ``blank``: no state and no ZIP at all.
+    """
+
+    military: Mapping[str, int] = field(default_factory=dict)
+    other_us: Mapping[str, int] = field(default_factory=dict)
+    foreign: Mapping[str, int] = field(default_factory=dict)
+    unreadable: int = 0
+    blank: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("military", "other_us", "foreign"):
+            object.__setattr__(
+                self, name, MappingProxyType({k: v for k, v in getattr(self, name).items() if v})
+            )
+
+    @property
+    def total(self) -> int:
+        return (
+            sum(self.military.values())
+            + sum(self.other_us.values())
+            + sum(self.foreign.values())
+            + self.unreadable
+            + self.blank
+        )
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+
+@dataclass(frozen=True)
+class CountsSource:
+    """Where the resident and unplaced counts came from: enough for a reviewer to tie the
+    numbers to the list (its name and SHA-256), never the people's data."""
+
+    file: str  # the list's file name, without its folder
+    sha256: str  # 64 lower-case hex digits
+    rows: int  # people rows counted (empty lines excluded)
+    counted_at: datetime  # when, in UTC
+    empty_rows: int = 0  # lines with no value at all, not people
+
+
+@dataclass(frozen=True)
 class Incident:
     name: str = ""
     entity_role: EntityRole = EntityRole.BUSINESS
@@ -749,6 +800,9 @@ class Incident:
     time_zone: str | None = None
     sectors: frozenset[Sector] | None = None
     insurance_domicile: str | None = None
+    # People on an imported list outside the planning jurisdictions, and the list's identity.
+    unplaced: Unplaced = field(default_factory=Unplaced)
+    counts_source: CountsSource | None = None
 
     def __post_init__(self) -> None:
         if self.sectors is not None:
@@ -789,16 +843,23 @@ class Incident:
         }.get(event)
 
     @property
-    def affected_total(self) -> int | None:
-        """Total affected people: as entered, else the sum of known resident counts.
+    def counted(self) -> int:
+        """People counted: the known resident counts plus the people not placed in any
+        planning jurisdiction (military, other US areas, abroad, unreadable)."""
+        return sum(c for c in self.residents.values() if c is not None) + self.unplaced.total
 
-        None when it cannot be known (no total entered and some count is unknown).
+    @property
+    def affected_total(self) -> int | None:
+        """Total affected people: as entered, else everyone counted (residents and unplaced).
+
+        None when it cannot be known (no total entered and some count is unknown). An
+        entered total is never below what was counted: incident_problems refuses that.
         """
         if self.total_affected is not None:
             return self.total_affected
         if any(count is None for count in self.residents.values()):
             return None
-        return sum(c for c in self.residents.values() if c is not None)
+        return self.counted
 
     @property
     def affected_at_least(self) -> int:
@@ -809,8 +870,8 @@ class Incident:
         state unknown still owe the 500-or-more HHS notice).
         """
         if self.total_affected is not None:
-            return self.total_affected
-        return sum(c for c in self.residents.values() if c is not None)
+            return max(self.total_affected, self.counted)
+        return self.counted
 
     @property
     def unknown_counts(self) -> tuple[str, ...]:

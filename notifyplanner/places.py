@@ -28,6 +28,7 @@ __all__ = [
     "JURISDICTIONS",
     "MILITARY_CODES",
     "OTHER_USPS_CODES",
+    "PLACEHOLDER_ZIPS",
     "ZIP3_RANGES",
     "ZIP5_EXCEPTIONS",
     "is_blank_marker",
@@ -528,6 +529,16 @@ ZIP5_EXCEPTIONS: Mapping[str, str] = MappingProxyType(
     }
 )
 
+# ZIPs that exports write when the real one is missing: all-same-digit values that no post
+# office has. 99999 and 88888 would otherwise be read as Alaska and as Washington DC
+# (prefixes 999 and 888 exist); a person whose only address is a placeholder is unreadable,
+# not a resident of the state the placeholder happens to point at. 44444 (Newton Falls,
+# Ohio) and 55555 (a unique ZIP in Young America, Minnesota) are real and stay placed.
+# 00000 sits in an unassigned prefix anyway; it is listed for clarity.
+PLACEHOLDER_ZIPS: frozenset[str] = frozenset(
+    {"00000", "11111", "22222", "33333", "66666", "77777", "88888", "99999"}
+)
+
 _ZIP3: dict[str, str] = {
     f"{p:03d}": code for first, last, code in ZIP3_RANGES for p in range(first, last + 1)
 }
@@ -574,6 +585,6 @@ def zip3_to_state(prefix: str) -> str | None:
 def zip_to_state(text: str | None) -> str | None:
     """Return the USPS code a ZIP or ZIP+4 belongs to, or None for unassigned/unreadable."""
     z = zip5(text)
-    if z is None:
+    if z is None or z in PLACEHOLDER_ZIPS:
         return None
     return ZIP5_EXCEPTIONS.get(z) or _ZIP3.get(z[:3])

@@ -12,7 +12,7 @@ from typing import Any
 
 from notifyplanner.engine import days_left
 from notifyplanner.instants import instant_text
-from notifyplanner.model import CreditMonitoringDuty, DeadlineKind, Obligation, Plan, Status
+from notifyplanner.model import CreditMonitoringDuty, DeadlineKind, Incident, Obligation, Plan, Status
 
 DISCLAIMER = (
     "This plan is not legal advice. It applies encoded rules to the facts entered; "
@@ -115,6 +115,21 @@ def duty_to_dict(duty: CreditMonitoringDuty) -> dict[str, Any]:
     }
 
 
+def affected_to_dict(incident: Incident) -> dict[str, Any]:
+    """Who the total is made of: residents, people not placed in a state, the list."""
+    from notifyplanner.incident_counts import source_to_dict, unplaced_to_dict
+
+    source = incident.counts_source
+    return {
+        "total": incident.affected_total,
+        "at_least": incident.affected_at_least,
+        "entered": incident.total_affected,
+        "residents": sum(n for n in incident.residents.values() if n is not None),
+        "unplaced": {"total": incident.unplaced.total, **unplaced_to_dict(incident.unplaced)},
+        "counts_source": source_to_dict(source) if source is not None else None,
+    }
+
+
 def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
     controlling = plan.controlling
     return {
@@ -122,6 +137,7 @@ def plan_to_dict(plan: Plan, today: date | None = None) -> dict[str, Any]:
         "controlling_deadline": _iso(plan.controlling_deadline),
         "controlling_obligation": controlling.key if controlling else None,
         "counts": {s.value: len(plan.by_status(s)) for s in Status},
+        "affected": affected_to_dict(plan.incident),
         "obligations": [obligation_to_dict(o, today) for o in plan.obligations],
         "credit_monitoring": [duty_to_dict(d) for d in plan.credit_monitoring],
         "rule_versions": [
@@ -157,6 +173,16 @@ def plan_to_text(plan: Plan, today: date | None = None, width: int = 100) -> str
         parts.append(
             f"Discovered {plan.incident.discovered.isoformat()}; role: {plan.incident.entity_role.label}"
         )
+    if plan.incident.residents or plan.incident.unplaced or plan.incident.total_affected is not None:
+        from notifyplanner.incident_counts import totals_words
+
+        parts.append(f"Affected: {totals_words(plan.incident)}")
+        source = plan.incident.counts_source
+        if source is not None:
+            parts.append(
+                f"Counted from {source.file} (SHA-256 {source.sha256}, {source.rows:,} rows, "
+                f"{source.counted_at.strftime('%Y-%m-%d %H:%M UTC')})"
+            )
     controlling = plan.controlling
     if controlling:
         left = ""

@@ -411,6 +411,8 @@ def dates_outside_window(obj: Any, prefix: str = "") -> tuple[str, date] | None:
     for f in dataclasses.fields(obj):
         value = getattr(obj, f.name)
         name = f"{prefix}{f.name}"
+        if isinstance(value, datetime):  # a timestamp (when a list was counted): its day
+            value = value.date()
         if isinstance(value, date):
             if not in_window(value):
                 return name, value

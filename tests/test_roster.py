@@ -499,10 +499,15 @@ def test_write_counts_into_incident(tmp_path: Path) -> None:
     inc = _incident(tmp_path / "incident.json")
     rows = [person(1, "CA", ""), person(2, "CA", ""), person(3, "AS", ""), person(4, "AE", "")]
     r = count_roster(write_csv(tmp_path / "r.csv", rows))
-    not_written = write_counts_into_incident(r, inc)
-    assert not_written == {"AS": 1, "AE": 1}
+    written = write_counts_into_incident(r, inc)
+    assert written.residents == 2 and written.unplaced.total == 2
     doc = json.loads(inc.read_text(encoding="utf-8"))
-    assert list(doc) == ["format", "version", "title", "residents", "data_elements", "notes"]
+    assert list(doc) == [
+        "format", "version", "title", "residents", "data_elements", "notes",
+        "total_affected", "unplaced", "counts_source",
+    ]  # fmt: skip
+    assert doc["unplaced"] == {"military": {"AE": 1}, "other_us": {"AS": 1}}
+    assert doc["counts_source"]["file"] == "r.csv" and doc["counts_source"]["rows"] == 4
     assert doc["notes"] == "ünïcode kept" and doc["data_elements"] == ["ssn"]
     assert list(doc["residents"]) == list(JURISDICTIONS)
     assert doc["residents"]["CA"] == 2 and doc["residents"]["TX"] == 0
@@ -558,7 +563,8 @@ def test_cli_table_json_and_into(tmp_path: Path, capsys: pytest.CaptureFixture[s
     inc = _incident(tmp_path / "inc.json")
     assert cli_main(["roster", "count", str(f), "--into", str(inc)]) == 0
     out = capsys.readouterr().out
-    assert "Not written (outside the 54 planning jurisdictions): AP 1" in out
+    assert "2 residents of the 54 jurisdictions and 2 people not placed in one" in out
+    assert "1 military, APO/FPO (AP 1)" in out and "1 abroad (Canada 1)" in out
     assert json.loads(inc.read_text())["residents"]["NY"] == 1
 
 

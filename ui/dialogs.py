@@ -293,8 +293,16 @@ class RosterPreviewDialog(QDialog):
         outside = result.outside_jurisdictions
         if outside:
             lines.append(
-                "Outside the 54 jurisdictions (not written): "
+                "Outside the 54 jurisdictions: "
                 + escape(", ".join(f"{c} {n:,}" for c, n in sorted(outside.items())))
+            )
+        unplaced = result.unplaced
+        if unplaced:
+            from notifyplanner.incident_counts import unplaced_words
+
+            lines.append(
+                f"<b>{unplaced.total:,}</b> people are not placed in a jurisdiction; they are kept with "
+                f"the incident and count in the total affected: {escape(unplaced_words(unplaced))}."
             )
         if result.zip_disagrees:
             lines.append(

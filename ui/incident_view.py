@@ -8,6 +8,9 @@ every edit; it never plans (the window asks the engine).
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,10 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notifyplanner.incident_counts import unplaced_words
 from notifyplanner.incident_file import FieldProblem
-from notifyplanner.model import Incident
+from notifyplanner.model import CountsSource, Incident, Unplaced
 from ui.incident_form import IncidentForm
 from ui.models import ResidentsFilterProxy, ResidentsModel, parse_pasted_counts
+
+if TYPE_CHECKING:
+    from ui.roster_import import ImportedCounts
 
 FORM_TAB, RESIDENTS_TAB = 0, 1
 
@@ -77,6 +84,10 @@ class IncidentView(QTabWidget):
     def __init__(self, date_format: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Incident")
+        # People an imported list placed in no planning jurisdiction, and the list itself:
+        # not in the table (it is keyed by jurisdiction) but part of the incident (issue 12).
+        self.unplaced = Unplaced()
+        self.counts_source: CountsSource | None = None
         self.form = IncidentForm(None, date_format)
         self.form_scroll = vertical_scroll(self.form)
         self.addTab(self.form_scroll, "&Incident")
@@ -119,6 +130,7 @@ class IncidentView(QTabWidget):
         self.residents_total.setObjectName("residentsTotal")
         self.residents_total.setWordWrap(True)
         self.residents_total.setAccessibleName("Total residents")
+        self.residents_total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.residents_total)
         buttons = QHBoxLayout()
         self.paste_button = QPushButton("&Paste counts", page)
@@ -145,15 +157,40 @@ class IncidentView(QTabWidget):
     # ------------------------------------------------------------------ facts
 
     def incident(self) -> Incident:
-        return self.form.incident(self.residents_model.residents())
+        incident = self.form.incident(self.residents_model.residents())
+        return replace(incident, unplaced=self.unplaced, counts_source=self.counts_source)
 
     def set_incident(self, incident: Incident) -> None:
+        self.unplaced = incident.unplaced
+        self.counts_source = incident.counts_source
         self.form.set_incident(incident)
         self.residents_model.set_residents(incident.residents)
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         self.form.show_problems(problems)
-        self.residents_total.setText(self.residents_model.summary())
+        self.residents_total.setText(self.residents_summary())
+
+    def residents_summary(self) -> str:
+        """The table's total, then the people not placed in it and the list they came from."""
+        lines = [self.residents_model.summary()]
+        if self.unplaced:
+            lines.append(
+                f"Also affected, not placed in a jurisdiction: {self.unplaced.total:,} "
+                f"({unplaced_words(self.unplaced)}). They count in the total affected."
+            )
+        source = self.counts_source
+        if source is not None:
+            lines.append(
+                f"Counted from {source.file}, {source.rows:,} rows, "
+                f"{source.counted_at.strftime('%Y-%m-%d %H:%M UTC')}; SHA-256 {source.sha256}"
+            )
+            known = sum(n for n in self.residents_model.residents().values() if n is not None)
+            if known + self.unplaced.total != source.rows:
+                lines.append(
+                    f"The table was changed after the import: it and the people not placed add up to "
+                    f"{known + self.unplaced.total:,}, the list has {source.rows:,}."
+                )
+        return "\n".join(lines)
 
     # ------------------------------------------------------------------ residents
 
@@ -165,9 +202,25 @@ class IncidentView(QTabWidget):
             self.setCurrentIndex(RESIDENTS_TAB)
         return counts, problems
 
-    def replace_counts(self, counts: dict[str, int]) -> None:
-        """Counts from a list replace the table (the person saw the preview and accepted)."""
-        self.residents_model.set_residents({c: n for c, n in counts.items() if n}, notify=True)
+    def replace_counts(self, imported: ImportedCounts) -> None:
+        """Counts from a list replace the table, the people not placed and the list's record
+        (the person saw the preview and accepted). A total affected entered below what the
+        list counts is raised to it; a higher one is kept (notifyplanner.roster_incident)."""
+        from notifyplanner.roster_incident import new_total
+
+        self.unplaced = imported.unplaced
+        self.counts_source = imported.source
+        text = self.form.total.text().strip()
+        if text.isdigit():
+            raised = new_total(int(text), imported.counted)
+            if raised is not None and raised != int(text):
+                self.form.total.setText(str(raised))
+                self.message.emit(
+                    f"Total affected raised from {int(text):,} to {raised:,}, the people on the list.", 10000
+                )
+        counts = {c: n for c, n in imported.residents.items() if n}
+        self.residents_model.set_residents(counts, notify=True)
+        self.residents_total.setText(self.residents_summary())
         self.setCurrentIndex(RESIDENTS_TAB)
 
     def clear_selected_counts(self) -> None:

@@ -62,7 +62,7 @@ from ui.window_menus import WindowMenus
 from ui.worker import Task
 
 if TYPE_CHECKING:
-    from ui.roster_import import RosterImport
+    from ui.roster_import import ImportedCounts, RosterImport
 
 AUTOSAVE_MS = 60_000
 
@@ -353,10 +353,12 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         )
 
     @at_edge("Cannot apply the counts")
-    def apply_roster_counts(self, counts: dict[str, int]) -> None:
-        self.incident_view.replace_counts(counts)
+    def apply_roster_counts(self, imported: ImportedCounts) -> None:
+        self.incident_view.replace_counts(imported)
         self.statusBar().showMessage(
-            f"Resident counts replaced from the list ({sum(counts.values()):,} people).", 10000
+            f"Counts replaced from the list ({imported.counted:,} people, "
+            f"{imported.unplaced.total:,} of them not placed in a state).",
+            10000,
         )
 
     # ================================================================== long work

@@ -9,15 +9,39 @@ Nothing of the list is kept: only the counts the person accepts reach the table.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from notifyplanner.model import CountsSource, Unplaced
 from ui.dialogs import ColumnPickerDialog, RosterPreviewDialog
 from ui.edges import at_edge
 from ui.worker import Task
+
+
+@dataclass(frozen=True)
+class ImportedCounts:
+    """What an accepted import puts into the incident: the 54 jurisdictions' counts, the
+    people the list places in none of them, and the list's name and SHA-256 (issue 12)."""
+
+    residents: dict[str, int]
+    unplaced: Unplaced = field(default_factory=Unplaced)
+    source: CountsSource | None = None
+
+    @property
+    def counted(self) -> int:
+        return sum(self.residents.values()) + self.unplaced.total
+
+
+def imported_counts(result: Any, residents: dict[str, int]) -> ImportedCounts:
+    """The accepted counts of a RosterCount, with its unplaced people and source."""
+    from notifyplanner.roster_incident import counts_source
+
+    return ImportedCounts(residents, result.unplaced, counts_source(result))
+
 
 #: Starts a task with progress and cancel: (task, title, on_success, on_error).
 RunTask = Callable[[Task, str, Callable[[Any], None], Callable[[Exception], None]], object]
@@ -38,7 +62,7 @@ class RosterImport(QObject):
         *,
         run_task: RunTask,
         current: Callable[[], dict[str, int | None]],
-        apply: Callable[[dict[str, int]], None],
+        apply: Callable[[ImportedCounts], None],
     ) -> None:
         super().__init__(parent)
         self.window = parent
@@ -88,6 +112,6 @@ class RosterImport(QObject):
         dialog = RosterPreviewDialog(result, self._current(), self.window)
         outcome = dialog.exec()
         if outcome == QDialog.DialogCode.Accepted:
-            self._apply(dialog.result_counts)
+            self._apply(imported_counts(result, dialog.result_counts))
         elif outcome == RosterPreviewDialog.CHOOSE_COLUMNS:
             self.pick_columns("Choose the columns to count by.")

@@ -102,3 +102,42 @@ def test_column_picker_reads_headers_of_a_workbook(tmp_path: Path) -> None:
     book.save(tmp_path / "odd.xlsx")
     assert read_headers(tmp_path / "odd.xlsx") == ["who", "where", "zip code"]
     assert read_headers(tmp_path / "missing.xlsx") == []
+
+
+def test_import_keeps_the_people_not_placed_and_the_list(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Issue 12: APO/FPO, foreign and unreadable rows are affected people, not dropped."""
+    import hashlib
+
+    roster = tmp_path / "people.csv"
+    roster.write_text("name,state,zip\na,TX,75001\nb,AE,09001\nc,Ontario,\nd,,99999\ne,TX,\n")
+    window.incident_view.form.total.setText("3")  # entered by hand, below the list's 5
+    seen: list[str] = []
+
+    def accept(dialog: RosterPreviewDialog) -> int:
+        from PySide6.QtWidgets import QLabel
+
+        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RosterPreviewDialog, "exec", accept)
+    run_import(qtbot, window, roster)
+    assert any("<b>3</b> people are not placed" in text for text in seen)
+    incident = window.incident_view.incident()
+    assert dict(incident.residents) == {"TX": 2}
+    assert dict(incident.unplaced.military) == {"AE": 1} and dict(incident.unplaced.foreign) == {"CA": 1}
+    assert incident.unplaced.unreadable == 1  # 99999 is a placeholder, not Alaska
+    assert incident.total_affected == 5 and incident.affected_total == 5  # raised, never lowered
+    assert incident.counts_source is not None
+    assert incident.counts_source.sha256 == hashlib.sha256(roster.read_bytes()).hexdigest()
+    summary = window.incident_view.residents_summary()
+    assert "Also affected, not placed in a jurisdiction: 3" in summary
+    assert "Counted from people.csv, 5 rows" in summary
+    # Saved and reopened, the people not placed and the list's record are still there.
+    from notifyplanner.incident_file import dumps, loads
+
+    again = loads(dumps(incident))
+    assert again.unplaced == incident.unplaced and again.counts_source == incident.counts_source
+    window.incident_view.set_incident(again)
+    assert window.incident_view.incident().unplaced == incident.unplaced
