@@ -338,6 +338,10 @@ class ObligationRule:
     deadline: DeadlineExpr
     without_unreasonable_delay: bool
     citation: Citation
+    # What tells this notice apart from another one to the same recipient in the same
+    # jurisdiction ("preliminary notice" / "copy of the consumer notice"); empty when the
+    # recipient is named once.
+    title: str = ""
     content: str = ""
     filing: str = ""
     notes: str = ""
@@ -697,6 +701,7 @@ class Obligation:
     notes: str = ""
     held_until: date | None = None  # law-enforcement hold
     subject: str = ""  # the state a per-state federal notice concerns (HIPAA media notice)
+    title: str = ""  # what tells it apart from another notice to the same recipient here
 
     @property
     def key(self) -> str:
@@ -714,8 +719,22 @@ class Obligation:
         return f"{self.jurisdiction}/{rule_id}/{self.subject}"
 
     @property
+    def label(self) -> str:
+        """The row label every face shows: recipient, what tells it apart, and its state.
+
+        "Attorney General: preliminary notice", "HHS Secretary (OCR): annual log of small
+        breaches", "Prominent media (TX)". Why derived here: the table, the CLI report, the
+        workbook, the PDF and the calendar must name a notice alike, and two notices of one
+        jurisdiction to one recipient must never read the same (issue 12: New York showed
+        two identical "Attorney General" rows).
+        """
+        text = f"{self.recipient.label}: {self.title}" if self.title else self.recipient.label
+        return f"{text} ({self.subject})" if self.subject else text
+
+    @property
     def recipient_text(self) -> str:
-        return f"{self.recipient.label} ({self.subject})" if self.subject else self.recipient.label
+        """The name the faces have always used for ``label``."""
+        return self.label
 
 
 @dataclass(frozen=True)

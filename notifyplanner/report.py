@@ -60,6 +60,7 @@ def obligation_to_dict(ob: Obligation, today: date | None = None) -> dict[str, A
         "obligation": ob.obligation_id,
         "recipient": ob.recipient.value,
         "office": ob.office,
+        "label": ob.label,
         "subject": ob.subject or None,
         "status": ob.status.value,
         "reason": ob.reason,

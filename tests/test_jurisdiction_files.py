@@ -173,3 +173,27 @@ def test_jotting_patterns_catch_the_phrases_the_issue_names():
         "unless it could not reasonably have been acquired (§ 318.2).",
     ):
         assert not pattern.search(fine)
+
+
+ALL_CODES = sorted(rulebook().jurisdictions)
+
+
+@pytest.mark.parametrize("code", ALL_CODES)
+def test_no_two_notices_of_a_jurisdiction_read_alike(code):
+    """Issue 12: New York showed two identical "Attorney General" rows. Every notice of one
+    version (and every no-harm duty, which the engine titles) has a row label of its own;
+    a title is set only where the recipient repeats, so a lone notice keeps its short name."""
+    from notifyplanner.engine import DETERMINATION_TITLE
+    from notifyplanner.model import Recipient
+
+    for version in rulebook().get(code).versions:
+        labels = [(o.recipient, o.title) for o in version.obligations]
+        labels += [
+            (d.recipient, "" if d.recipient is Recipient.RECORDS else DETERMINATION_TITLE)
+            for d in version.risk_of_harm.duties
+        ]
+        assert len(labels) == len(set(labels)), (version.effective_from, labels)
+        repeated = {r for r, _ in labels if sum(1 for other, _ in labels if other == r) > 1}
+        for o in version.obligations:
+            if o.title:
+                assert o.recipient in repeated, f"{code} {version.effective_from} {o.id}: title not needed"

@@ -54,3 +54,12 @@ def test_every_obligation_has_a_unique_stable_key_in_json():
     keys = [o["key"] for o in data["obligations"]]
     assert len(keys) == len(set(keys))
     assert "HIPAA/media/TX" in keys and "TX/individuals" in keys and "HIPAA/individuals" in keys
+
+
+def test_text_and_json_name_two_notices_to_one_office_apart():
+    vt = plan_for("VT", discovered="2025-06-02")
+    text = plan_to_text(vt, today=date(2025, 6, 3), width=200)
+    assert "Attorney General: preliminary notice" in text
+    assert "Attorney General: copy of the consumer notice" in text
+    labels = {o["obligation"]: o["label"] for o in plan_to_dict(vt)["obligations"]}
+    assert labels["attorney_general"] == "Attorney General: preliminary notice"
