@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -29,6 +29,7 @@ from ui.settings import APPLICATION, ORGANIZATION, Settings
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 STYLE = RESOURCES / "style.qss"
 ICON = RESOURCES / "icons" / "notifyplanner.svg"
+SAMPLE_AS_OF_DAYS = 7  # the sample is shown a week after discovery: some due soon, some later
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -107,6 +108,11 @@ def build_window(
             window.set_incident(incident, path if opened_by_user else None)
             if opened_by_user:
                 settings.add_recent(str(path))
+            elif incident.discovered is not None:
+                # The sample's dates are fixed (October 2026): read on any later day, every
+                # notice is overdue, a wall of red that says nothing about the program. It
+                # opens as of a week after its discovery, and the banner says so.
+                window.set_as_of(incident.discovered + timedelta(days=SAMPLE_AS_OF_DAYS), "Sample incident")
     else:
         window.replan()
     if recover and window.offer_recovery():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,7 @@ from notifyplanner.register.storage import RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from notifyplanner.safe_read import InputError, one_line
+from ui.dates import with_weekday
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.edges import at_edge
 from ui.files import Autosave, Recovered, read_incident_keeping
@@ -80,6 +82,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.settings = settings
         self._today_fn = today
         self._today = today()
+        self._as_of_note = ""  # e.g. "Sample incident": why the view is not as of today
         self.path: Path | None = None
         self._saved = Incident()
         self._incident = Incident()
@@ -117,6 +120,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         outer.setContentsMargins(6, 6, 6, 2)
         outer.setSpacing(4)
         self.header = PlanHeader(central)
+        self.header.as_of_changed.connect(self._as_of_edited)
         outer.addWidget(self.header)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         outer.addWidget(self.splitter, 1)
@@ -179,6 +183,35 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
     def current_plan(self) -> Plan | None:
         return self._plan
 
+    @property
+    def as_of(self) -> date:
+        """The day the plan is read as of: days left, overdue, grades and every export.
+
+        Today unless a day is typed in the header's as-of field (or the sample is shown). The
+        core takes the day as a parameter; only the face knows which day the person means.
+        """
+        return self.header.as_of_date() or self._today
+
+    def set_as_of(self, day: date | None, note: str = "") -> None:
+        """Read the plan as of ``day`` (None: today); ``note`` says why, in the banner."""
+        self._as_of_note = note
+        self.header.set_as_of_date(day)
+        self._regrade()
+
+    def _as_of_edited(self) -> None:
+        self._as_of_note = ""  # the person chose the day: the sample's reason no longer holds
+        self._regrade()
+
+    def _as_of_text(self) -> str:
+        """The banner's first words: which day it counts from, and whether that is today."""
+        fmt = self.settings.date_format
+        day = with_weekday(self.as_of, fmt)
+        if self._as_of_note:
+            return f"<b>{escape(self._as_of_note)}, shown as of {day}</b>"
+        if self.as_of == self._today:
+            return f"As of today, {day}"
+        return f"<b>As of {day}, not today</b>"
+
     def is_dirty(self) -> bool:
         return self._incident != self._saved or bool(self.form.form_problems_text_only())
 
@@ -194,6 +227,10 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self._notices = {g.key: g.notice for g in case.grades if g.notice} if case else {}
         if case is not None:
             self._notices |= {n.key: n for n in case.orphans}
+        # Another incident is read as of today: a day chosen for the last one could make an
+        # overdue notice of this one look timely.
+        self._as_of_note = ""
+        self.header.set_as_of_date(None)
         self._loading = True
         try:
             self.incident_view.set_incident(incident)
@@ -222,17 +259,29 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.incident_view.show_problems(problems)
         self._plan = new
         redraw = self.plan.set_plan(self._plan)
-        # The recorded notices graded against the plan on screen, edits included.
-        graded = grade_plan(self._plan, self._notices, self._today) if self._notices else ()
-        self.plan.set_grades({g.key: g for g in graded if g.notice is not None})
+        self._grade()
         if redraw:
             self._refresh_views()
         self._update_title()
 
+    def _grade(self) -> None:
+        """The recorded notices graded against the plan on screen, edits included, as of
+        the view's day."""
+        if self._plan is None:
+            return
+        graded = grade_plan(self._plan, self._notices, self.as_of) if self._notices else ()
+        self.plan.set_grades({g.key: g for g in graded if g.notice is not None})
+
+    def _regrade(self) -> None:
+        """The as-of day changed: grades, colours, days left and the banner follow."""
+        self._grade()
+        self._refresh_views()
+
     def _refresh_views(self) -> None:
         """Everything that depends on today, the urgency window or the date format."""
         fmt, window = self.settings.date_format, self.settings.urgency_days
-        self.plan.refresh(self._today, window, fmt)
+        as_of = self.as_of
+        self.plan.refresh(as_of, window, fmt)
         self.header.extra = self.session.retention_text(fmt)
         listed = {o.key for o in self._plan.obligations} if self._plan else set()
         orphans = sorted(key for key in self._notices if key not in listed)
@@ -244,7 +293,8 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             if orphans
             else []
         )
-        self.header.show_plan(self._plan, self._today, window, fmt)
+        self.header.as_of_text = self._as_of_text()
+        self.header.show_plan(self._plan, as_of, window, fmt)
         in_register = self.session.available
         self.plan.mark_sent_button.setEnabled(in_register)
         self.plan.skip_button.setEnabled(in_register)
@@ -383,7 +433,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         out = Path(target)
         if out.suffix.lower() != suffix:
             out = out.with_suffix(suffix)
-        current, rulebook, today = self._plan, self.rulebook, self._today
+        current, rulebook, today = self._plan, self.rulebook, self.as_of
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
             progress(0.1)
@@ -487,7 +537,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         today = self._today_fn()
         if today != self._today:
             self._today = today
-            self._refresh_views()
+            self._regrade()
         if self.is_dirty():
             with contextlib.suppress(OSError):
                 self.autosave.write(self.current_incident(), self._autosave_source())
@@ -587,6 +637,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
 
     def _apply_preferences(self) -> None:
         self.form.set_date_format(self.settings.date_format)
+        self.header.as_of.set_date_format(self.settings.date_format)
         self._refresh_views()
 
     @at_edge("Cannot apply the preferences")

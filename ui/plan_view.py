@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from notifyplanner.engine import days_left
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.register.grading import Grade
+from ui.date_field import DateField
 from ui.dates import ISO, with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html, record_html
 from ui.history_view import HistoryView
@@ -63,20 +64,42 @@ def shown(result: Plan) -> tuple[object, ...]:
 
 
 class PlanHeader(QWidget):
-    """The controlling deadline in one line, coloured by urgency, and the plan's warnings."""
+    """The as-of date, the controlling deadline in one line coloured by urgency, and the
+    plan's warnings.
+
+    Why an as-of date: counsel review an old incident as it stood on a day (a 2023 breach
+    read today is "1180 days overdue" everywhere), and the first start shows the sample on a
+    day where its dates make sense. Empty means today; the banner always says which day the
+    colours, days left and grades are counted from, and says so loudly when it is not today.
+    """
+
+    as_of_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        top = QHBoxLayout()
+        top.setSpacing(6)
         self.banner = QLabel(self)
         self.banner.setObjectName("controllingBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setAccessibleName("Controlling deadline")
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.banner)
+        top.addWidget(self.banner, 1)
+        self.as_of = DateField("As of", self)
+        self.as_of.setObjectName("asOfDate")
+        self.as_of.line.setToolTip(
+            "Count days left, overdue notices and grades as of this day (empty: today). Exports carry it too."
+        )
+        self.as_of.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00 Wed") + 60)
+        self.as_of_label = QLabel("A&s of:", self)
+        self.as_of_label.setBuddy(self.as_of.line)
+        top.addWidget(self.as_of_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.as_of, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.warnings = QLabel(self)
         self.warnings.setObjectName("planWarnings")
         self.warnings.setWordWrap(True)
@@ -84,6 +107,22 @@ class PlanHeader(QWidget):
         layout.addWidget(self.warnings)
         self.extra = ""  # e.g. the register's retention date, appended to the banner
         self.extra_warnings: list[str] = []  # e.g. notices recorded that the plan no longer lists
+        self.as_of_text = ""  # which day the banner counts from, first in the banner
+        self._as_of_day: date | None = None
+        self.as_of.edited.connect(self._as_of_edited)
+
+    def _as_of_edited(self) -> None:
+        if self.as_of.is_valid():  # text that is not (yet) a date leaves the day shown as it was
+            self._as_of_day = self.as_of.date()
+            self.as_of_changed.emit()
+
+    def as_of_date(self) -> date | None:
+        """The last day typed in the as-of field that is a date; None for today."""
+        return self._as_of_day
+
+    def set_as_of_date(self, day: date | None) -> None:
+        self._as_of_day = day
+        self.as_of.set_date(day)
 
     def show_plan(self, current: Plan | None, today: date, window: int, date_format: str) -> None:
         if current is None:
@@ -109,6 +148,8 @@ class PlanHeader(QWidget):
                 f"{escape(controlling.jurisdiction_name)}: {escape(controlling.recipient_text)}"
                 f" ({escape(controlling.citation.cite)}) &nbsp; | &nbsp; {tally}"
             )
+        if self.as_of_text:
+            text = f"{self.as_of_text} &nbsp; | &nbsp; {text}"
         if self.extra:
             text += f" &nbsp; | &nbsp; {self.extra}"
         self.banner.setProperty("urgency", level)

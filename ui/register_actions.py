@@ -58,6 +58,7 @@ class RegisterActions:
     _plan: Plan | None
     _notices: dict[str, Notice]
     _today: date
+    as_of: date
     _register_stale: bool
     statusBar: Callable[[], QStatusBar]
     set_incident: Callable[..., None]
@@ -103,7 +104,7 @@ class RegisterActions:
             return True
         try:
             self.session.forget()
-            self.session.save(incident, self._today, source=str(path))
+            self.session.save(incident, self.as_of, source=str(path))
         except RegisterError as exc:
             QMessageBox.critical(self, "Cannot import", f"{path} was not added to the register.\n\n{exc}")
             return False
@@ -163,7 +164,7 @@ class RegisterActions:
         source = str(self.path) if self.path and self.session.case_id is None else ""
         try:
             unchanged = self.session.case_id is not None and incident == self._saved
-            changes = [] if unchanged else self.session.save(incident, self._today, source=source)
+            changes = [] if unchanged else self.session.save(incident, self.as_of, source=source)
             if decision and self.session.graded is not None and self.session.service is not None:
                 service, case = self.session.service, self.session.graded.case
                 service.register.log_event(
@@ -173,7 +174,7 @@ class RegisterActions:
                     service.who,
                     expected_revision=case.revision,
                 )
-                self.session.load(case.id, self._today)
+                self.session.load(case.id, self.as_of)
         except ConflictError as exc:
             QMessageBox.warning(
                 self,

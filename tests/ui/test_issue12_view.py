@@ -1,0 +1,127 @@
+"""Issue 12, the app's part: as-of date, the sample's first start, order and columns of the
+plan, the filter and selection across opens and filtering, export folder, date format."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import ui.main_window as main_window_module
+from notifyplanner.incident_file import read_incident
+from tests.ui.conftest import TODAY
+from ui.main_window import MainWindow
+from ui.models import ObligationTableModel
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLE = read_incident(SAMPLES / "telehealth-pharmacy.json")
+
+
+def cell(window: MainWindow, key: str, column: int) -> str:
+    row = window.plan_model.row_of(key)
+    assert row is not None
+    return window.plan_model.data(window.plan_model.index(row, column))
+
+
+# ------------------------------------------------------------------ 1. as-of date
+
+
+def test_the_view_reads_the_plan_as_of_today_by_default(window: MainWindow) -> None:
+    window.set_incident(SAMPLE, None)
+    assert window.as_of == TODAY
+    assert "As of today, 2026-10-12 (Mon)" in window.banner.text()
+
+
+def test_an_as_of_date_moves_days_left_colours_and_the_banner(qtbot, window: MainWindow) -> None:
+    window.set_incident(SAMPLE, None)
+    # Texas AG: 30 days after determination 2026-10-09 -> 2026-11-08.
+    line = window.header.as_of.line
+    qtbot.keyClicks(line, "2026-10-20")
+    assert window.as_of == date(2026, 10, 20)
+    assert "As of 2026-10-20 (Tue), not today" in window.banner.text()
+    left = cell(window, "HIPAA/individuals", ObligationTableModel.DAYS_LEFT)
+    expected = (SAMPLE.discovered.toordinal() + 60) - date(2026, 10, 20).toordinal()
+    assert left == f"{expected} days"
+    line.clear()  # empty: back to today
+    assert window.as_of == TODAY
+
+
+def test_text_that_is_not_a_date_keeps_the_day_shown(qtbot, window: MainWindow) -> None:
+    window.set_incident(SAMPLE, None)
+    window.set_as_of(date(2026, 10, 20))
+    qtbot.keyClicks(window.header.as_of.line, "x")
+    assert window.as_of == date(2026, 10, 20)  # the day on screen, never a guess
+    assert not window.header.as_of.is_valid()
+
+
+def test_every_export_is_made_as_of_the_views_day(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    seen: list[tuple[str, date]] = []
+
+    def fake(fmt, _plan, _rulebook, today, _out):
+        seen.append((fmt, today))
+        return b"x"
+
+    monkeypatch.setattr(main_window_module, "_export_bytes", fake)
+    window.set_incident(SAMPLE, None)
+    window.set_as_of(date(2026, 10, 20))
+    for fmt in ("xlsx", "pdf"):
+        task = window.export_plan(str(tmp_path / f"out.{fmt}"), fmt=fmt)
+        with qtbot.waitSignal(task.done, timeout=20000):
+            pass
+    assert seen == [("xlsx", date(2026, 10, 20)), ("pdf", date(2026, 10, 20))]
+
+
+def test_another_incident_is_read_as_of_today_again(window: MainWindow) -> None:
+    # A day chosen for one incident could make another's overdue notice look timely.
+    window.set_incident(SAMPLE, None)
+    window.set_as_of(date(2026, 10, 20))
+    window.set_incident(read_incident(SAMPLES / "retailer-card-skimming.json"), None)
+    assert window.as_of == TODAY
+    assert window.header.as_of.text() == ""
+
+
+# ------------------------------------------------------------------ 2. first start
+
+
+def test_the_sample_opens_a_week_after_its_discovery_and_says_so(qtbot, settings, tmp_path, dialogs) -> None:
+    from ui.app import build_window
+
+    window = build_window(
+        SAMPLES / "telehealth-pharmacy.json",
+        opened_by_user=False,
+        settings=settings,
+        autosave_dir=tmp_path / "autosave",
+        today=lambda: date(2027, 3, 1),
+        recover=False,
+    )
+    qtbot.addWidget(window)
+    try:
+        assert window.as_of == date(2026, 10, 9)
+        assert "Sample incident, shown as of 2026-10-09 (Fri)" in window.banner.text()
+        assert window.header.as_of.text() == "2026-10-09"
+        overdue = [o for o in window.current_plan().obligations if o.deadline and o.deadline < window.as_of]
+        assert not overdue  # not a wall of red
+    finally:
+        window._saved = window._incident
+        window.session.close()
+
+
+def test_a_file_the_user_opens_is_read_as_of_today(qtbot, settings, tmp_path, dialogs) -> None:
+    from ui.app import build_window
+
+    window = build_window(
+        SAMPLES / "telehealth-pharmacy.json",
+        opened_by_user=True,
+        settings=settings,
+        autosave_dir=tmp_path / "autosave",
+        today=lambda: date(2027, 3, 1),
+        recover=False,
+    )
+    qtbot.addWidget(window)
+    try:
+        assert window.as_of == date(2027, 3, 1)
+        assert "Sample incident" not in window.banner.text()
+    finally:
+        window._saved = window._incident
+        window.session.close()
