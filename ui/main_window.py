@@ -126,6 +126,11 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         outer.addWidget(self.splitter, 1)
         self.incident_view = IncidentView(self.settings.date_format, self.splitter)
         self.plan = PlanView(self.splitter)
+        if self.settings.plan_sort is not None:
+            self.plan.set_sort(*self.settings.plan_sort)
+        self.plan.sort_changed.connect(
+            lambda column, ascending: setattr(self.settings, "plan_sort", (column, ascending))
+        )
         self.splitter.addWidget(self.incident_view)
         self.splitter.addWidget(self.plan)
         self.splitter.setStretchFactor(0, 0)

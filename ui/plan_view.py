@@ -166,6 +166,7 @@ class PlanView(QSplitter):
 
     mark_sent_requested = Signal()
     skip_requested = Signal()
+    sort_changed = Signal(int, bool)  # the column the person sorted by, ascending
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -219,7 +220,11 @@ class PlanView(QSplitter):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Notices owed")
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        # The controlling notice first: by deadline, then status (issue 12: sorted by
+        # jurisdiction, it was off-screen). The person's own choice replaces it (set_sort).
+        self.table.sortByColumn(ObligationTableModel.DEADLINE, Qt.SortOrder.AscendingOrder)
+        # Tab leaves the table in one step; arrow keys move between cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -230,6 +235,9 @@ class PlanView(QSplitter):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sortIndicatorChanged.connect(
+            lambda column, order: self.sort_changed.emit(column, order == Qt.SortOrder.AscendingOrder)
+        )
         layout.addWidget(self.table, 1)
         self.legend = QLabel(page)
         self.legend.setObjectName("legend")
@@ -293,6 +301,7 @@ class PlanView(QSplitter):
         self.credit_model.set_date_format(date_format)
         self.timeline.set_plan(self._plan, today=today, window=window, date_format=date_format)
         self._fit_columns()
+        self._fit_days_left()
         words = {Urgency.SOON: f"due within {window} days"}
         swatches = [
             f"<span style='background:{back}'>&nbsp;{words.get(level, level.value)}&nbsp;</span>"
@@ -313,6 +322,22 @@ class PlanView(QSplitter):
         )
         self.show_details()
 
+    def set_sort(self, column: int, ascending: bool) -> None:
+        """Sort as the person last chose (kept in the settings); a column no longer there is ignored."""
+        if 0 <= column < self.model.columnCount():
+            order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
+            self.table.sortByColumn(column, order)
+
+    def _fit_days_left(self) -> None:
+        """Widen Days left to its longest value ('1180 days overdue' was cut), never narrower
+        than the person made it."""
+        column = ObligationTableModel.DAYS_LEFT
+        metrics = self.table.fontMetrics()
+        texts = [self.model.data(self.model.index(r, column)) or "" for r in range(self.model.rowCount())]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 18
+        if widest > self.table.columnWidth(column):
+            self.table.setColumnWidth(column, widest)
+
     def _fit_columns(self) -> None:
         """Column widths from the font, once: measuring every cell costs ~0.1 s at start-up."""
         if self._columns_fitted:  # not property(): see ui/date_field.py _restyle
@@ -326,9 +351,10 @@ class PlanView(QSplitter):
         header = self.table.horizontalHeader()
         samples = (
             "District of Columbia (DC)",
-            "Consumer reporting agencies",
+            "Attorney General: copy of the consumer notice",
             "undetermined",
             "2026-12-31 Wed *",
+            "2026-12-31 Wed",
             "sent 99 days late",
             "decided not to send",
         )

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 import ui.main_window as main_window_module
 from notifyplanner.incident_file import read_incident
 from tests.ui.conftest import TODAY
 from ui.main_window import MainWindow
-from ui.models import ObligationTableModel
+from ui.models import KEY_ROLE, ObligationTableModel
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SAMPLE = read_incident(SAMPLES / "telehealth-pharmacy.json")
@@ -125,3 +127,49 @@ def test_a_file_the_user_opens_is_read_as_of_today(qtbot, settings, tmp_path, di
     finally:
         window._saved = window._incident
         window.session.close()
+
+
+# ------------------------------------------------------------------ 4. order and columns
+
+
+def shown_keys(window: MainWindow) -> list[str]:
+    proxy = window.plan_proxy
+    return [proxy.data(proxy.index(r, 0), KEY_ROLE) for r in range(proxy.rowCount())]
+
+
+def test_the_plan_opens_sorted_by_deadline_with_the_controlling_notice_first(window: MainWindow) -> None:
+    window.set_incident(SAMPLE, None)
+    plan = window.current_plan()
+    assert shown_keys(window)[0] == plan.controlling.key
+    by_key = {o.key: o for o in plan.obligations}
+    dated = [by_key[k].deadline for k in shown_keys(window) if by_key[k].deadline]
+    assert dated == sorted(dated)
+
+
+def test_the_persons_sort_is_kept_for_the_next_window(make_window) -> None:
+    first = make_window()
+    first.plan_view.sortByColumn(ObligationTableModel.JURISDICTION, Qt.SortOrder.DescendingOrder)
+    assert first.settings.plan_sort == (ObligationTableModel.JURISDICTION, False)
+    second = make_window()
+    second.set_incident(SAMPLE, None)
+    header = second.plan_view.horizontalHeader()
+    assert header.sortIndicatorSection() == ObligationTableModel.JURISDICTION
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+def test_days_left_is_wide_enough_for_its_longest_value(window: MainWindow) -> None:
+    window.set_incident(SAMPLE, None)
+    window.set_as_of(date(2030, 1, 1))  # more than 1000 days overdue
+    column = ObligationTableModel.DAYS_LEFT
+    texts = [
+        window.plan_model.data(window.plan_model.index(r, column))
+        for r in range(window.plan_model.rowCount())
+    ]
+    longest = max(texts, key=len)
+    assert "overdue" in longest
+    metrics = window.plan_view.fontMetrics()
+    assert window.plan_view.columnWidth(column) >= metrics.horizontalAdvance(longest) + 8
+
+
+def test_tab_leaves_the_plan_table_in_one_step(window: MainWindow) -> None:
+    assert not window.plan_view.tabKeyNavigation()
