@@ -35,7 +35,7 @@ from ui.decisions_form import DecisionsForm
 #: (incident field, label with mnemonic, accessible name, hint)
 DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("breach_start", "Breach &began", "Breach began", "First day of unauthorised access, if known"),
-    ("breach_end", "Breach e&nded", "Breach ended", "Last day of unauthorised access, if known"),
+    ("breach_end", "Brea&ch ended", "Breach ended", "Last day of unauthorised access, if known"),
     ("discovered", "&Discovered", "Discovered", "The day the breach was discovered (most clocks start here)"),
     (
         "determined",
@@ -57,7 +57,7 @@ DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         "hhs_notified",
-        "&HHS notified",
+        "HHS n&otified",
         "HHS Secretary notified",
         "HIPAA: the day the HHS Secretary was notified; Illinois and New York time their AG notice from it",
     ),
@@ -137,10 +137,10 @@ class IncidentForm(QWidget):
             self.delay_form.addItem(text, value)
         self._row(form, "Re&quest", self.delay_form, "law_enforcement_delay")
         self.delay_requested = DateField("Delay requested on", hold, date_format)
-        self._row(form, "Requested &on", self.delay_requested, "law_enforcement_delay.requested")
+        self._row(form, "Req&uested on", self.delay_requested, "law_enforcement_delay.requested")
         self.delay_until = DateField("Delay until", hold, date_format)
         self.delay_until.line.setToolTip("Empty when the request gave no end date")
-        self._row(form, "&Until", self.delay_until, "law_enforcement_delay.until")
+        self._row(form, "Unti&l", self.delay_until, "law_enforcement_delay.until")
         outer.addWidget(hold)
 
         # ------------------------------------------------------------ data
@@ -172,7 +172,7 @@ class IncidentForm(QWidget):
         self.total.setAccessibleName("Total affected")
         self.total.setPlaceholderText("empty: the sum of the counts by state")
         self.total.setValidator(QIntValidator(0, 2_000_000_000, self.total))
-        self._row(form, "&Total affected", self.total, "total_affected")
+        self._row(form, "Total &affected", self.total, "total_affected")
         self.source = QComboBox(people)
         self.source.setAccessibleName("Source of the breach")
         for value, text in SOURCE_CHOICES:
