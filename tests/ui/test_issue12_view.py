@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QRect, Qt
 
 import ui.main_window as main_window_module
 from notifyplanner.incident_file import read_incident
@@ -173,3 +174,50 @@ def test_days_left_is_wide_enough_for_its_longest_value(window: MainWindow) -> N
 
 def test_tab_leaves_the_plan_table_in_one_step(window: MainWindow) -> None:
     assert not window.plan_view.tabKeyNavigation()
+
+
+# ------------------------------------------------------------------ 8. window size
+
+
+@pytest.mark.parametrize(
+    ("screen", "expected"),
+    [
+        # 1366x768 with a 32-pixel task bar at the bottom: the whole window fits.
+        (QRect(0, 0, 1366, 736), QRect(68, 37, 1229, 662)),
+        (QRect(0, 0, 1920, 1040), QRect(96, 52, 1728, 936)),
+        # A second screen to the right, a menu bar at its top.
+        (QRect(1920, 25, 2560, 1415), QRect(2048, 96, 2304, 1273)),
+    ],
+)
+def test_the_first_start_takes_most_of_the_free_screen_centred(screen: QRect, expected: QRect) -> None:
+    from ui.app import first_geometry
+
+    placed = first_geometry(screen)
+    assert placed == expected
+    assert screen.contains(placed)
+
+
+def test_the_first_start_fits_the_screen_and_later_starts_restore_it(
+    qtbot, settings, tmp_path, dialogs
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.app import build_window
+
+    def start() -> MainWindow:
+        window = build_window(None, False, settings=settings, autosave_dir=tmp_path / "a", recover=False)
+        qtbot.addWidget(window)
+        return window
+
+    first = start()
+    available = (first.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    assert first.width() <= available.width() and first.height() <= available.height()
+    assert first.width() >= available.width() * 0.8
+    first.resize(700, 500)
+    first._saved = first._incident
+    first.close()  # saves the geometry
+    second = start()
+    assert (second.width(), second.height()) == (700, 500)
+    for window in (first, second):
+        window._saved = window._incident
+        window.session.close()
