@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from notifyplanner.incident_file import FieldProblem
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 from ui.date_field import DateField
-from ui.dates import ISO
+from ui.dates import ISO, dated
 from ui.decisions_form import DecisionsForm
 
 #: (incident field, label with mnemonic, accessible name, hint)
@@ -91,6 +91,7 @@ class IncidentForm(QWidget):
     def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
         self._loading = False
+        self._date_format = date_format  # warnings write their dates in it
         # Text as loaded, and as the widgets show it: Qt turns CR LF, CR, U+2028 and U+2029
         # into LF and drops a BOM, so an opened file would be rewritten on save without a
         # keystroke (issue 15). Until the user edits a field, its loaded text is kept.
@@ -343,6 +344,7 @@ class IncidentForm(QWidget):
         )
 
     def set_date_format(self, fmt: str) -> None:
+        self._date_format = fmt
         for widget in self.date_fields():
             widget.set_date_format(fmt)
 
@@ -388,7 +390,7 @@ class IncidentForm(QWidget):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             field = problem.field if problem.field in self._problem_rows else "name"
-            by_field.setdefault(field, []).append(problem.message)
+            by_field.setdefault(field, []).append(dated(problem.message, self._date_format))
         for field, row in self._problem_rows.items():
             messages = by_field.get(field, [])
             row.messages = messages

@@ -440,7 +440,8 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         suffix, kind = EXPORT_KINDS[fmt]
         if target is None:
             stem = (self.path.stem if self.path else (self._incident.name or "plan")).replace("/", "-")[:60]
-            start = str(Path(self.settings.last_folder or Path.home()) / f"{stem} plan{suffix}")
+            folder = self.settings.export_folder or self.settings.last_folder or str(Path.home())
+            start = str(Path(folder) / f"{stem} plan{suffix}")
             target, _ = QFileDialog.getSaveFileName(self, "Export", start, kind)
             if not target:
                 return None
@@ -469,7 +470,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             self.log_export(path, kind.split(" (")[0])
 
         self.run_task(task, "Exporting the plan", done, failed)
-        self.settings.last_folder = str(out.parent)
+        self.settings.export_folder = str(out.parent)
         return task
 
     # ================================================================== files

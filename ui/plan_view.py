@@ -8,7 +8,7 @@ replans. The main window hands it a plan; the view never plans and never reads t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from html import escape
 
@@ -32,7 +32,7 @@ from notifyplanner.engine import days_left
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.register.grading import Grade
 from ui.date_field import DateField
-from ui.dates import ISO, with_weekday
+from ui.dates import ISO, dated, with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html, record_html
 from ui.history_view import HistoryView
 from ui.incident_view import compact_rows, vertical_scroll
@@ -157,7 +157,7 @@ class PlanHeader(QWidget):
         self.banner.style().polish(self.banner)
         self.banner.setText(text)
         warnings = [*current.warnings, *self.extra_warnings]
-        self.warnings.setText("\n".join(f"\u26a0 {w}" for w in warnings))
+        self.warnings.setText("\n".join(f"\u26a0 {dated(w, date_format)}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
 
@@ -189,8 +189,12 @@ class PlanView(QSplitter):
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
 
-        self.filter.textChanged.connect(self.proxy.set_text)
-        self.show_not_required.toggled.connect(self.proxy.set_show_not_required)
+        self._chosen: str | None = None  # the notice the person selected, kept across filters
+        self._filtering = False
+        self.filter.textChanged.connect(lambda text: self._refilter(lambda: self.proxy.set_text(text)))
+        self.show_not_required.toggled.connect(
+            lambda show: self._refilter(lambda: self.proxy.set_show_not_required(show))
+        )
         self.table.selectionModel().currentRowChanged.connect(self._plan_row_changed)
         self.credit_view.selectionModel().currentRowChanged.connect(self._credit_row_changed)
         self.timeline.selected.connect(self.select_obligation)
@@ -417,7 +421,36 @@ class PlanView(QSplitter):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
 
-    def _plan_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Apply a filter change without moving the selection to another notice.
+
+        Qt moves the current row to a neighbour when the selected one is filtered out, and
+        the details pane then explained a notice nobody chose (issue 12). The chosen notice
+        stays selected while it is shown, nothing is selected while it is hidden, and it is
+        selected again when the filter shows it again.
+        """
+        self._filtering = True
+        try:
+            change()
+            row = self.model.row_of(self._chosen) if self._chosen else None
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+            selection = self.table.selectionModel()
+            if index.isValid():
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            else:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._filtering = False
+        self.show_details()
+
+    def _plan_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._filtering:
+            return
+        self._chosen = self.proxy.data(current, KEY_ROLE) if current.isValid() else None
         self.show_details()
 
     def show_details(self) -> None:

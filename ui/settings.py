@@ -123,6 +123,15 @@ class Settings:
     def last_folder(self, value: str) -> None:
         self._qs.setValue("files/last_folder", value)
 
+    @property
+    def export_folder(self) -> str:
+        """Where the last export went; the next export starts there (not where a list came from)."""
+        return str(self._qs.value("files/export_folder", "") or "")
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self._qs.setValue("files/export_folder", value)
+
     # --------------------------------------------------------------- plan table
 
     @property

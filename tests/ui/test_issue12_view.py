@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 
 import ui.main_window as main_window_module
-from notifyplanner.incident_file import read_incident
-from tests.ui.conftest import TODAY
+from notifyplanner.incident_file import read_incident, write_incident
+from tests.ui.conftest import TODAY, Dialogs
 from ui.main_window import MainWindow
 from ui.models import KEY_ROLE, ObligationTableModel
 
@@ -221,3 +221,75 @@ def test_the_first_start_fits_the_screen_and_later_starts_restore_it(
     for window in (first, second):
         window._saved = window._incident
         window.session.close()
+
+
+# ------------------------------------------------------------------ 9. smaller
+
+
+def test_the_plan_filter_survives_opening_another_file(window: MainWindow, tmp_path: Path) -> None:
+    window.set_incident(SAMPLE, None)
+    window.plan_filter.setText("attorney")
+    window.show_not_required.setChecked(False)
+    other = tmp_path / "other.json"
+    write_incident(read_incident(SAMPLES / "retailer-card-skimming.json"), other)
+    assert window.open_file(other)
+    assert window.plan_filter.text() == "attorney"
+    assert window.import_file(other)  # File > Import incident file: into the register
+    assert window.plan_filter.text() == "attorney"
+    assert not window.show_not_required.isChecked()
+    proxy = window.plan_proxy
+    assert proxy.rowCount() > 0
+    for row in range(proxy.rowCount()):
+        key = proxy.data(proxy.index(row, 0), KEY_ROLE)
+        ob = next(o for o in window.current_plan().obligations if o.key == key)
+        assert "attorney" in ob.label.lower() or "attorney" in ob.office.lower()
+
+
+def test_filtering_never_moves_the_selection_to_another_notice(qtbot, window: MainWindow) -> None:
+    window.set_incident(SAMPLE, None)
+    assert window.select_obligation("TX/attorney_general")
+    qtbot.keyClicks(window.plan_filter, "Cal")  # hides Texas
+    assert window.selected_key() in (None, "TX/attorney_general")
+    assert "Texas" not in window.details.toPlainText().split("\n")[0] or window.selected_key() is None
+    assert window.selected_key() is None
+    window.plan_filter.clear()  # Texas is back, and selected again
+    assert window.selected_key() == "TX/attorney_general"
+    qtbot.keyClicks(window.plan_filter, "Tex")  # still shown: stays selected
+    assert window.selected_key() == "TX/attorney_general"
+
+
+def test_export_starts_in_the_folder_of_the_last_export_not_the_last_list(
+    qtbot, window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    exports, lists = tmp_path / "exports", tmp_path / "lists"
+    exports.mkdir()
+    lists.mkdir()
+    window.set_incident(SAMPLE, None)
+    task = window.export_plan(str(exports / "plan.xlsx"))
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    window.settings.last_folder = str(lists)  # a roster was imported from here since
+    starts: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda _p, _t, start, _k: (starts.append(start), "")[1:] or ("", "")),
+    )
+    window.export_plan(fmt="pdf")
+    assert Path(starts[0]).parent == exports
+
+
+def test_the_how_sentence_and_form_warnings_use_the_chosen_date_format(window: MainWindow) -> None:
+    from dataclasses import replace
+
+    window.settings.date_format = "MM/dd/yyyy"
+    window._apply_preferences()
+    window.set_incident(replace(SAMPLE, breach_start=date(2026, 10, 5)), None)  # after discovery
+    assert window.select_obligation("HIPAA/individuals")
+    details = window.details.toPlainText()
+    assert "10/02/2026" in details and "2026-10-02" not in details.split("How:")[1].split("\n")[0]
+    warning = window.form.problem_text("breach_start") or window.form.problem_text("discovered")
+    assert "10/05/2026" in warning or "10/02/2026" in warning
+    assert "2026-10-0" not in warning
