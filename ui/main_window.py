@@ -230,7 +230,13 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         return self._incident != self._saved or bool(self.form.form_problems_text_only())
 
     def set_incident(
-        self, incident: Incident, path: Path | None, *, saved: bool = True, case: GradedCase | None = None
+        self,
+        incident: Incident,
+        path: Path | None,
+        *,
+        saved: bool = True,
+        case: GradedCase | None = None,
+        keep_as_of: bool = False,
     ) -> None:
         """Show ``incident``; ``saved`` False keeps it marked as changed (a recovery).
 
@@ -243,8 +249,9 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             self._notices |= {n.key: n for n in case.orphans}
         # Another incident is read as of today: a day chosen for the last one could make an
         # overdue notice of this one look timely.
-        self._as_of_note = ""
-        self.header.set_as_of_date(None)
+        if not keep_as_of:
+            self._as_of_note = ""
+            self.header.set_as_of_date(None)
         self._loading = True
         try:
             self.incident_view.set_incident(incident)

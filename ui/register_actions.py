@@ -104,7 +104,7 @@ class RegisterActions:
             return True
         try:
             self.session.forget()
-            self.session.save(incident, self.as_of, source=str(path))
+            self.session.save(incident, self._today, source=str(path))
         except RegisterError as exc:
             QMessageBox.critical(self, "Cannot import", f"{path} was not added to the register.\n\n{exc}")
             return False
@@ -189,7 +189,7 @@ class RegisterActions:
             )
             return False
         self.autosave.clear()
-        self._open_graded(self.session.graded)
+        self._open_graded(self.session.graded, same_incident=True)
         version = self.session.graded.case.facts_version if self.session.graded else 0
         self.statusBar().showMessage(
             f"Saved in the register: no. {self.session.case_id}, version {version}", 8000
@@ -353,9 +353,10 @@ class RegisterActions:
         self._open_graded(graded)
         return True
 
-    def _open_graded(self, graded: GradedCase | None) -> None:
+    def _open_graded(self, graded: GradedCase | None, *, same_incident: bool = False) -> None:
+        """Show a case; ``same_incident`` (saved, a notice recorded) keeps the as-of day."""
         if graded is not None:
-            self.set_incident(graded.incident, None, case=graded)
+            self.set_incident(graded.incident, None, case=graded, keep_as_of=same_incident)
             self.show_page(INCIDENT_PAGE)
         self._register_stale = True
 
@@ -432,7 +433,7 @@ class RegisterActions:
         if recorded is None:
             return False
         graded, said = recorded
-        self._open_graded(graded)
+        self._open_graded(graded, same_incident=True)
         self.plan.select_obligation(ob.key)
         self.statusBar().showMessage(said, 10000)
         return True

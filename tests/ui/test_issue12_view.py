@@ -293,3 +293,11 @@ def test_the_how_sentence_and_form_warnings_use_the_chosen_date_format(window: M
     warning = window.form.problem_text("breach_start") or window.form.problem_text("discovered")
     assert "10/05/2026" in warning or "10/02/2026" in warning
     assert "2026-10-0" not in warning
+
+
+def test_saving_keeps_the_as_of_day_of_the_incident_on_screen(window: MainWindow, dialogs: Dialogs) -> None:
+    window.set_incident(SAMPLE, None)
+    window.set_as_of(date(2026, 10, 20))
+    assert window.save()
+    assert window.session.case_id is not None
+    assert window.as_of == date(2026, 10, 20)
