@@ -302,7 +302,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         """Everything that depends on today, the urgency window or the date format."""
         fmt, window = self.settings.date_format, self.settings.urgency_days
         as_of = self.as_of
-        self.plan.refresh(as_of, window, fmt)
+        self.plan.refresh(as_of, window, fmt, real_today=as_of == self._today)
         self.header.extra = self.session.retention_text(fmt)
         listed = {o.key for o in self._plan.obligations} if self._plan else set()
         orphans = sorted(key for key in self._notices if key not in listed)

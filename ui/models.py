@@ -160,8 +160,8 @@ class _FlatTableModel(QAbstractTableModel):
 class ObligationTableModel(_FlatTableModel):
     """One row per obligation of the plan, in the engine's order."""
 
-    HEADERS = ("Jurisdiction", "Recipient", "Status", "Deadline", "Send by", "Days left", "Sent", "Citation")
-    JURISDICTION, RECIPIENT, STATUS, DEADLINE, SEND_BY, DAYS_LEFT, SENT, CITATION = range(8)
+    HEADERS = ("Jurisdiction", "Recipient", "Status", "Deadline", "Days left", "Send by", "Sent", "Citation")
+    JURISDICTION, RECIPIENT, STATUS, DEADLINE, DAYS_LEFT, SEND_BY, SENT, CITATION = range(8)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

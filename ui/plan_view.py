@@ -63,6 +63,13 @@ def shown(result: Plan) -> tuple[object, ...]:
     )
 
 
+class AsOfField(DateField):
+    """The as-of date; empty reads as today, and says so."""
+
+    def _update_placeholder(self) -> None:
+        self.line.setPlaceholderText(f"today ({self._format.lower().replace('mmm', 'mon')})")
+
+
 class PlanHeader(QWidget):
     """The as-of date, the controlling deadline in one line coloured by urgency, and the
     plan's warnings.
@@ -89,12 +96,12 @@ class PlanHeader(QWidget):
         self.banner.setAccessibleName("Controlling deadline")
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.banner, 1)
-        self.as_of = DateField("As of", self)
+        self.as_of = AsOfField("As of", self)
         self.as_of.setObjectName("asOfDate")
         self.as_of.line.setToolTip(
             "Count days left, overdue notices and grades as of this day (empty: today). Exports carry it too."
         )
-        self.as_of.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000-00-00 Wed") + 60)
+        self.as_of.setFixedWidth(self.fontMetrics().horizontalAdvance("today (yyyy-mm-dd)") + 80)
         self.as_of_label = QLabel("&Plan as of:", self)
         self.as_of_label.setBuddy(self.as_of.line)
         top.addWidget(self.as_of_label, 0, Qt.AlignmentFlag.AlignTop)
@@ -298,12 +305,19 @@ class PlanView(QSplitter):
             self._reselect(selected)
         return True
 
-    def refresh(self, today: date, window: int, date_format: str) -> None:
-        """Everything that depends on today, the urgency window or the date format."""
+    def refresh(self, today: date, window: int, date_format: str, *, real_today: bool = True) -> None:
+        """Everything that depends on today (the as-of day), the urgency window or the date
+        format; ``real_today`` False when the as-of day is not today."""
         self._today, self._date_format = today, date_format
         self.model.set_view(today=today, window=window, date_format=date_format)
         self.credit_model.set_date_format(date_format)
-        self.timeline.set_plan(self._plan, today=today, window=window, date_format=date_format)
+        self.timeline.set_plan(
+            self._plan,
+            today=today,
+            window=window,
+            date_format=date_format,
+            today_label="Today" if real_today else "As of",
+        )
         self._fit_columns()
         self._fit_days_left()
         words = {Urgency.SOON: f"due within {window} days"}
@@ -355,11 +369,11 @@ class PlanView(QSplitter):
         header = self.table.horizontalHeader()
         samples = (
             "District of Columbia (DC)",
-            "Attorney General: copy of the consumer notice",
+            "Attorney General: preliminary notice",  # longer labels elide; the tip has them whole
             "undetermined",
             "2026-12-31 Wed *",
-            "2026-12-31 Wed",
             "sent 99 days late",
+            "2026-12-31 Wed",
             "decided not to send",
         )
         for column, sample in enumerate(samples):

@@ -301,3 +301,13 @@ def test_saving_keeps_the_as_of_day_of_the_incident_on_screen(window: MainWindow
     assert window.save()
     assert window.session.case_id is not None
     assert window.as_of == date(2026, 10, 20)
+
+
+def test_the_timeline_names_the_as_of_line_and_tells_two_notices_apart(window: MainWindow) -> None:
+    window.set_incident(SAMPLE, None)
+    assert window.timeline._today_label == "Today"
+    window.set_as_of(date(2026, 10, 20))
+    assert window.timeline._today_label == "As of"
+    texts = [row.text for row in window.timeline._rows if row.kind == "item"]
+    assert "Vermont (VT): preliminary notice" in texts
+    assert "Vermont (VT): copy of the consumer notice" in texts

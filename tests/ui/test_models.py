@@ -57,9 +57,9 @@ def test_obligation_model_shows_every_obligation(the_plan) -> None:
     assert cells[1] == ob.recipient_text
     assert cells[2] == "required"
     assert cells[3].startswith(ob.deadline.isoformat())
+    assert cells[4] == days_left_text((ob.deadline - date(2026, 10, 12)).days)
     assert ob.practical_send_by is not None  # the deadline falls on a Saturday
-    assert cells[4] == f"{ob.practical_send_by.isoformat()} Fri"
-    assert cells[5] == days_left_text((ob.deadline - date(2026, 10, 12)).days)
+    assert cells[5] == f"{ob.practical_send_by.isoformat()} Fri"
     assert cells[6] == ""  # nothing recorded: the incident is not in the register
     assert cells[7] == ob.citation.cite
     assert model.data(model.index(row, 0), KEY_ROLE) == "TX/attorney_general"
