@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notifyplanner.engine import plan
 from notifyplanner.register.records import NoticeAction
 from tests.ui.test_issue12_view import SAMPLE
 from ui.dialogs import ColumnPickerDialog, PreferencesDialog, RosterPreviewDialog, TextDialog
@@ -201,7 +200,3 @@ def test_the_finder_sees_a_clash(qtbot) -> None:
     layout.addWidget(QCheckBox("&Name", top))
     layout.addWidget(QCheckBox("Breach e&nded", top))
     assert clashes(top) == ["Alt+N: '&Name' and 'Breach e&nded'"]
-
-
-def test_the_sample_plan_is_there(full_window: MainWindow) -> None:
-    assert full_window.current_plan() == plan(SAMPLE, full_window.rulebook)
