@@ -59,6 +59,9 @@ RESEARCHED_SINCE = date(2018, 1, 1)
 STATE_KINDS = frozenset({"state", "district", "territory"})
 HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIATE})
 ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
+# The row title of a notice a no-harm determination owes an office (NY, VT, FL, SD), which
+# otherwise reads like that office's notice of the breach.
+DETERMINATION_TITLE = "no-harm determination"
 
 
 def _elements_text(elements: frozenset[DataElement]) -> str:
@@ -264,6 +267,7 @@ class _JurisdictionPlanner:
             obligation_id=rule.id,
             recipient=rule.recipient,
             office=office or rule.office,
+            title=rule.title,
             status=verdict.status,
             reason=verdict.reason,
             citation=rule.citation,
@@ -367,6 +371,8 @@ class _JurisdictionPlanner:
                 obligation_id=duty.id,
                 recipient=duty.recipient,
                 office=duty.office,
+                # Beside the same office's notice of the breach, the row must say which it is.
+                title="" if duty.recipient is Recipient.RECORDS else DETERMINATION_TITLE,
                 status=dated.status,
                 reason=dated.reason,
                 deadline=dated.deadline,

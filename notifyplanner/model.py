@@ -434,6 +434,10 @@ class ObligationRule:
     deadline: DeadlineExpr
     without_unreasonable_delay: bool
     citation: Citation
+    # What tells this notice apart from another one to the same recipient in the same
+    # jurisdiction ("preliminary notice" / "copy of the consumer notice"); empty when the
+    # recipient is named once.
+    title: str = ""
     content: str = ""
     filing: str = ""
     notes: str = ""
@@ -917,6 +921,7 @@ class Obligation:
     # Who "regulator" is, where the general label would mislead ("State regulator" for
     # the FDIC or an EU supervisory authority): sector and foreign rules name the office.
     recipient_label: str = ""
+    title: str = ""  # what tells it apart from another notice to the same recipient here
 
     @property
     def key(self) -> str:
@@ -934,9 +939,23 @@ class Obligation:
         return f"{self.jurisdiction}/{rule_id}/{self.subject}"
 
     @property
+    def label(self) -> str:
+        """The row label every face shows: recipient, what tells it apart, and its state.
+
+        "Attorney General: preliminary notice", "HHS Secretary (OCR): annual log of small
+        breaches", "Prominent media (TX)". Why derived here: the table, the CLI report, the
+        workbook, the PDF and the calendar must name a notice alike, and two notices of one
+        jurisdiction to one recipient must never read the same (issue 12: New York showed
+        two identical "Attorney General" rows).
+        """
+        base = self.recipient_label or self.recipient.label
+        text = f"{base}: {self.title}" if self.title else base
+        return f"{text} ({self.subject})" if self.subject else text
+
+    @property
     def recipient_text(self) -> str:
-        label = self.recipient_label or self.recipient.label
-        return f"{label} ({self.subject})" if self.subject else label
+        """The name the faces have always used for ``label``."""
+        return self.label
 
 
 @dataclass(frozen=True)

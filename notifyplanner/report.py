@@ -6,7 +6,9 @@ spelled out here once rather than derived from the dataclasses' field names.
 
 from __future__ import annotations
 
+import re
 import textwrap
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -26,6 +28,29 @@ STATUS_WORDS = {
 }
 # Owed first: the order every view of the plan lists notices in (terminal, Excel, app).
 STATUS_ORDER = {Status.REQUIRED: 0, Status.UNDETERMINED: 1, Status.NOT_REQUIRED: 2}
+
+
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+
+def with_dates(text: str, formatter: Callable[[date], str]) -> str:
+    """``text`` with every ISO date in it (``2026-10-02``) written by ``formatter``.
+
+    Why here and why after the fact: the engine's sentences ("60 calendar days after
+    discovery 2026-10-02") are part of the plan, which is pure data and the same for every
+    reader; the date format is a reader's preference (a US reader wants 10/02/2026). A face
+    rewrites the dates where it shows the sentence. Text that only looks like a date
+    (2026-02-30, or part of a longer number) is left as it was.
+    """
+
+    def one(match: re.Match[str]) -> str:
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return match[0]
+        return formatter(day)
+
+    return _ISO_DATE.sub(one, text)
 
 
 def sorted_obligations(plan: Plan) -> list[Obligation]:
@@ -71,6 +96,7 @@ def obligation_to_dict(ob: Obligation, today: date | None = None) -> dict[str, A
         "obligation": ob.obligation_id,
         "recipient": ob.recipient.value,
         "office": ob.office,
+        "label": ob.label,
         "subject": ob.subject or None,
         "status": ob.status.value,
         "reason": ob.reason,

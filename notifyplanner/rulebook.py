@@ -369,6 +369,7 @@ def _obligation(raw: dict[str, Any]) -> ObligationRule:
         deadline=_deadline(raw["deadline"]),
         without_unreasonable_delay=raw["without_unreasonable_delay"],
         citation=_cite(raw["citation"]),
+        title=raw.get("title", ""),
         content=raw.get("content", ""),
         filing=raw.get("filing", ""),
         notes=raw.get("notes", ""),

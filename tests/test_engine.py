@@ -142,6 +142,46 @@ def test_the_engine_is_pure(incident):
     assert plan(incident, rulebook()) == plan(incident, rulebook())
 
 
+@settings(max_examples=60, deadline=None)
+@given(incident=incidents)
+def test_no_two_rows_of_a_jurisdiction_share_a_label(incident):
+    # Issue 12: "Attorney General" twice for New York told the reader nothing.
+    result = plan(incident, rulebook())
+    seen = [(ob.jurisdiction, ob.label) for ob in result.obligations]
+    assert len(seen) == len(set(seen))
+
+
+def test_row_labels_name_what_tells_two_notices_to_one_office_apart():
+    ny = plan_for("NY", discovered="2025-06-02", role="covered_entity")
+    labels = {ob.obligation_id: ob.label for ob in ny.obligations}
+    assert labels["attorney_general"] == "Attorney General: notice of the breach"
+    assert labels["attorney_general_hipaa"] == "Attorney General: copy of the HHS notice"
+    assert labels["department_of_state"] == "State regulator: Department of State"
+    assert labels["state_police"] == "State regulator: State Police"
+    assert labels["individuals"] == "Affected individuals"  # named once: no title
+    assert labels["hhs"] == "HHS Secretary (OCR): 500 or more affected"
+    assert labels["hhs_annual"] == "HHS Secretary (OCR): annual log, under 500"
+    vt = plan_for("VT", discovered="2025-06-02")
+    assert notice(vt, "VT", "attorney_general").label == "Attorney General: preliminary notice"
+    assert (
+        notice(vt, "VT", "attorney_general_notice_copy").label
+        == "Attorney General: copy of the consumer notice"
+    )
+    media = [
+        ob
+        for ob in plan_for("NY", discovered="2025-06-02", residents=600, role="covered_entity").obligations
+        if ob.subject
+    ]
+    assert [ob.label for ob in media] == ["Prominent media (NY)"]
+
+
+def test_a_no_harm_duty_to_an_office_reads_apart_from_its_notice():
+    result = plan_for("NY", discovered="2025-06-02", decisions=(no_harm("NY", "2025-06-10"),))
+    duty = notice(result, "NY", "no_harm_attorney_general")
+    assert duty.label == "Attorney General: no-harm determination"
+    assert notice(result, "NY", "no_harm_record").label == "Your own records (written determination)"
+
+
 def test_hipaa_deemed_compliance_never_reaches_a_non_hipaa_vendor():
     # Kentucky excludes HIPAA entities entirely; a payroll vendor is not one.
     associate = plan_for("KY", discovered="2024-03-01", role="business_associate")

@@ -195,3 +195,36 @@ def test_jotting_patterns_catch_the_phrases_the_issue_names():
         "unless it could not reasonably have been acquired (§ 318.2).",
     ):
         assert not pattern.search(fine)
+
+
+ALL_CODES = sorted(rulebook().jurisdictions)
+
+
+@pytest.mark.parametrize("code", ALL_CODES)
+def test_no_two_notices_of_a_jurisdiction_read_alike(code):
+    """Issue 12: New York showed two identical "Attorney General" rows. Every notice of one
+    version (and every no-harm duty, which the engine titles) has a row label of its own;
+    a title is set only where the recipient repeats, so a lone notice keeps its short name."""
+    from notifyplanner.engine import DETERMINATION_TITLE
+    from notifyplanner.model import Recipient
+
+    jurisdiction = rulebook().get(code)
+    sector = jurisdiction.kind in SECTOR_KINDS
+    for version in jurisdiction.versions:
+        # A sector rule's regulator row is named by its office (sector.py), not "State regulator".
+        labels = [
+            (o.recipient, o.office if sector and o.recipient is Recipient.REGULATOR else "", o.title)
+            for o in version.obligations
+        ]
+        duties = version.risk_of_harm.duties if version.risk_of_harm is not None else ()
+        labels += [
+            (d.recipient, "", "" if d.recipient is Recipient.RECORDS else DETERMINATION_TITLE) for d in duties
+        ]
+        assert len(labels) == len(set(labels)), (version.effective_from, labels)
+        repeated = {(r, o) for r, o, _ in labels if sum(1 for r2, o2, _ in labels if (r2, o2) == (r, o)) > 1}
+        for o in version.obligations:
+            office = o.office if sector and o.recipient is Recipient.REGULATOR else ""
+            if o.title:
+                assert (o.recipient, office) in repeated, (
+                    f"{code} {version.effective_from} {o.id}: title not needed"
+                )

@@ -54,3 +54,23 @@ def test_every_obligation_has_a_unique_stable_key_in_json():
     keys = [o["key"] for o in data["obligations"]]
     assert len(keys) == len(set(keys))
     assert "HIPAA/media/TX" in keys and "TX/individuals" in keys and "HIPAA/individuals" in keys
+
+
+def test_text_and_json_name_two_notices_to_one_office_apart():
+    vt = plan_for("VT", discovered="2025-06-02")
+    text = plan_to_text(vt, today=date(2025, 6, 3), width=200)
+    assert "Attorney General: preliminary notice" in text
+    assert "Attorney General: copy of the consumer notice" in text
+    labels = {o["obligation"]: o["label"] for o in plan_to_dict(vt)["obligations"]}
+    assert labels["attorney_general"] == "Attorney General: preliminary notice"
+
+
+def test_with_dates_rewrites_only_real_iso_dates():
+    from notifyplanner.report import with_dates
+
+    us = lambda day: day.strftime("%m/%d/%Y")  # noqa: E731
+    text = "60 calendar days after discovery 2026-10-02; send by 2026-11-30. Ref 12026-10-021, 2026-02-30."
+    assert with_dates(text, us) == (
+        "60 calendar days after discovery 10/02/2026; send by 11/30/2026. Ref 12026-10-021, 2026-02-30."
+    )
+    assert with_dates("no dates", us) == "no dates"

@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtCore import QRect, QStandardPaths
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from notifyplanner import userdirs
@@ -31,6 +31,8 @@ from ui.settings import APPLICATION, ORGANIZATION, Settings
 RESOURCES = userdirs.bundled_dir("resources")
 STYLE = RESOURCES / "style.qss"
 ICON = RESOURCES / "icons" / "notifyplanner.svg"
+FIRST_START_SHARE = 0.9  # of the screen's free area, on the first start
+SAMPLE_AS_OF_DAYS = 7  # the sample is shown a week after discovery: some due soon, some later
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -97,6 +99,20 @@ def load_rulebook_for(settings: Settings) -> tuple[Rulebook, str]:
         return load_rulebook(BUNDLED_RULES), message
 
 
+def first_geometry(available: QRect, share: float = FIRST_START_SHARE) -> QRect:
+    """The window's first place: ``share`` of the screen's free area, centred.
+
+    A fixed 1366x768 put the status bar off a 1366x768 screen (the task bar takes its
+    share) and left most of a 1920x1080 one unused (issue 12). Later starts restore the
+    geometry saved on close.
+    """
+    width = max(min(int(available.width() * share), available.width()), 1)
+    height = max(min(int(available.height() * share), available.height()), 1)
+    left = available.x() + (available.width() - width) // 2
+    top = available.y() + (available.height() - height) // 2
+    return QRect(left, top, width, height)
+
+
 def build_window(
     path: Path | None,
     opened_by_user: bool,
@@ -114,10 +130,10 @@ def build_window(
     rulebook, rules_message = load_rulebook_for(settings)
     window = MainWindow(rulebook, settings, autosave_dir=autosave_dir, today=today)
     geometry = settings.geometry
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    else:
-        window.resize(1366, 768)
+    if geometry is None or not window.restoreGeometry(geometry):
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            window.setGeometry(first_geometry(screen.availableGeometry()))
     if rules_message:
         QMessageBox.warning(window, "Rules folder not used", rules_message)
     if path is not None:
@@ -136,6 +152,11 @@ def build_window(
             window.set_incident(incident, path if opened_by_user else None)
             if opened_by_user:
                 settings.add_recent(str(path))
+            elif incident.discovered is not None:
+                # The sample's dates are fixed (October 2026): read on any later day, every
+                # notice is overdue, a wall of red that says nothing about the program. It
+                # opens as of a week after its discovery, and the banner says so.
+                window.set_as_of(incident.discovered + timedelta(days=SAMPLE_AS_OF_DAYS), "Sample incident")
     else:
         window.replan()
     if recover and window.offer_recovery():

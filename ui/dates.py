@@ -52,3 +52,13 @@ def with_weekday(day: date, date_format: str) -> str:
 def weekday(day: date) -> str:
     """Short English weekday name; deadlines on weekends matter, so the table says which."""
     return ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()]
+
+
+def dated(text: str, date_format: str) -> str:
+    """The core's sentence (a deadline's basis, a form warning) with its ISO dates in the
+    reader's format; see ``notifyplanner.report.with_dates``."""
+    if date_format == ISO:
+        return text
+    from notifyplanner.report import with_dates
+
+    return with_dates(text, lambda day: format_date(day, date_format))

@@ -158,7 +158,7 @@ class DecisionsForm(QWidget):
             self.table.setColumnWidth(index, width)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add determination", states)
+        self.add_button = QPushButton("Add determination", states)
         self.remove_button = QPushButton("Remove", states)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)

@@ -18,7 +18,7 @@ from notifyplanner.engine import days_left
 from notifyplanner.model import Citation, CreditMonitoringDuty, Obligation, RuleVersionUsed, Status
 from notifyplanner.register.grading import Grade
 from notifyplanner.report import STATUS_WORDS, deadline_text
-from ui.dates import ISO, format_date, with_weekday
+from ui.dates import ISO, dated, format_date, with_weekday
 from ui.models import days_left_text, grade_text
 
 
@@ -41,7 +41,7 @@ def obligation_html(
     if ob.office and ob.office != ob.recipient.label:
         parts.append(f"<p>{escape(ob.office)}</p>")
     status = STATUS_WORDS[ob.status].capitalize()
-    parts.append(f"<p><b>{escape(status)}.</b> {escape(ob.reason)}</p>")
+    parts.append(f"<p><b>{escape(status)}.</b> {escape(dated(ob.reason, date_format))}</p>")
     if ob.needs:
         parts.append(_p("Still needed", ", ".join(ob.needs)))
     if ob.status is not Status.NOT_REQUIRED:
@@ -62,7 +62,7 @@ def obligation_html(
             parts.append(_p("Law-enforcement hold until", d(ob.held_until)))
         if ob.without_unreasonable_delay:
             parts.append("<p>Also due <i>without unreasonable delay</i>: the date is an outer limit.</p>")
-    parts.append(_p("How", ob.basis))
+    parts.append(_p("How", dated(ob.basis, date_format)))
     parts.append(_p("What it must contain", ob.content))
     parts.append(_p("How to file", ob.filing))
     parts.append(_p("Notes", ob.notes))
@@ -126,11 +126,11 @@ def record_html(grade: Grade | None, date_format: str = ISO) -> str:
 def duty_html(duty: CreditMonitoringDuty, date_format: str = ISO) -> str:
     parts = [
         f"<h3>{escape(duty.jurisdiction_name)}: credit monitoring</h3>",
-        f"<p><b>{escape(STATUS_WORDS[duty.status].capitalize())}.</b> {escape(duty.reason)}</p>",
+        f"<p><b>{escape(STATUS_WORDS[duty.status].capitalize())}.</b> {escape(dated(duty.reason, date_format))}</p>",
         _p("Months", str(duty.months)),
         _p("Starts", format_date(duty.starts, date_format)),
         _p("Ends", format_date(duty.ends, date_format)),
-        _p("How", duty.basis),
+        _p("How", dated(duty.basis, date_format)),
         f'<p><b>Citation:</b> <a href="{escape(duty.citation.url, quote=True)}">{escape(duty.citation.cite)}</a></p>',
         _checked(duty.citation),
     ]

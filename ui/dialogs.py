@@ -61,7 +61,7 @@ class PreferencesDialog(QDialog):
         for fmt, text in DATE_FORMATS:
             self.date_format.addItem(text, fmt)
         self.date_format.setCurrentIndex(max(0, self.date_format.findData(settings.date_format)))
-        label = QLabel("&Date format", self)
+        label = QLabel("Date &format", self)
         label.setBuddy(self.date_format)
         form.addRow(label, self.date_format)
         self.urgency = QSpinBox(self)
@@ -76,9 +76,9 @@ class PreferencesDialog(QDialog):
         self.rules = QLineEdit(settings.rules_folder, self)
         self.rules.setPlaceholderText("the rules shipped with notifyplanner")
         self.rules.setAccessibleName("Rules folder")
-        browse = QPushButton("&Browse...", self)
+        browse = QPushButton("Bro&wse...", self)
         browse.clicked.connect(self._browse)
-        bundled = QPushButton("Use &bundled", self)
+        bundled = QPushButton("&Use bundled", self)
         bundled.clicked.connect(self.rules.clear)
         row.addWidget(self.rules, 1)
         row.addWidget(browse)
@@ -93,7 +93,7 @@ class PreferencesDialog(QDialog):
         self.letter_templates.setToolTip(
             "A copy of resources/letters (paragraphs.json, contacts.json) with your wording."
         )
-        browse = QPushButton("Bro&wse...", self)
+        browse = QPushButton("Choose &templates...", self)
         browse.clicked.connect(self._browse_templates)
         row.addWidget(self.letter_templates, 1)
         row.addWidget(browse)
@@ -255,7 +255,7 @@ class ColumnPickerDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Count")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Co&unt")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -341,7 +341,7 @@ class RosterPreviewDialog(QDialog):
         buttons = QDialogButtonBox(self)
         replace = buttons.addButton("&Replace the counts", QDialogButtonBox.ButtonRole.AcceptRole)
         replace.setDefault(True)
-        choose = buttons.addButton("Choose &columns...", QDialogButtonBox.ButtonRole.ActionRole)
+        choose = buttons.addButton("Choose co&lumns...", QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

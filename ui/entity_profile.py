@@ -138,7 +138,7 @@ class EntityProfileForm(QGroupBox):
         for code, name in sorted(JURISDICTIONS.items()):
             self.domicile.addItem(f"{code} ({name})", code)
         self.domicile.setToolTip("An insurer's state of domicile or a producer's home state")
-        form.addRow(QLabel("Insurance &domicile", self), self.domicile)
+        form.addRow(_buddy_label("Insurance domicile", self.domicile, self), self.domicile)
         self.time_zone = QLineEdit(self)
         self.time_zone.setAccessibleName("Time zone")
         self.time_zone.setPlaceholderText("IANA name, e.g. America/New_York")
@@ -147,12 +147,12 @@ class EntityProfileForm(QGroupBox):
 
         completer = QCompleter(sorted(available_timezones()), self.time_zone)
         self.time_zone.setCompleter(completer)
-        form.addRow(QLabel("Time &zone", self), self.time_zone)
+        form.addRow(_buddy_label("Time &zone", self.time_zone, self), self.time_zone)
         self.materiality = DateField("Materiality determined", self, date_format)
         self.materiality.line.setToolTip(
             "The day the registrant determined the incident material (Form 8-K clock)"
         )
-        form.addRow(QLabel("&Material (8-K)", self), self.materiality)
+        form.addRow(_buddy_label("&Material (8-K)", self.materiality.line, self), self.materiality)
         self.instants: dict[str, QLineEdit] = {}
         for field, label, hint in INSTANT_ROWS:
             line = QLineEdit(self)
@@ -269,3 +269,11 @@ class EntityProfileForm(QGroupBox):
                 )
             )
         return out
+
+
+def _buddy_label(text: str, field: QWidget, parent: QWidget) -> QLabel:
+    """A label whose Alt letter moves the focus to its field (Qt sets no buddy for a label
+    widget handed to QFormLayout.addRow)."""
+    label = QLabel(text, parent)
+    label.setBuddy(field)
+    return label

@@ -105,7 +105,7 @@ class HistoryView(QWidget):
         self.head.setWordWrap(True)
         self.head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.head.setAccessibleName("Log head hash")
-        self.verify_button = QPushButton("&Verify log", self)
+        self.verify_button = QPushButton("Verify log", self)
         self.verify_button.setToolTip("Recompute the hash chain and name the first entry that does not fit")
         row.addWidget(self.head, 1)
         row.addWidget(self.verify_button)

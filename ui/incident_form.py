@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 from notifyplanner.incident_file import FieldProblem
 from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 from ui.date_field import DateField
-from ui.dates import ISO
+from ui.dates import ISO, dated
 from ui.decisions_form import DecisionsForm
 from ui.entity_profile import EntityProfileForm
 
 #: (incident field, label with mnemonic, accessible name, hint)
 DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("breach_start", "Breach &began", "Breach began", "First day of unauthorised access, if known"),
-    ("breach_end", "Breach e&nded", "Breach ended", "Last day of unauthorised access, if known"),
+    ("breach_end", "Brea&ch ended", "Breach ended", "Last day of unauthorised access, if known"),
     ("discovered", "&Discovered", "Discovered", "The day the breach was discovered (most clocks start here)"),
     (
         "determined",
@@ -58,7 +58,7 @@ DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         "hhs_notified",
-        "&HHS notified",
+        "HHS n&otified",
         "HHS Secretary notified",
         "HIPAA: the day the HHS Secretary was notified; Illinois and New York time their AG notice from it",
     ),
@@ -92,6 +92,7 @@ class IncidentForm(QWidget):
     def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
         self._loading = False
+        self._date_format = date_format  # warnings write their dates in it
         # Text as loaded, and as the widgets show it: Qt turns CR LF, CR, U+2028 and U+2029
         # into LF and drops a BOM, so an opened file would be rewritten on save without a
         # keystroke (issue 15). Until the user edits a field, its loaded text is kept.
@@ -138,10 +139,10 @@ class IncidentForm(QWidget):
             self.delay_form.addItem(text, value)
         self._row(form, "Re&quest", self.delay_form, "law_enforcement_delay")
         self.delay_requested = DateField("Delay requested on", hold, date_format)
-        self._row(form, "Requested &on", self.delay_requested, "law_enforcement_delay.requested")
+        self._row(form, "Req&uested on", self.delay_requested, "law_enforcement_delay.requested")
         self.delay_until = DateField("Delay until", hold, date_format)
         self.delay_until.line.setToolTip("Empty when the request gave no end date")
-        self._row(form, "&Until", self.delay_until, "law_enforcement_delay.until")
+        self._row(form, "Unti&l", self.delay_until, "law_enforcement_delay.until")
         outer.addWidget(hold)
 
         # ------------------------------------------------------------ data
@@ -173,7 +174,7 @@ class IncidentForm(QWidget):
         self.total.setAccessibleName("Total affected")
         self.total.setPlaceholderText("empty: the sum of the counts by state")
         self.total.setValidator(QIntValidator(0, 2_000_000_000, self.total))
-        self._row(form, "&Total affected", self.total, "total_affected")
+        self._row(form, "Total &affected", self.total, "total_affected")
         self.source = QComboBox(people)
         self.source.setAccessibleName("Source of the breach")
         for value, text in SOURCE_CHOICES:
@@ -353,6 +354,7 @@ class IncidentForm(QWidget):
         )
 
     def set_date_format(self, fmt: str) -> None:
+        self._date_format = fmt
         for widget in self.date_fields():
             widget.set_date_format(fmt)
 
@@ -405,7 +407,7 @@ class IncidentForm(QWidget):
         by_field: dict[str, list[str]] = {}
         for problem in problems:
             field = problem.field if problem.field in self._problem_rows else "name"
-            by_field.setdefault(field, []).append(problem.message)
+            by_field.setdefault(field, []).append(dated(problem.message, self._date_format))
         for field, row in self._problem_rows.items():
             messages = by_field.get(field, [])
             row.messages = messages

@@ -90,8 +90,8 @@ class IncidentView(QTabWidget):
         self.counts_source: CountsSource | None = None
         self.form = IncidentForm(None, date_format)
         self.form_scroll = vertical_scroll(self.form)
-        self.addTab(self.form_scroll, "&Incident")
-        self.addTab(self._build_residents(), "&Residents")
+        self.addTab(self.form_scroll, "Incident")
+        self.addTab(self._build_residents(), "Residents")
         self.form.changed.connect(self.changed)
         self.residents_model.residents_changed.connect(self.changed)
         self.residents_model.rejected.connect(lambda text: self.message.emit(text, 8000))
@@ -133,7 +133,7 @@ class IncidentView(QTabWidget):
         self.residents_total.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.residents_total)
         buttons = QHBoxLayout()
-        self.paste_button = QPushButton("&Paste counts", page)
+        self.paste_button = QPushButton("Paste &counts", page)
         self.paste_button.setToolTip(
             "Paste two columns from a spreadsheet: state name or code, count (Ctrl+V in the table)"
         )

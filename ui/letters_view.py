@@ -37,7 +37,7 @@ class LettersView(QWidget):
         top = QHBoxLayout()
         self.summary = QLabel("No letters: the plan owes no individual notice.", self)
         self.summary.setWordWrap(True)
-        self.export_button = QPushButton("&Export letters...", self)
+        self.export_button = QPushButton("E&xport letters...", self)
         self.export_button.setAccessibleName("Export letters")
         self.export_button.clicked.connect(self.export)
         top.addWidget(self.summary, 1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +48,7 @@ from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from notifyplanner.safe_read import InputError, one_line
 from notifyplanner.urgency import DEFAULT_WINDOW_DAYS
 from notifyplanner.userdirs import file_stem
+from ui.dates import with_weekday
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.edges import at_edge
 from ui.files import Autosave, Recovered, read_incident_keeping
@@ -83,6 +85,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.settings = settings
         self._today_fn = today
         self._today = today()
+        self._as_of_note = ""  # e.g. "Sample incident": why the view is not as of today
         self.path: Path | None = None
         self._saved = Incident()
         self._incident = Incident()
@@ -114,27 +117,42 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.main_tabs.setObjectName("mainTabs")
         self.main_tabs.setDocumentMode(True)
         self.register_view = RegisterView()
-        self.main_tabs.addTab(self.register_view, "Re&gister")
+        self.main_tabs.addTab(self.register_view, "Register")
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 2)
         outer.setSpacing(4)
         self.header = PlanHeader(central)
+        self.header.as_of_changed.connect(self._as_of_edited)
         outer.addWidget(self.header)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         outer.addWidget(self.splitter, 1)
         self.incident_view = IncidentView(self.settings.date_format, self.splitter)
         self.plan = PlanView(self.splitter)
+        if self.settings.plan_sort is not None:
+            self.plan.set_sort(*self.settings.plan_sort)
+        self.plan.sort_changed.connect(
+            lambda column, ascending: setattr(self.settings, "plan_sort", (column, ascending))
+        )
         self.splitter.addWidget(self.incident_view)
         self.splitter.addWidget(self.plan)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.letters_view = LettersView()  # issue 14: letter groups, checklists, Export letters
-        self.plan.tabs.addTab(self.letters_view, "&Letters")
-        self.main_tabs.addTab(central, "In&cident")
+        self.plan.tabs.addTab(self.letters_view, "Letters")
+        self.main_tabs.addTab(central, "Incident")
         self.hhs_view = HhsLogView(self._today.year - 1)
-        self.main_tabs.addTab(self.hhs_view, "HHS &annual log")
+        self.main_tabs.addTab(self.hhs_view, "HHS annual log")
         self.main_tabs.setCurrentIndex(INCIDENT_PAGE)
+        # Tabs carry no Alt letter (the form's fields need them all, issue 12); the Go
+        # menu's Ctrl+digit reaches each, and the tab's tip says which.
+        for tabs, keys in (
+            (self.main_tabs, ("Ctrl+8", "Ctrl+1", "Ctrl+9")),
+            (self.incident_view, ("Ctrl+1", "Ctrl+2")),
+            (self.plan.tabs, ("Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+7")),
+        ):
+            for index, key in enumerate(keys):
+                tabs.setTabToolTip(index, f"{tabs.tabText(index)} ({key})")
         self.setCentralWidget(self.main_tabs)
 
         # Short names for the parts other code and the tests reach most.
@@ -185,11 +203,46 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
     def current_plan(self) -> Plan | None:
         return self._plan
 
+    @property
+    def as_of(self) -> date:
+        """The day the plan is read as of: days left, overdue, grades and every export.
+
+        Today unless a day is typed in the header's as-of field (or the sample is shown). The
+        core takes the day as a parameter; only the face knows which day the person means.
+        """
+        return self.header.as_of_date() or self._today
+
+    def set_as_of(self, day: date | None, note: str = "") -> None:
+        """Read the plan as of ``day`` (None: today); ``note`` says why, in the banner."""
+        self._as_of_note = note
+        self.header.set_as_of_date(day)
+        self._regrade()
+
+    def _as_of_edited(self) -> None:
+        self._as_of_note = ""  # the person chose the day: the sample's reason no longer holds
+        self._regrade()
+
+    def _as_of_text(self) -> str:
+        """The banner's first words: which day it counts from, and whether that is today."""
+        fmt = self.settings.date_format
+        day = with_weekday(self.as_of, fmt)
+        if self._as_of_note:
+            return f"<b>{escape(self._as_of_note)}, shown as of {day}</b>"
+        if self.as_of == self._today:
+            return f"As of today, {day}"
+        return f"<b>As of {day}, not today</b>"
+
     def is_dirty(self) -> bool:
         return self._incident != self._saved or bool(self.form.form_problems_text_only())
 
     def set_incident(
-        self, incident: Incident, path: Path | None, *, saved: bool = True, case: GradedCase | None = None
+        self,
+        incident: Incident,
+        path: Path | None,
+        *,
+        saved: bool = True,
+        case: GradedCase | None = None,
+        keep_as_of: bool = False,
     ) -> None:
         """Show ``incident``; ``saved`` False keeps it marked as changed (a recovery).
 
@@ -200,6 +253,11 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self._notices = {g.key: g.notice for g in case.grades if g.notice} if case else {}
         if case is not None:
             self._notices |= {n.key: n for n in case.orphans}
+        # Another incident is read as of today: a day chosen for the last one could make an
+        # overdue notice of this one look timely.
+        if not keep_as_of:
+            self._as_of_note = ""
+            self.header.set_as_of_date(None)
         self._loading = True
         try:
             self.incident_view.set_incident(incident)
@@ -230,17 +288,29 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         redraw = self.plan.set_plan(self._plan)
         self.letters_view.templates_folder = self.settings.letter_templates
         self.letters_view.set_plan(self._plan, self.rulebook, incident)
-        # The recorded notices graded against the plan on screen, edits included.
-        graded = grade_plan(self._plan, self._notices, self._today) if self._notices else ()
-        self.plan.set_grades({g.key: g for g in graded if g.notice is not None})
+        self._grade()
         if redraw:
             self._refresh_views()
         self._update_title()
 
+    def _grade(self) -> None:
+        """The recorded notices graded against the plan on screen, edits included, as of
+        the view's day."""
+        if self._plan is None:
+            return
+        graded = grade_plan(self._plan, self._notices, self.as_of) if self._notices else ()
+        self.plan.set_grades({g.key: g for g in graded if g.notice is not None})
+
+    def _regrade(self) -> None:
+        """The as-of day changed: grades, colours, days left and the banner follow."""
+        self._grade()
+        self._refresh_views()
+
     def _refresh_views(self) -> None:
         """Everything that depends on today, the urgency window or the date format."""
         fmt, window = self.settings.date_format, self.settings.urgency_days
-        self.plan.refresh(self._today, window, fmt)
+        as_of = self.as_of
+        self.plan.refresh(as_of, window, fmt, real_today=as_of == self._today)
         self.header.extra = self.session.retention_text(fmt)
         listed = {o.key for o in self._plan.obligations} if self._plan else set()
         orphans = sorted(key for key in self._notices if key not in listed)
@@ -252,7 +322,8 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             if orphans
             else []
         )
-        self.header.show_plan(self._plan, self._today, window, fmt)
+        self.header.as_of_text = self._as_of_text()
+        self.header.show_plan(self._plan, as_of, window, fmt)
         in_register = self.session.available
         self.plan.mark_sent_button.setEnabled(in_register)
         self.plan.skip_button.setEnabled(in_register)
@@ -386,14 +457,15 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         suffix, kind = EXPORT_KINDS[fmt]
         if target is None:
             stem = file_stem(self.path.stem if self.path else self._incident.name, "plan")
-            start = str(Path(self.settings.last_folder or Path.home()) / f"{stem} plan{suffix}")
+            folder = self.settings.export_folder or self.settings.last_folder or str(Path.home())
+            start = str(Path(folder) / f"{stem} plan{suffix}")
             target, _ = QFileDialog.getSaveFileName(self, "Export", start, kind)
             if not target:
                 return None
         out = Path(target)
         if out.suffix.lower() != suffix:
             out = out.with_suffix(suffix)
-        current, rulebook, today = self._plan, self.rulebook, self._today
+        current, rulebook, today = self._plan, self.rulebook, self.as_of
         head = self.current_log_head()
         window = self.settings.urgency_days
 
@@ -417,7 +489,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             self.log_export(path, kind.split(" (")[0], head)
 
         self.run_task(task, "Exporting the plan", done, failed)
-        self.settings.last_folder = str(out.parent)
+        self.settings.export_folder = str(out.parent)
         return task
 
     # ================================================================== files
@@ -499,7 +571,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         today = self._today_fn()
         if today != self._today:
             self._today = today
-            self._refresh_views()
+            self._regrade()
         if self.is_dirty():
             with contextlib.suppress(OSError):
                 self.autosave.write(self.current_incident(), self._autosave_source())
@@ -599,6 +671,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
 
     def _apply_preferences(self) -> None:
         self.form.set_date_format(self.settings.date_format)
+        self.header.as_of.set_date_format(self.settings.date_format)
         self._refresh_views()
 
     @at_edge("Cannot apply the preferences")

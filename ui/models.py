@@ -127,8 +127,8 @@ class _FlatTableModel(QAbstractTableModel):
 class ObligationTableModel(_FlatTableModel):
     """One row per obligation of the plan, in the engine's order."""
 
-    HEADERS = ("Jurisdiction", "Recipient", "Status", "Deadline", "Days left", "Sent", "Citation")
-    JURISDICTION, RECIPIENT, STATUS, DEADLINE, DAYS_LEFT, SENT, CITATION = range(7)
+    HEADERS = ("Jurisdiction", "Recipient", "Status", "Deadline", "Days left", "Send by", "Sent", "Citation")
+    JURISDICTION, RECIPIENT, STATUS, DEADLINE, DAYS_LEFT, SEND_BY, SENT, CITATION = range(8)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -219,6 +219,10 @@ class ObligationTableModel(_FlatTableModel):
             return STATUS_WORDS[ob.status]
         if col == self.DEADLINE:
             return self.deadline_cell(ob)
+        if col == self.SEND_BY:
+            # As the CLI and the workbook: only where the deadline is not a business day.
+            day = ob.practical_send_by
+            return f"{format_date(day, self._date_format)} {weekday(day)}" if day else ""
         if col == self.DAYS_LEFT:
             grade = self._grades.get(ob.key)
             if grade is not None and (grade.skipped or grade.sent_on is not None):
@@ -241,6 +245,9 @@ class ObligationTableModel(_FlatTableModel):
             if ob.deadline is not None:
                 return f"0 {ob.deadline.isoformat()} {status}"
             return f"1 {status} {_KIND_ORDER[ob.deadline_kind]}"
+        if col == self.SEND_BY:
+            day = ob.practical_send_by or ob.deadline
+            return f"0 {day.isoformat()} {status}" if day else f"1 {status} {_KIND_ORDER[ob.deadline_kind]}"
         if col == self.DAYS_LEFT:
             left = days_left(ob.deadline, self._today)
             grade = self._grades.get(ob.key)

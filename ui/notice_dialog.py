@@ -68,9 +68,10 @@ class EvidenceList(QWidget):
         self.list.setAccessibleName("Evidence files")
         self.list.setMaximumHeight(80)
         layout.addWidget(self.list, 1)
+        self.setFocusProxy(self.list)  # Alt+E on the "Evidence" label lands in the list
         buttons = QVBoxLayout()
         self.add_button = QPushButton("Add &files...", self)
-        self.remove_button = QPushButton("Re&move", self)
+        self.remove_button = QPushButton("Remo&ve", self)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)

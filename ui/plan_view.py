@@ -8,7 +8,7 @@ replans. The main window hands it a plan; the view never plans and never reads t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from html import escape
 
@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from notifyplanner.engine import days_left
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.register.grading import Grade
-from ui.dates import ISO, with_weekday
+from ui.date_field import DateField
+from ui.dates import ISO, dated, with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html, record_html
 from ui.history_view import HistoryView
 from ui.incident_view import compact_rows, vertical_scroll
@@ -62,21 +63,50 @@ def shown(result: Plan) -> tuple[object, ...]:
     )
 
 
+class AsOfField(DateField):
+    """The as-of date; empty reads as today, and says so."""
+
+    def _update_placeholder(self) -> None:
+        self.line.setPlaceholderText(f"today ({self._format.lower().replace('mmm', 'mon')})")
+
+
 class PlanHeader(QWidget):
-    """The controlling deadline in one line, coloured by urgency, and the plan's warnings."""
+    """The as-of date, the controlling deadline in one line coloured by urgency, and the
+    plan's warnings.
+
+    Why an as-of date: counsel review an old incident as it stood on a day (a 2023 breach
+    read today is "1180 days overdue" everywhere), and the first start shows the sample on a
+    day where its dates make sense. Empty means today; the banner always says which day the
+    colours, days left and grades are counted from, and says so loudly when it is not today.
+    """
+
+    as_of_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        top = QHBoxLayout()
+        top.setSpacing(6)
         self.banner = QLabel(self)
         self.banner.setObjectName("controllingBanner")
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setAccessibleName("Controlling deadline")
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.banner)
+        top.addWidget(self.banner, 1)
+        self.as_of = AsOfField("As of", self)
+        self.as_of.setObjectName("asOfDate")
+        self.as_of.line.setToolTip(
+            "Count days left, overdue notices and grades as of this day (empty: today). Exports carry it too."
+        )
+        self.as_of.setFixedWidth(self.fontMetrics().horizontalAdvance("today (yyyy-mm-dd)") + 80)
+        self.as_of_label = QLabel("&Plan as of:", self)
+        self.as_of_label.setBuddy(self.as_of.line)
+        top.addWidget(self.as_of_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.as_of, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.warnings = QLabel(self)
         self.warnings.setObjectName("planWarnings")
         self.warnings.setWordWrap(True)
@@ -84,6 +114,22 @@ class PlanHeader(QWidget):
         layout.addWidget(self.warnings)
         self.extra = ""  # e.g. the register's retention date, appended to the banner
         self.extra_warnings: list[str] = []  # e.g. notices recorded that the plan no longer lists
+        self.as_of_text = ""  # which day the banner counts from, first in the banner
+        self._as_of_day: date | None = None
+        self.as_of.edited.connect(self._as_of_edited)
+
+    def _as_of_edited(self) -> None:
+        if self.as_of.is_valid():  # text that is not (yet) a date leaves the day shown as it was
+            self._as_of_day = self.as_of.date()
+            self.as_of_changed.emit()
+
+    def as_of_date(self) -> date | None:
+        """The last day typed in the as-of field that is a date; None for today."""
+        return self._as_of_day
+
+    def set_as_of_date(self, day: date | None) -> None:
+        self._as_of_day = day
+        self.as_of.set_date(day)
 
     def show_plan(self, current: Plan | None, today: date, window: int, date_format: str) -> None:
         if current is None:
@@ -109,6 +155,8 @@ class PlanHeader(QWidget):
                 f"{escape(controlling.jurisdiction_name)}: {escape(controlling.recipient_text)}"
                 f" ({escape(controlling.citation.cite)}) &nbsp; | &nbsp; {tally}"
             )
+        if self.as_of_text:
+            text = f"{self.as_of_text} &nbsp; | &nbsp; {text}"
         if self.extra:
             text += f" &nbsp; | &nbsp; {self.extra}"
         self.banner.setProperty("urgency", level)
@@ -116,7 +164,7 @@ class PlanHeader(QWidget):
         self.banner.style().polish(self.banner)
         self.banner.setText(text)
         warnings = [*current.warnings, *self.extra_warnings]
-        self.warnings.setText("\n".join(f"\u26a0 {w}" for w in warnings))
+        self.warnings.setText("\n".join(f"\u26a0 {dated(w, date_format)}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
 
@@ -125,6 +173,7 @@ class PlanView(QSplitter):
 
     mark_sent_requested = Signal()
     skip_requested = Signal()
+    sort_changed = Signal(int, bool)  # the column the person sorted by, ascending
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -134,21 +183,25 @@ class PlanView(QSplitter):
         self._date_format = ISO
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Plan")
-        self.tabs.addTab(self._build_table(), "&Plan")
+        self.tabs.addTab(self._build_table(), "Plan")
         self.timeline = TimelineWidget()
         self.timeline_scroll = vertical_scroll(self.timeline)
-        self.tabs.addTab(self.timeline_scroll, "&Timeline")
-        self.tabs.addTab(self._build_credit(), "Credit &monitoring")
+        self.tabs.addTab(self.timeline_scroll, "Timeline")
+        self.tabs.addTab(self._build_credit(), "Credit monitoring")
         self.history = HistoryView()
-        self.tabs.addTab(self.history, "&History")
+        self.tabs.addTab(self.history, "History")
         self.details = DetailsPane(self)
         self.addWidget(self.tabs)
         self.addWidget(self.details)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
 
-        self.filter.textChanged.connect(self.proxy.set_text)
-        self.show_not_required.toggled.connect(self.proxy.set_show_not_required)
+        self._chosen: str | None = None  # the notice the person selected, kept across filters
+        self._filtering = False
+        self.filter.textChanged.connect(lambda text: self._refilter(lambda: self.proxy.set_text(text)))
+        self.show_not_required.toggled.connect(
+            lambda show: self._refilter(lambda: self.proxy.set_show_not_required(show))
+        )
         self.table.selectionModel().currentRowChanged.connect(self._plan_row_changed)
         self.credit_view.selectionModel().currentRowChanged.connect(self._credit_row_changed)
         self.timeline.selected.connect(self.select_obligation)
@@ -165,7 +218,7 @@ class PlanView(QSplitter):
         self.filter.setPlaceholderText("Filter notices (Ctrl+F): state, recipient, status, citation...")
         self.filter.setAccessibleName("Filter notices")
         self.filter.setClearButtonEnabled(True)
-        self.show_not_required = QCheckBox("Show &not required", page)
+        self.show_not_required = QCheckBox("Sho&w not required", page)
         self.show_not_required.setAccessibleName("Show notices that are not required")
         self.show_not_required.setChecked(True)
         row.addWidget(self.filter, 1)
@@ -178,7 +231,11 @@ class PlanView(QSplitter):
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Notices owed")
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        # The controlling notice first: by deadline, then status (issue 12: sorted by
+        # jurisdiction, it was off-screen). The person's own choice replaces it (set_sort).
+        self.table.sortByColumn(ObligationTableModel.DEADLINE, Qt.SortOrder.AscendingOrder)
+        # Tab leaves the table in one step; arrow keys move between cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -189,13 +246,16 @@ class PlanView(QSplitter):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.sortIndicatorChanged.connect(
+            lambda column, order: self.sort_changed.emit(column, order == Qt.SortOrder.AscendingOrder)
+        )
         layout.addWidget(self.table, 1)
         self.legend = QLabel(page)
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
         # Beside the filter, so the legend below keeps the table's full width.
-        self.mark_sent_button = QPushButton("Mark &sent...", page)
+        self.mark_sent_button = QPushButton("Mark sent...", page)
         self.mark_sent_button.setToolTip("Record the selected notice as sent: date, method, reference, proof")
         self.skip_button = QPushButton("Decided not to send...", page)
         self.skip_button.setToolTip("Record the decision not to send the selected notice, with the reason")
@@ -245,13 +305,21 @@ class PlanView(QSplitter):
             self._reselect(selected)
         return True
 
-    def refresh(self, today: date, window: int, date_format: str) -> None:
-        """Everything that depends on today, the urgency window or the date format."""
+    def refresh(self, today: date, window: int, date_format: str, *, real_today: bool = True) -> None:
+        """Everything that depends on today (the as-of day), the urgency window or the date
+        format; ``real_today`` False when the as-of day is not today."""
         self._today, self._date_format = today, date_format
         self.model.set_view(today=today, window=window, date_format=date_format)
         self.credit_model.set_date_format(date_format)
-        self.timeline.set_plan(self._plan, today=today, window=window, date_format=date_format)
+        self.timeline.set_plan(
+            self._plan,
+            today=today,
+            window=window,
+            date_format=date_format,
+            today_label="Today" if real_today else "As of",
+        )
         self._fit_columns()
+        self._fit_days_left()
         words = {Urgency.SOON: f"due within {window} days"}
         swatches = [
             f"<span style='background:{back}'>&nbsp;{words.get(level, level.value)}&nbsp;</span>"
@@ -272,6 +340,22 @@ class PlanView(QSplitter):
         )
         self.show_details()
 
+    def set_sort(self, column: int, ascending: bool) -> None:
+        """Sort as the person last chose (kept in the settings); a column no longer there is ignored."""
+        if 0 <= column < self.model.columnCount():
+            order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
+            self.table.sortByColumn(column, order)
+
+    def _fit_days_left(self) -> None:
+        """Widen Days left to its longest value ('1180 days overdue' was cut), never narrower
+        than the person made it."""
+        column = ObligationTableModel.DAYS_LEFT
+        metrics = self.table.fontMetrics()
+        texts = [self.model.data(self.model.index(r, column)) or "" for r in range(self.model.rowCount())]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 18
+        if widest > self.table.columnWidth(column):
+            self.table.setColumnWidth(column, widest)
+
     def _fit_columns(self) -> None:
         """Column widths from the font, once: measuring every cell costs ~0.1 s at start-up."""
         if self._columns_fitted:  # not property(): see ui/date_field.py _restyle
@@ -285,10 +369,11 @@ class PlanView(QSplitter):
         header = self.table.horizontalHeader()
         samples = (
             "District of Columbia (DC)",
-            "Consumer reporting agencies",
+            "Attorney General: preliminary notice",  # longer labels elide; the tip has them whole
             "undetermined",
             "2026-12-31 Wed *",
             "sent 99 days late",
+            "2026-12-31 Wed",
             "decided not to send",
         )
         for column, sample in enumerate(samples):
@@ -350,7 +435,36 @@ class PlanView(QSplitter):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
                 )
 
-    def _plan_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Apply a filter change without moving the selection to another notice.
+
+        Qt moves the current row to a neighbour when the selected one is filtered out, and
+        the details pane then explained a notice nobody chose (issue 12). The chosen notice
+        stays selected while it is shown, nothing is selected while it is hidden, and it is
+        selected again when the filter shows it again.
+        """
+        self._filtering = True
+        try:
+            change()
+            row = self.model.row_of(self._chosen) if self._chosen else None
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+            selection = self.table.selectionModel()
+            if index.isValid():
+                selection.setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            else:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._filtering = False
+        self.show_details()
+
+    def _plan_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._filtering:
+            return
+        self._chosen = self.proxy.data(current, KEY_ROLE) if current.isValid() else None
         self.show_details()
 
     def show_details(self) -> None:

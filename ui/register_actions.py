@@ -58,6 +58,7 @@ class RegisterActions:
     _plan: Plan | None
     _notices: dict[str, Notice]
     _today: date
+    as_of: date
     _register_stale: bool
     statusBar: Callable[[], QStatusBar]
     set_incident: Callable[..., None]
@@ -215,10 +216,10 @@ class RegisterActions:
         try:
             if disagreement is not None:
                 # The answer is logged and the facts saved with it, through the core.
-                changes = self.session.resolve(disagreement, chosen, incident, self._today)
+                changes = self.session.resolve(disagreement, chosen, incident, self.as_of)
             else:
                 unchanged = self.session.case_id is not None and incident == self._saved
-                changes = [] if unchanged else self.session.save(incident, self._today, source=source)
+                changes = [] if unchanged else self.session.save(incident, self.as_of, source=source)
         except ConflictError as exc:
             QMessageBox.warning(
                 self,
@@ -233,7 +234,7 @@ class RegisterActions:
             )
             return False
         self.autosave.clear()
-        self._open_graded(self.session.graded)
+        self._open_graded(self.session.graded, same_incident=True)
         version = self.session.graded.case.facts_version if self.session.graded else 0
         self.statusBar().showMessage(
             f"Saved in the register: no. {self.session.case_id}, version {version}", 8000
@@ -413,9 +414,10 @@ class RegisterActions:
         self._open_graded(graded)
         return True
 
-    def _open_graded(self, graded: GradedCase | None) -> None:
+    def _open_graded(self, graded: GradedCase | None, *, same_incident: bool = False) -> None:
+        """Show a case; ``same_incident`` (saved, a notice recorded) keeps the as-of day."""
         if graded is not None:
-            self.set_incident(graded.incident, None, case=graded)
+            self.set_incident(graded.incident, None, case=graded, keep_as_of=same_incident)
             self.show_page(INCIDENT_PAGE)
         self._register_stale = True
 
@@ -527,7 +529,7 @@ class RegisterActions:
         if recorded is None:
             return False
         graded, said = recorded
-        self._open_graded(graded)
+        self._open_graded(graded, same_incident=True)
         self.plan.select_obligation(ob.key)
         self.statusBar().showMessage(said, 10000)
         return True

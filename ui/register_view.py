@@ -80,7 +80,7 @@ class RegisterView(QWidget):
         self.open_button = QPushButton("&Open incident", self)
         self.new_button = QPushButton("&New incident", self)
         self.import_button = QPushButton("&Import incident file...", self)
-        self.refresh_button = QPushButton("Re&fresh", self)
+        self.refresh_button = QPushButton("&Refresh", self)
         self.delete_button = QPushButton("Delete incident...", self)
         self.delete_button.setToolTip(
             "Only once its records need no longer be kept, or with a reason that is logged"

@@ -163,6 +163,32 @@ class Settings:
     def last_folder(self, value: str) -> None:
         self._qs.setValue("files/last_folder", value)
 
+    @property
+    def export_folder(self) -> str:
+        """Where the last export went; the next export starts there (not where a list came from)."""
+        return str(self._qs.value("files/export_folder", "") or "")
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self._qs.setValue("files/export_folder", value)
+
+    # --------------------------------------------------------------- plan table
+
+    @property
+    def plan_sort(self) -> tuple[int, bool] | None:
+        """The plan table's sort column and whether ascending; None: never chosen."""
+        try:
+            column = int(self._qs.value("plan/sort_column", -1))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        ascending = str(self._qs.value("plan/sort_ascending", "true")).lower() != "false"
+        return (column, ascending) if column >= 0 else None
+
+    @plan_sort.setter
+    def plan_sort(self, value: tuple[int, bool]) -> None:
+        self._qs.setValue("plan/sort_column", int(value[0]))
+        self._qs.setValue("plan/sort_ascending", "true" if value[1] else "false")
+
     # --------------------------------------------------------------- window
 
     @property

@@ -64,6 +64,7 @@ class TimelineWidget(QWidget):
         self._undated = 0
         self._plan: Plan | None = None
         self._today = date.today()
+        self._today_label = "Today"
         self._window = 7
         self._format = ISO
         self._selected: str | None = None
@@ -72,8 +73,12 @@ class TimelineWidget(QWidget):
 
     # ----------------------------------------------------------------- data
 
-    def set_plan(self, plan: Plan | None, *, today: date, window: int, date_format: str) -> None:
+    def set_plan(
+        self, plan: Plan | None, *, today: date, window: int, date_format: str, today_label: str = "Today"
+    ) -> None:
+        """``today`` is the day the plan is read as of; ``today_label`` names its line."""
         self._plan, self._today, self._window, self._format = plan, today, window, date_format
+        self._today_label = today_label
         self._rows = []
         self._undated = 0
         if plan is not None:
@@ -89,6 +94,8 @@ class TimelineWidget(QWidget):
                     text = jurisdiction_text(ob.jurisdiction, ob.jurisdiction_name)
                     if ob.subject:
                         text = f"{ob.jurisdiction}: {ob.subject}"
+                    if ob.title:  # two notices of one state to one office (VT's AG) read apart
+                        text = f"{text}: {ob.title}"
                     self._rows.append(_Row("item", text, ob))
             days = [o.deadline for o in dated if o.deadline] + [today]
             if plan.incident.discovered:
@@ -229,7 +236,7 @@ class TimelineWidget(QWidget):
             day += timedelta(days=step)
 
     def _paint_markers(self, painter: QPainter, metrics: QFontMetrics, bottom: int) -> None:
-        marks = [(self._today, "Today", TODAY_COLOR, Qt.PenStyle.SolidLine)]
+        marks = [(self._today, self._today_label, TODAY_COLOR, Qt.PenStyle.SolidLine)]
         controlling = self._plan.controlling_deadline if self._plan else None
         if controlling is not None:
             marks.append((controlling, "Controlling deadline", CONTROLLING_COLOR, Qt.PenStyle.DashLine))

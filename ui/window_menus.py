@@ -94,7 +94,7 @@ class WindowMenus:
         file_menu.addSeparator()
         self.import_action = self._action(
             file_menu,
-            "&Import residents from list...",
+            "I&mport residents from list...",
             self.import_roster,
             "Ctrl+I",
             "Count a CSV or Excel list by state",

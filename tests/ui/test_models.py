@@ -47,19 +47,21 @@ def test_obligation_model_shows_every_obligation(the_plan) -> None:
     model.set_obligations(the_plan.obligations)
     model.set_view(today=date(2026, 10, 12), window=7, date_format="yyyy-MM-dd")
     assert model.rowCount() == len(the_plan.obligations)
-    assert model.columnCount() == 7
+    assert model.columnCount() == len(ObligationTableModel.HEADERS) == 8
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Jurisdiction"
     row = model.row_of("TX/attorney_general")
     assert row is not None
     ob = model.obligation(row)
-    cells = [model.data(model.index(row, c)) for c in range(7)]
+    cells = [model.data(model.index(row, c)) for c in range(8)]
     assert cells[0] == "Texas (TX)"
     assert cells[1] == ob.recipient_text
     assert cells[2] == "required"
     assert cells[3].startswith(ob.deadline.isoformat())
     assert cells[4] == days_left_text((ob.deadline - date(2026, 10, 12)).days)
-    assert cells[5] == ""  # nothing recorded: the incident is not in the register
-    assert cells[6] == ob.citation.cite
+    assert ob.practical_send_by is not None  # the deadline falls on a Saturday
+    assert cells[5] == f"{ob.practical_send_by.isoformat()} Fri"
+    assert cells[6] == ""  # nothing recorded: the incident is not in the register
+    assert cells[7] == ob.citation.cite
     assert model.data(model.index(row, 0), KEY_ROLE) == "TX/attorney_general"
 
 
@@ -80,7 +82,7 @@ def test_colours_follow_urgency(the_plan) -> None:
     row = model.row_of("TX/attorney_general")
     brush = model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole)
     assert brush.color().name() == URGENCY_COLORS[Urgency.OVERDUE][0]
-    assert "overdue" in model.data(model.index(row, 4))
+    assert "overdue" in model.data(model.index(row, ObligationTableModel.DAYS_LEFT))
 
 
 def test_date_format_is_the_preference_not_the_locale(the_plan) -> None:
@@ -186,3 +188,14 @@ def test_credit_monitoring_model(rulebook: Rulebook) -> None:
         duty = duties[0]
         assert model.data(model.index(0, 2)) == str(duty.months)
         assert model.data(model.index(0, 3)) == (format_date(duty.starts) or "-")
+
+
+def test_send_by_shows_the_last_business_day_before_a_weekend_deadline(the_plan) -> None:
+    from dataclasses import replace
+
+    ob = replace(the_plan.obligations[0], deadline=date(2026, 10, 31), practical_send_by=date(2026, 10, 30))
+    model = ObligationTableModel()
+    model.set_obligations((ob,))
+    model.set_view(today=date(2026, 10, 12), window=7, date_format="MM/dd/yyyy")
+    assert model.data(model.index(0, ObligationTableModel.SEND_BY)) == "10/30/2026 Fri"
+    assert model.headerData(ObligationTableModel.SEND_BY, Qt.Orientation.Horizontal) == "Send by"
