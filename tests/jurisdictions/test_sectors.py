@@ -113,6 +113,34 @@ def test_reg_sp_deadline_on_independence_day_observed_is_flagged_not_moved():
     assert ob.practical_send_by == date(2026, 7, 2)
 
 
+def test_reg_sp_service_provider_tells_the_institution_within_72_hours_of_awareness():
+    """17 CFR 248.30(a)(5)(i)(B): "no later than 72 hours after becoming aware"; holidays do not count."""
+    result = sector_plan({"sec_service_provider"}, discovered_at="2026-07-01T17:00-04:00", time_zone=NY)
+    ob = notice(result, "SEC-REGSP", "service_provider")
+    assert ob.status is Status.REQUIRED and ob.recipient is Recipient.COVERED_INSTITUTION
+    assert ob.deadline_at == at("2026-07-04T17:00-04:00")
+    assert absent(result, "SEC-8K")
+    assert [o.obligation_id for o in result.obligations] == ["service_provider"], (
+        "no customer notice of its own"
+    )
+
+
+@pytest.mark.parametrize(
+    ("aware", "owed"), [("2025-12-02", False), ("2025-12-03", True), ("2026-06-03", True)]
+)
+def test_reg_sp_service_provider_notice_from_the_first_compliance_date(aware, owed):
+    """A provider may serve a larger entity, so its notice is planned from 2025-12-03."""
+    ob = notice(
+        sector_plan({"sec_service_provider"}, discovered=aware, time_zone=NY), "SEC-REGSP", "service_provider"
+    )
+    assert (ob.status is Status.REQUIRED) is owed
+
+
+def test_reg_sp_institution_that_is_not_a_provider_owes_no_provider_notice():
+    result = sector_plan({"sec_covered_institution"}, discovered="2026-06-03", time_zone=NY)
+    assert [o.key for o in result.obligations] == ["SEC-REGSP/individuals"]
+
+
 # --------------------------------------------------------------------------- FTC Safeguards Rule
 
 
