@@ -157,6 +157,7 @@ class Sector(StrEnum):
     SMALLER_REPORTING_COMPANY = "smaller_reporting_company"
     SEC_COVERED_INSTITUTION = "sec_covered_institution"
     SEC_LARGER_ENTITY = "sec_larger_entity"
+    SEC_SERVICE_PROVIDER = "sec_service_provider"
     NONBANK_FINANCIAL_INSTITUTION = "nonbank_financial_institution"
     BANK = "bank"
     BANK_SERVICE_PROVIDER = "bank_service_provider"
@@ -181,6 +182,9 @@ SECTOR_LABELS = {
     ),
     Sector.SEC_LARGER_ENTITY: (
         "A larger entity under Regulation S-P (e.g. an adviser with $1.5 billion or more under management)"
+    ),
+    Sector.SEC_SERVICE_PROVIDER: (
+        "Service provider to a Regulation S-P covered institution (72-hour notice to the institution)"
     ),
     Sector.NONBANK_FINANCIAL_INSTITUTION: (
         "Financial institution under FTC jurisdiction (mortgage broker, auto dealer, tax preparer, lender...)"

@@ -331,3 +331,65 @@ def test_the_log_head_is_on_the_calendar_not_in_an_event(sample_plan: Plan):
         u: int(e["SEQUENCE"]) for u, e in events(first).items()
     }
     assert "X-NOTIFYPLANNER-LOG-HEAD" not in plan_to_ics(sample_plan, exported_at=at).decode()
+
+
+# --------------------------------------------------------------------------- hours clocks (issue 13)
+
+SECTOR_SAMPLE = (
+    Path(__file__).resolve().parents[1] / "resources" / "samples" / "public-insurer-sec-nydfs-gdpr.json"
+)
+
+
+@pytest.fixture(scope="module")
+def sector_plan(rulebook: Rulebook) -> Plan:
+    return make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+
+
+def test_an_hours_clock_notice_is_a_timed_event_at_its_deadline_instant(sector_plan: Plan):
+    found = by_key(events(plan_to_ics(sector_plan, exported_at=FIRST)))
+    nydfs = found["NYDFS/superintendent"]
+    start = nydfs["DTSTART"].dt
+    assert isinstance(start, datetime) and start == datetime.fromisoformat("2026-11-02T08:00-05:00")
+    assert start.utcoffset() == timedelta(0), "written in UTC, so no VTIMEZONE is needed"
+    assert "DTEND" not in nydfs, "a deadline instant lasts no time"
+    assert "2026-11-02 08:00 (UTC-05:00)" in str(nydfs["DESCRIPTION"])
+    triggers = sorted(a["TRIGGER"].dt for a in nydfs.walk("VALARM"))
+    assert triggers == [timedelta(hours=-24), timedelta(hours=-2)]
+    # The 8-K's EDGAR cut-off is an instant too; a plain-date notice stays an all-day event.
+    assert found["SEC-8K/sec"]["DTSTART"].dt == datetime.fromisoformat("2026-12-01T17:30-05:00")
+    plain = [o.key for o in dated_owed(sector_plan) if o.deadline_at is None]
+    assert plain, "the sample also owes a plain-date notice"
+    for key in plain:
+        assert not isinstance(found[key]["DTSTART"].dt, datetime) and "DTEND" in found[key]
+    controlling = found["controlling"]
+    assert controlling["DTSTART"].dt == sector_plan.controlling.deadline_at
+
+
+def test_a_timed_event_unchanged_keeps_its_revision_and_a_moved_instant_raises_it(sector_plan: Plan):
+    first = plan_to_ics(sector_plan, exported_at=FIRST)
+    again = by_key(events(plan_to_ics(sector_plan, exported_at=LATER, previous=first)))
+    before = by_key(events(first))
+    assert int(again["NYDFS/superintendent"]["SEQUENCE"]) == int(before["NYDFS/superintendent"]["SEQUENCE"])
+    moved = replace(
+        sector_plan,
+        obligations=tuple(
+            replace(o, deadline_at=o.deadline_at + timedelta(hours=1))
+            if o.key == "NYDFS/superintendent"
+            else o
+            for o in sector_plan.obligations
+        ),
+    )
+    after = by_key(events(plan_to_ics(moved, exported_at=LATER, previous=first)))
+    assert int(after["NYDFS/superintendent"]["SEQUENCE"]) > int(before["NYDFS/superintendent"]["SEQUENCE"])
+
+
+def test_a_dropped_timed_event_is_cancelled_at_its_instant(sector_plan: Plan):
+    first = plan_to_ics(sector_plan, exported_at=FIRST)
+    dropped = replace(
+        sector_plan, obligations=tuple(o for o in sector_plan.obligations if o.key != "NYDFS/superintendent")
+    )
+    after = by_key(events(plan_to_ics(dropped, exported_at=LATER, previous=first)))
+    event = after["NYDFS/superintendent"]
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert event["DTSTART"].dt == datetime.fromisoformat("2026-11-02T08:00-05:00")
+    assert not list(event.walk("VALARM"))

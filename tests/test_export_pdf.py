@@ -167,3 +167,22 @@ def test_a_register_case_checklist_names_its_log_head_on_every_page(sample_plan:
     assert not any(
         "Registerloghead" in p.replace(" ", "") for p in pages(plan_to_pdf(sample_plan, as_of=AS_OF))
     )
+
+
+SECTOR_SAMPLE = (
+    Path(__file__).resolve().parents[1] / "resources" / "samples" / "public-insurer-sec-nydfs-gdpr.json"
+)
+
+
+def test_hours_clock_notices_print_their_time_and_offset(rulebook: Rulebook):
+    """NYDFS's 72 hours end at 08:00 EST: the checklist prints the instant, not only its day."""
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    body = " ".join(pages(plan_to_pdf(sector, as_of=date(2026, 10, 30))))
+    assert "Controlling deadline: 2026-11-01 11:00 (UTC-05:00)" in body
+    owed_part = body.split("Examined and not required")[0]
+    for key, shown in [
+        ("NYDFS/superintendent", "2026-11-02 08:00 (UTC-05:00)"),
+        ("SEC-8K/sec", "2026-12-01 17:30 (UTC-05:00)"),
+        ("EU-GDPR/supervisory_authority", "2026-11-01 21:40 (UTC-05:00)"),
+    ]:
+        assert shown in owed_part, key

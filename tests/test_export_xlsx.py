@@ -119,6 +119,7 @@ def test_obligations_is_a_checklist_and_details_hold_the_rest(sample_book: Workb
         "Office",
         "Status",
         "Deadline",
+        "Time due (UTC offset)",
         "Send by (practical)",
         "Days left",
         "Urgency (live)",
@@ -287,7 +288,7 @@ def test_summary_facts_counts_rules_and_disclaimer(sample_book: Workbook, sample
             sample_plan.by_status(status)
         )
     overdue = ws.cell(row=row_of(ws, "overdue today (live)"), column=2)
-    assert overdue.data_type == "f" and overdue.value.startswith("=COUNTIF('Obligations'!$I$2:")
+    assert overdue.data_type == "f" and overdue.value.startswith("=COUNTIF('Obligations'!$J$2:")
     assert ws.cell(row=row_of(ws, "due within 7 days (live)"), column=2).value.endswith(',"due soon")')
     start = row_of(ws, "Jurisdiction")
     listed = {ws.cell(row=r, column=1).value.split(" – ")[0]: r for r in range(start + 1, ws.max_row + 1)}
@@ -598,3 +599,29 @@ def test_a_register_case_workbook_names_its_log_head(sample_plan: Plan, rulebook
     assert all(ws.oddFooter.right.text.endswith(f"· log {head[:16]}") for ws in book.worksheets)
     plain = load_workbook(io.BytesIO(plan_to_xlsx(sample_plan, rulebook, made_on=MADE_ON)))
     assert plain["Summary"]["A4"].value is None and "log" not in plain["Summary"].oddFooter.right.text
+
+
+SECTOR_SAMPLE = (
+    Path(__file__).resolve().parents[1] / "resources" / "samples" / "public-insurer-sec-nydfs-gdpr.json"
+)
+
+
+def test_hours_clock_rows_show_the_time_due_and_its_offset(rulebook: Rulebook):
+    """Issue 13: a 72-hour notice is due at an hour; the checklist and Details say which."""
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    book = reopen(sector, rulebook)
+    ws, details = book["Obligations"], book["Details"]
+    last = len(sector.obligations) + 1
+    ids = column(details, "Obligation id", last=last)
+    row = {key: number for number, key in enumerate(ids, start=2)}
+    nydfs, ny = row["NYDFS/superintendent"], row["NY/individuals"]
+    assert ws.cell(row=nydfs, column=headers(ws)["Time due (UTC offset)"]).value == "08:00 (UTC-05:00)"
+    deadline = ws.cell(row=nydfs, column=headers(ws)["Deadline"]).value
+    assert isinstance(deadline, datetime) and deadline.date() == date(2026, 11, 2), "still a real date"
+    assert ws.cell(row=row["SEC-8K/sec"], column=headers(ws)["Time due (UTC offset)"]).value == (
+        "17:30 (UTC-05:00)"
+    )
+    assert ws.cell(row=ny, column=headers(ws)["Time due (UTC offset)"]).value is None
+    instant = details.cell(row=nydfs, column=headers(details)["Deadline instant"]).value
+    assert instant == "2026-11-02 08:00 (UTC-05:00), America/New_York"
+    assert details.cell(row=ny, column=headers(details)["Deadline instant"]).value is None

@@ -2,6 +2,11 @@
 
 People work from their calendar, so each dated notice that is owed (or may be) becomes an
 all-day event with reminders a week and a day ahead, plus one "controlling deadline" event.
+A notice whose deadline is an instant (an hours clock such as NYDFS's 72 hours, or the 8-K's
+17:30 EDGAR cut-off) becomes a timed event at that instant instead, written in UTC (so no
+VTIMEZONE is needed and every client shows it at the right local time) with reminders a day
+and two hours ahead: an all-day event would hide the hour the notice is due, and a week's
+reminder means nothing on a 36-hour clock.
 The file is meant to be exported again and again as the facts change, so it is built to
 *update* the events a calendar already holds rather than pile up duplicates:
 
@@ -33,6 +38,7 @@ from icalendar import Alarm, Calendar, Event, vText
 from notifyplanner import __version__
 from notifyplanner.export.common import clean_text as shared_clean_text
 from notifyplanner.export.common import day_text, notice_label
+from notifyplanner.instants import instant_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, sorted_obligations
 
@@ -42,6 +48,7 @@ UID_DOMAIN = "notifyplanner"
 # SEQUENCE is seconds since this instant: a 32-bit INTEGER (RFC 5545 3.3.8) lasts until 2094.
 SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 REMINDER_DAYS = (7, 1)
+REMINDER_HOURS = (24, 2)  # for a timed (hours-clock) event
 CONTROLLING_KEY = "controlling"
 LOG_HEAD_PROPERTY = "X-NOTIFYPLANNER-LOG-HEAD"
 
@@ -79,12 +86,18 @@ class _Draft:
     description: str
     url: str = ""
     status: str = "CONFIRMED"
+    at: datetime | None = None  # a timed event's instant (UTC); None: an all-day event on ``day``
+
+    @property
+    def start(self) -> date | datetime:
+        return self.at if self.at is not None else self.day
 
     def same_as(self, old: Event) -> bool:
         start = old.get("DTSTART")
         return (
             start is not None
-            and start.dt == self.day
+            and type(start.dt) is type(self.start)
+            and start.dt == self.start
             and str(old.get("SUMMARY", "")) == clean_text(self.summary)
             and str(old.get("DESCRIPTION", "")) == clean_text(self.description)
             and str(old.get("URL", "")) == self.url
@@ -111,14 +124,20 @@ def _event_day(ob: Obligation) -> date:
     return ob.deadline
 
 
+def _utc(instant: datetime | None) -> datetime | None:
+    return None if instant is None else instant.astimezone(UTC)
+
+
 def _notice_draft(plan: Plan, token: str, ob: Obligation) -> _Draft:
     assert ob.deadline is not None
-    day = _event_day(ob)
+    day = ob.deadline if ob.deadline_at is not None else _event_day(ob)
     who = notice_label(ob)
     if ob.status is Status.UNDETERMINED:
         who += " (undetermined)"
     lines = []
-    if day != ob.deadline:
+    if ob.deadline_at is not None:
+        lines.append(f"Legal deadline {instant_text(ob.deadline_at)}.")
+    elif day != ob.deadline:
         why = f" ({ob.non_business_day})" if ob.non_business_day else ""
         lines.append(f"Send by {day_text(day)}; legal deadline {day_text(ob.deadline)}{why}.")
     else:
@@ -146,6 +165,7 @@ def _notice_draft(plan: Plan, token: str, ob: Obligation) -> _Draft:
         summary=f"{ob.jurisdiction}: {who}, {_title(plan)}",
         description="\n".join(lines),
         url=ob.citation.url,
+        at=_utc(ob.deadline_at),
     )
 
 
@@ -153,9 +173,10 @@ def _controlling_draft(plan: Plan, token: str) -> _Draft | None:
     ob = plan.controlling
     if ob is None or ob.deadline is None:
         return None
+    due = instant_text(ob.deadline_at) if ob.deadline_at is not None else day_text(ob.deadline)
     lines = [
         f"The earliest fixed deadline of this plan: {ob.jurisdiction_name}, {notice_label(ob)} "
-        f"({STATUS_WORDS[ob.status]}), legal deadline {day_text(ob.deadline)}.",
+        f"({STATUS_WORDS[ob.status]}), legal deadline {due}.",
     ]
     if ob.practical_send_by and ob.practical_send_by < ob.deadline:
         lines.append(f"Send by {day_text(ob.practical_send_by)}.")
@@ -168,6 +189,7 @@ def _controlling_draft(plan: Plan, token: str) -> _Draft | None:
         summary=f"Controlling deadline: {_title(plan)}",
         description="\n".join(lines),
         url=ob.citation.url,
+        at=_utc(ob.deadline_at),
     )
 
 
@@ -222,13 +244,15 @@ def _cancelled_draft(old: Event, plan: Plan) -> _Draft:
             "the facts or the rules changed since the earlier export. Check the plan before "
             "deleting this event.\n\nEarlier description:\n" + str(old.get("DESCRIPTION", ""))
         )
+    start = old["DTSTART"].dt
     return _Draft(
         uid=str(old["UID"]),
-        day=_as_date(old["DTSTART"].dt),
+        day=_as_date(start),
         summary=summary,
         description=description,
         url=str(old.get("URL", "")),
         status="CANCELLED",
+        at=start.astimezone(UTC) if isinstance(start, datetime) and start.tzinfo is not None else None,
     )
 
 
@@ -245,8 +269,13 @@ def _event(draft: _Draft, exported_at: datetime, old: Event | None) -> Event:
             sequence = max(sequence, int(old["SEQUENCE"]) + 1)
         event.add("SEQUENCE", sequence)
         event.add("LAST-MODIFIED", exported_at)
-    event.add("DTSTART", draft.day)
-    event.add("DTEND", draft.day + timedelta(days=1))
+    if draft.at is not None:
+        # A deadline instant: the event starts at it and, with no DTEND, lasts no time
+        # (RFC 5545 3.6.1), so the calendar shows the hour the notice is due.
+        event.add("DTSTART", draft.at)
+    else:
+        event.add("DTSTART", draft.day)
+        event.add("DTEND", draft.day + timedelta(days=1))
     event.add("SUMMARY", clean_text(draft.summary))
     event.add("DESCRIPTION", clean_text(draft.description))
     if draft.url:
@@ -254,11 +283,16 @@ def _event(draft: _Draft, exported_at: datetime, old: Event | None) -> Event:
     event.add("STATUS", draft.status)
     event.add("TRANSP", "TRANSPARENT")  # a deadline is not a meeting: it blocks no time
     if draft.status != "CANCELLED":
-        for days in REMINDER_DAYS:
+        reminders = (
+            [(timedelta(hours=h), f"In {h} hours") for h in REMINDER_HOURS]
+            if draft.at is not None
+            else [(timedelta(days=d), f"In {d} day{'s' if d != 1 else ''}") for d in REMINDER_DAYS]
+        )
+        for ahead, words in reminders:
             alarm = Alarm()
             alarm.add("ACTION", "DISPLAY")
-            alarm.add("TRIGGER", timedelta(days=-days))
-            alarm.add("DESCRIPTION", f"In {days} day{'s' if days != 1 else ''}: {draft.summary}")
+            alarm.add("TRIGGER", -ahead)
+            alarm.add("DESCRIPTION", f"{words}: {draft.summary}")
             event.add_component(alarm)
     return event
 

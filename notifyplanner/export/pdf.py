@@ -41,6 +41,7 @@ from reportlab.platypus import (
 from notifyplanner import __version__
 from notifyplanner.engine import days_left
 from notifyplanner.export.common import clean_text, day_text, fact_text, incident_facts, notice_label
+from notifyplanner.instants import instant_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, deadline_text, sorted_obligations
 
@@ -158,8 +159,11 @@ def _controlling(plan: Plan, as_of: date) -> Paragraph:
     if ob.practical_send_by and ob.practical_send_by < ob.deadline:
         send_by = f"; send by {day_text(ob.practical_send_by)}"
     undetermined = " (undetermined)" if ob.status is Status.UNDETERMINED else ""
+    # An hours clock or a filing cut-off ends at an instant: print its time and UTC offset,
+    # since the date alone would let a reader think the whole day is available.
+    due = instant_text(ob.deadline_at) if ob.deadline_at is not None else day_text(ob.deadline)
     return Paragraph(
-        f"<b>Controlling deadline: {text(day_text(ob.deadline))}</b> "
+        f"<b>Controlling deadline: {text(due)}</b> "
         f"({text(_when(ob.deadline, as_of))}){text(send_by)}: {text(ob.jurisdiction_name)}, "
         f"{text(notice_label(ob))}{text(undetermined)}.",
         CONTROLLING,

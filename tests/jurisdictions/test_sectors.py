@@ -113,6 +113,34 @@ def test_reg_sp_deadline_on_independence_day_observed_is_flagged_not_moved():
     assert ob.practical_send_by == date(2026, 7, 2)
 
 
+def test_reg_sp_service_provider_tells_the_institution_within_72_hours_of_awareness():
+    """17 CFR 248.30(a)(5)(i)(B): "no later than 72 hours after becoming aware"; holidays do not count."""
+    result = sector_plan({"sec_service_provider"}, discovered_at="2026-07-01T17:00-04:00", time_zone=NY)
+    ob = notice(result, "SEC-REGSP", "service_provider")
+    assert ob.status is Status.REQUIRED and ob.recipient is Recipient.COVERED_INSTITUTION
+    assert ob.deadline_at == at("2026-07-04T17:00-04:00")
+    assert absent(result, "SEC-8K")
+    assert [o.obligation_id for o in result.obligations] == ["service_provider"], (
+        "no customer notice of its own"
+    )
+
+
+@pytest.mark.parametrize(
+    ("aware", "owed"), [("2025-12-02", False), ("2025-12-03", True), ("2026-06-03", True)]
+)
+def test_reg_sp_service_provider_notice_from_the_first_compliance_date(aware, owed):
+    """A provider may serve a larger entity, so its notice is planned from 2025-12-03."""
+    ob = notice(
+        sector_plan({"sec_service_provider"}, discovered=aware, time_zone=NY), "SEC-REGSP", "service_provider"
+    )
+    assert (ob.status is Status.REQUIRED) is owed
+
+
+def test_reg_sp_institution_that_is_not_a_provider_owes_no_provider_notice():
+    result = sector_plan({"sec_covered_institution"}, discovered="2026-06-03", time_zone=NY)
+    assert [o.key for o in result.obligations] == ["SEC-REGSP/individuals"]
+
+
 # --------------------------------------------------------------------------- FTC Safeguards Rule
 
 
@@ -500,3 +528,139 @@ def test_insurance_wisconsin_3_business_days_from_2021_11_01(day, due):
     result = sector_plan({"insurance_licensee"}, determined=day, insurance_domicile="WI")
     ob = notice(result, "INS-WI", "commissioner")
     assert ob.deadline == (date.fromisoformat(due) if due else None)
+
+
+# --------------------------------------------------------------------------- The other insurance adopters
+
+
+@pytest.mark.parametrize(
+    ("state", "determined", "due"),
+    [
+        ("CT", "2026-02-11", "2026-02-18"),  # Lincoln's Birthday Thu 02-12 and Washington's Birthday
+        ("DE", "2026-10-30", "2026-11-05"),  # Election Day Tue 11-03 is a Delaware holiday
+        ("HI", "2026-03-25", "2026-03-31"),  # Prince Kuhio Day Thu 03-26
+        ("IA", "2026-02-11", "2026-02-18"),  # Lincoln's Birthday (Iowa Code § 1C.1)
+        ("IN", "2026-04-02", "2026-04-08"),  # Good Friday 04-03
+        ("MD", "2026-11-25", "2026-12-02"),  # Thanksgiving and the day after
+        ("ME", "2026-04-17", "2026-04-23"),  # Patriots' Day Mon 04-20
+        ("MN", "2026-11-25", "2026-12-03"),  # five business days; only Thanksgiving skipped
+        ("MS", "2026-04-24", "2026-04-30"),  # Confederate Memorial Day Mon 04-27
+        ("ND", "2024-11-27", "2024-12-03"),  # three business days before the 2025 change
+        ("NH", "2026-11-25", "2026-12-02"),  # Thanksgiving and the day after
+        ("OK", "2026-11-25", "2026-12-02"),  # Thanksgiving and the day after
+    ],
+)
+def test_insurance_adopters_count_business_days_on_their_own_holidays(state, determined, due):
+    result = sector_plan(
+        {"insurance_licensee"}, determined=determined, insurance_domicile=state, reportable=True
+    )
+    ob = notice(result, f"INS-{state}", "commissioner")
+    assert ob.status is Status.REQUIRED and ob.deadline == date.fromisoformat(due)
+
+
+@pytest.mark.parametrize(
+    ("state", "determined", "due"),
+    [
+        ("CT", "2026-02-10", "2026-02-17"),  # the last day lands the day after Washington's Birthday
+        ("HI", "2026-03-24", "2026-03-30"),
+        ("ME", "2026-04-16", "2026-04-22"),
+    ],
+)
+def test_insurance_adopters_skip_a_holiday_in_the_middle_of_the_window(state, determined, due):
+    ob = notice(
+        sector_plan({"insurance_licensee"}, determined=determined, insurance_domicile=state),
+        f"INS-{state}",
+        "commissioner",
+    )
+    assert ob.deadline == date.fromisoformat(due)
+
+
+def test_insurance_kentucky_counts_three_days_not_business_days():
+    """KRS 304.3-760: charts say "three days" and "three business days"; the earlier reading is used."""
+    ob = notice(
+        sector_plan({"insurance_licensee"}, determined="2026-11-25", insurance_domicile="KY"),
+        "INS-KY",
+        "commissioner",
+    )
+    assert ob.deadline == date(2026, 11, 28)
+    assert "three business days" in ob.notes and "three days" in ob.notes
+
+
+def test_insurance_north_dakota_counts_72_hours_from_2025_08_01():
+    """S.B. 2088 (2025) replaces three business days with seventy-two hours."""
+    result = sector_plan(
+        {"insurance_licensee"},
+        determined_at="2026-03-06T15:00-06:00",
+        time_zone="America/Chicago",
+        insurance_domicile="ND",
+        reportable=True,
+    )
+    assert notice(result, "INS-ND", "commissioner").deadline_at == at("2026-03-09T16:00-05:00")
+    before = sector_plan(
+        {"insurance_licensee"}, determined="2025-07-31", insurance_domicile="ND", reportable=True
+    )
+    ob = notice(before, "INS-ND", "commissioner")
+    assert ob.deadline == date(2025, 8, 5) and ob.deadline_at is None
+
+
+NEW_ADOPTERS = ["CT", "DE", "HI", "IA", "IN", "KY", "MD", "ME", "MN", "MS", "ND", "NH", "OK"]
+
+
+@pytest.mark.parametrize("state", NEW_ADOPTERS)
+@pytest.mark.parametrize(("count", "status"), [(249, Status.NOT_REQUIRED), (250, Status.REQUIRED)])
+def test_insurance_adopters_250_or_more_residents_when_domiciled_elsewhere(state, count, status):
+    result = sector_plan(
+        {"insurance_licensee"},
+        determined="2026-04-24",
+        residents={state: count},
+        insurance_domicile="VA",
+        reportable=True,
+    )
+    assert notice(result, f"INS-{state}", "commissioner").status is status
+
+
+DOMICILE_NEEDS_HARM = {"IA", "MD", "ND", "NH", "OK"}
+
+
+@pytest.mark.parametrize("state", NEW_ADOPTERS)
+def test_insurance_adopters_domicile_prong(state):
+    """The model law owes notice to the home state outright; some states add the harm test to that prong."""
+    result = sector_plan(
+        {"insurance_licensee"}, determined="2026-04-24", residents={state: 1}, insurance_domicile=state
+    )
+    ob = notice(result, f"INS-{state}", "commissioner")
+    if state in DOMICILE_NEEDS_HARM:
+        assert ob.status is Status.UNDETERMINED
+        answered = sector_plan(
+            {"insurance_licensee"}, determined="2026-04-24", insurance_domicile=state, reportable=False
+        )
+        assert notice(answered, f"INS-{state}", "commissioner").status is Status.NOT_REQUIRED
+    else:
+        assert ob.status is Status.REQUIRED
+
+
+@pytest.mark.parametrize(
+    ("state", "first_day"),
+    [
+        ("CT", "2019-10-01"),  # the earlier of 2019-10-01 and 2020-10-01
+        ("DE", "2019-07-31"),
+        ("HI", "2021-07-01"),
+        ("IA", "2022-01-01"),
+        ("IN", "2021-07-01"),
+        ("KY", "2023-01-01"),
+        ("MD", "2022-10-01"),
+        ("ME", "2022-01-01"),
+        ("MN", "2021-08-01"),  # the earlier of 2021-08-01 and 2022-08-01
+        ("MS", "2019-07-01"),
+        ("ND", "2021-03-23"),  # the earliest date sources give
+        ("NH", "2020-01-01"),
+        ("OK", "2024-07-01"),
+    ],
+)
+def test_insurance_adopters_in_force_from_their_effective_date(state, first_day):
+    first = date.fromisoformat(first_day)
+    for day, owed in ((first.fromordinal(first.toordinal() - 1), False), (first, True)):
+        result = sector_plan(
+            {"insurance_licensee"}, determined=day.isoformat(), insurance_domicile=state, reportable=True
+        )
+        assert (notice(result, f"INS-{state}", "commissioner").status is Status.REQUIRED) is owed, day

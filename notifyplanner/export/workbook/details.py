@@ -29,6 +29,7 @@ from notifyplanner.export.workbook.cells import (
     put,
     table,
 )
+from notifyplanner.instants import instant_text
 from notifyplanner.model import DeadlineKind, Obligation
 from notifyplanner.report import STATUS_WORDS, deadline_text
 
@@ -40,6 +41,7 @@ COLUMNS = (
     Column("obligation", "Obligation id", 14, wrap=True),
     Column("recipient", "Recipient", 16, wrap=True),
     Column("status", "Status", 11),
+    Column("deadline_at", "Deadline instant", 20, wrap=True),
     Column("reason", "Reason", 32, wrap=True),
     Column("basis", "Computation", 32, wrap=True),
     Column("citation", "Citation", 18, wrap=True),
@@ -66,6 +68,16 @@ KIND_WORDS = {
 }
 
 
+def _instant(ob: Obligation) -> str | None:
+    """An hours clock's or filing cut-off's deadline as an instant with its offset and, when
+    the instant carries one, the incident's time zone: the hour decides whether it was met."""
+    if ob.deadline_at is None:
+        return None
+    shown = instant_text(ob.deadline_at)
+    zone = getattr(ob.deadline_at.tzinfo, "key", None)
+    return f"{shown}, {zone}" if zone else shown
+
+
 def _values(number: int, ob: Obligation) -> dict[str, CellValue]:
     dated_or_none = ob.deadline is not None or ob.deadline_kind is DeadlineKind.NONE
     kind = KIND_WORDS[ob.deadline_kind] if dated_or_none else deadline_text(ob)
@@ -75,6 +87,7 @@ def _values(number: int, ob: Obligation) -> dict[str, CellValue]:
         "number": number,
         "where": ob.jurisdiction,
         "obligation": ob.key,
+        "deadline_at": _instant(ob),
         "recipient": notice_label(ob),
         "status": STATUS_WORDS[ob.status],
         "reason": ob.reason,

@@ -44,6 +44,7 @@ from notifyplanner.export.workbook.cells import (
     put,
     table,
 )
+from notifyplanner.instants import instant_text
 from notifyplanner.model import DeadlineKind, Obligation, Plan, Status
 from notifyplanner.report import STATUS_WORDS, deadline_text, sorted_obligations
 from notifyplanner.urgency import UNDETERMINED_SUFFIX, Urgency
@@ -60,6 +61,7 @@ COLUMNS = (
     Column("office", "Office", 40, wrap=True),
     Column("status", "Status", 11),
     Column("deadline", "Deadline", 11.5),
+    Column("time_due", "Time due (UTC offset)", 17),
     Column("send_by", "Send by (practical)", 11),
     Column("days_left", "Days left", 7),
     Column("urgency", "Urgency (live)", 19),
@@ -156,6 +158,17 @@ def _deadline_cell(ob: Obligation) -> CellValue:
     return deadline_text(ob)
 
 
+def time_due(ob: Obligation) -> str | None:
+    """The hour an hours clock or a filing cut-off ends, with its UTC offset ("08:00 (UTC-05:00)").
+
+    The Deadline cell stays the instant's local date, a real date the live formulas compare
+    with TODAY(); this cell says the notice is due at that hour, not at the end of that day.
+    """
+    if ob.deadline_at is None:
+        return None
+    return instant_text(ob.deadline_at).split(" ", 1)[1]
+
+
 def _values(number: int, ob: Obligation) -> dict[str, CellValue]:
     return {
         "number": number,
@@ -164,6 +177,7 @@ def _values(number: int, ob: Obligation) -> dict[str, CellValue]:
         "office": ob.office,
         "status": STATUS_WORDS[ob.status],
         "deadline": _deadline_cell(ob),
+        "time_due": time_due(ob),
         "send_by": ob.practical_send_by if ob.practical_send_by != ob.deadline else None,
     }
 
