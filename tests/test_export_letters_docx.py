@@ -147,3 +147,12 @@ def test_bookmarks_never_precede_a_paragraphs_properties(rulebook):
             children = list(p)
             ppr = [i for i, c in enumerate(children) if c.tag == qn("w:pPr")]
             assert ppr in ([], [0])
+
+
+def test_the_checklist_page_states_each_members_own_deadline(rulebook):
+    for group, payload, _ in _drafts(rulebook, _incident()):
+        text = _text(payload)
+        assert group.deadlines
+        for member in group.deadlines:
+            assert f"{member.jurisdiction} ({member.notice}): {member.text}" in text
+        assert "Send by" not in _letter_text(payload)  # counsel's page, not the residents' letter
