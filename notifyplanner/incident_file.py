@@ -20,6 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from notifyplanner.incident_entity import FIELD as ENTITY_FIELD
+from notifyplanner.incident_entity import entity_from_dict, entity_to_dict
 from notifyplanner.incident_facts import EXTRA_FIELDS, facts_from_dict, facts_to_dict
 from notifyplanner.incident_profile import (
     PROFILE_FIELDS,
@@ -68,6 +70,7 @@ FIELDS = {
     "notes",
     *EXTRA_FIELDS,
     *PROFILE_FIELDS,
+    ENTITY_FIELD,
 }
 REQUIRED = (
     "format",
@@ -248,6 +251,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
         notes=notes,
         **facts_from_dict(data, _date, IncidentError),
         **profile_from_dict(data, _date, IncidentError),
+        **entity_from_dict(data, IncidentError),
     )
     problems = incident_problems(incident) if check else []
     if problems:
@@ -311,6 +315,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         "notes": incident.notes,
         **facts_to_dict(incident),
         **profile_to_dict(incident),
+        **entity_to_dict(incident),
     }
 
 

@@ -698,6 +698,25 @@ class LawEnforcementDelay:
     until: date | None = None
 
 
+@dataclass(frozen=True)
+class EntityFacts:
+    """Who had the breach and what they say about it: the facts a letter and a regulator's
+    form ask for that no deadline turns on. Empty text is "not given": the draft keeps a
+    highlighted placeholder and the filing lists the field as missing, never a guess."""
+
+    name: str = ""
+    phone: str = ""
+    toll_free_phone: str = ""
+    email: str = ""
+    postal_address: str = ""
+    what_happened: str = ""
+    steps_taken: str = ""
+
+    @property
+    def given(self) -> bool:
+        return any(getattr(self, f) for f in self.__dataclass_fields__)
+
+
 class DecisionKind(StrEnum):
     HIPAA_FOUR_FACTOR = "hipaa_four_factor"  # 45 CFR 164.402(2) risk assessment
     NO_RISK_OF_HARM = "no_risk_of_harm"  # a state's risk-of-harm exception
@@ -760,6 +779,7 @@ class Incident:
     entity_attributes: Mapping[EntityAttribute, bool] = field(default_factory=dict)
     circumstances: Mapping[Circumstance, bool] = field(default_factory=dict)
     decisions: tuple[Decision, ...] = ()
+    entity: EntityFacts = field(default_factory=EntityFacts)  # for letters and filings only
     # Instants for clocks counted in hours (aware datetimes), the time zone that reads a
     # bare date's day, and the entity profile. ``sectors`` None: profile not given yet.
     discovered_at: datetime | None = None
