@@ -62,6 +62,15 @@ def group_to_dict(group: LetterGroup, file: str, placeholders: tuple[str, ...]) 
         "split_reason": group.split_reason,
         "placeholders": list(placeholders),
         "send_by": group.send_by.isoformat() if group.send_by else None,
+        "deadlines": [
+            {
+                "jurisdiction": d.jurisdiction,
+                "notice": d.notice,
+                "deadline": d.deadline.isoformat() if d.deadline else None,
+                "text": d.text,
+            }
+            for d in group.deadlines
+        ],
         "unchecked": list(group.unchecked),
         "checklist": [
             {

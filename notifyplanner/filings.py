@@ -66,6 +66,15 @@ def _answers(incident: Incident, plan: Plan, code: str, sample_notice: str | Non
             f"yes: {incident.law_enforcement_delay.form} request of "
             f"{incident.law_enforcement_delay.requested.isoformat()}"
         )
+    entity = incident.entity
+    for name, value in (
+        ("entity_name", entity.name),
+        ("entity_address", entity.postal_address),
+        ("description", entity.what_happened),
+        ("actions_taken", entity.steps_taken),
+    ):
+        if value:
+            out[name] = value
     offers = [d for d in plan.credit_monitoring if d.jurisdiction == code and d.status in OWED]
     if offers:
         out["credit_monitoring_offered"] = (

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from notifyplanner.incident_counts import COUNT_FIELDS, counts_from_dict, counts_to_dict
+from notifyplanner.incident_entity import FIELD as ENTITY_FIELD
+from notifyplanner.incident_entity import entity_from_dict, entity_to_dict
 from notifyplanner.incident_facts import EXTRA_FIELDS, facts_from_dict, facts_to_dict
 from notifyplanner.incident_profile import (
     PROFILE_FIELDS,
@@ -70,6 +72,7 @@ FIELDS = {
     *EXTRA_FIELDS,
     *PROFILE_FIELDS,
     *COUNT_FIELDS,
+    ENTITY_FIELD,
 }
 REQUIRED = (
     "format",
@@ -251,6 +254,7 @@ def incident_from_dict(data: Any, *, check: bool = True) -> Incident:
         **facts_from_dict(data, _date, IncidentError),
         **profile_from_dict(data, _date, IncidentError),
         **counts_from_dict(data, IncidentError, MAX_PEOPLE),
+        **entity_from_dict(data, IncidentError),
     )
     problems = incident_problems(incident) if check else []
     if problems:
@@ -320,6 +324,7 @@ def incident_to_dict(incident: Incident) -> dict[str, Any]:
         **facts_to_dict(incident),
         **profile_to_dict(incident),
         **counts_to_dict(incident),
+        **entity_to_dict(incident),
     }
 
 

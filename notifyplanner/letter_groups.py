@@ -39,6 +39,7 @@ from notifyplanner.model import (
     Rulebook,
     Status,
 )
+from notifyplanner.report import deadline_text
 
 FEDERAL = ("HIPAA", "FTC-HBNR")
 STATE_LAW = "state law"
@@ -90,6 +91,18 @@ class LeftOut:
 
 
 @dataclass(frozen=True)
+class MemberDeadline:
+    """One member's own deadline for the letter: a group is due by the earliest, but each
+    state's clock is its own (a later one is not a licence to wait, and a lawyer signing
+    the plan checks each against its statute)."""
+
+    jurisdiction: str
+    notice: str  # the plan's notice key, e.g. ``CA/individuals``
+    deadline: date | None
+    text: str  # the date, or why there is none ("no fixed date", "covered by the HIPAA letter")
+
+
+@dataclass(frozen=True)
 class LetterGroup:
     """One letter: the jurisdictions it serves and what it must and must not say."""
 
@@ -104,6 +117,7 @@ class LetterGroup:
     # Members whose rule version in force has no content data (older versions): the user
     # reads the notice's own content text instead of trusting the element list.
     unchecked: tuple[str, ...] = ()
+    deadlines: tuple[MemberDeadline, ...] = ()  # each member's own, in member order
 
     def element(self, element: str) -> ElementUse | None:
         return next((e for e in self.required if e.element == element), None)
@@ -402,9 +416,23 @@ def _groups_of(plan: Plan, rulebook: Rulebook) -> list[LetterGroup]:
                     for m in everyone
                     if m.no_data
                 ),
+                deadlines=tuple(_member_deadline(m) for m in everyone),
             )
         )
     return out
+
+
+def _member_deadline(member: _Member) -> MemberDeadline:
+    notice = member.notice
+    if notice.status not in OWED:  # a state whose notice HIPAA deems given, riding along
+        text = "covered by the HIPAA letter (deemed compliant): no deadline of its own"
+        return MemberDeadline(member.code, notice.key, None, text)
+    text = deadline_text(notice).removesuffix(" *")
+    if notice.conservative:
+        text += " (conservative: counted from discovery)"
+    if notice.deadline is not None and notice.without_unreasonable_delay:
+        text += ", and without unreasonable delay before it"
+    return MemberDeadline(member.code, notice.key, notice.deadline, text)
 
 
 def letter_groups(*plans: Plan, rulebook: Rulebook) -> tuple[LetterGroup, ...]:

@@ -152,6 +152,7 @@ def facts(incident: Incident, group: LetterGroup, templates: Templates) -> dict[
             "This notice was delayed at the request of law enforcement "
             f"(request of {incident.law_enforcement_delay.requested.isoformat()})."
         )
+    out.update(_entity_facts(incident, group))
     offer = group.element("credit_monitoring_offer")
     if offer is not None and isinstance(offer.value, int):
         out["months"] = str(offer.value)
@@ -163,6 +164,34 @@ def facts(incident: Incident, group: LetterGroup, templates: Templates) -> dict[
         if all(f"AG-{s}" in templates.contacts for s in states):
             out["ag_contacts"] = " ".join(templates.contacts[f"AG-{s}"]["text"] for s in states)
     return {k: clean(v) for k, v in out.items()}
+
+
+def _entity_facts(incident: Incident, group: LetterGroup) -> dict[str, str]:
+    """The entity's own words and contacts, where the incident file gives them.
+
+    What happened is left out of a letter whose group forbids the nature of the breach
+    (Massachusetts, c. 93H § 3(b)) even though no paragraph would use it: the rule is
+    enforced where the fact enters, not only where the template happens to place it.
+    """
+    entity = incident.entity
+    out: dict[str, str] = {}
+    if entity.name:
+        out["entity_name"] = entity.name
+    if entity.phone:
+        out["phone"] = entity.phone
+    if entity.toll_free_phone:
+        out["toll_free"] = entity.toll_free_phone
+    if entity.email:
+        out["email"] = entity.email
+    if entity.postal_address:
+        out["postal_address"] = entity.postal_address
+    if entity.postal_address and entity.phone:  # the template asks for both together
+        out["entity_contact"] = f"{entity.postal_address}, telephone {entity.phone}"
+    if entity.what_happened and "description_of_incident" not in group.forbidden_ids:
+        out["description"] = entity.what_happened
+    if entity.steps_taken:
+        out["steps_taken"] = entity.steps_taken
+    return out
 
 
 def ag_placeholder(group: LetterGroup, templates: Templates) -> str:

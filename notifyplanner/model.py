@@ -599,9 +599,29 @@ class RuleVersion:
             out.append(
                 (f"version chosen by the {self.in_force_at.event.value} date", self.in_force_at.citation)
             )
-        out += [(f"notice {o.id}", o.citation) for o in self.obligations]
+        for o in self.obligations:
+            out.append((f"notice {o.id}", o.citation))
+            out += _content_citations(o)
         out += [(f"credit monitoring ({c.months} months)", c.citation) for c in self.credit_monitoring]
         return tuple(out)
+
+
+def _content_citations(rule: ObligationRule) -> list[tuple[str, Citation]]:
+    """What a notice must and must not say, and what its regulator's form asks (issue 14):
+    legal values like any other, so they count towards the 'Checked' level and the list of
+    unchecked values; a letter resting on a chart is no better checked than a deadline."""
+    out: list[tuple[str, Citation]] = []
+    letter = rule.letter
+    if letter is not None:
+        what = f"letter content ({rule.id})"
+        out.append((what, letter.citation))
+        out += [(f"{what}: must state {i.element}", i.citation) for i in letter.required]
+        out += [(f"{what}: must not state {i.element}", i.citation) for i in letter.forbidden]
+        if letter.hipaa_stand_in is not None:
+            out.append((f"{what}: a HIPAA letter stands in", letter.hipaa_stand_in))
+    if rule.form is not None:
+        out.append((f"filing form ({rule.id})", rule.form.citation))
+    return out
 
 
 @dataclass(frozen=True)
@@ -684,6 +704,25 @@ class LawEnforcementDelay:
     form: str  # "written" | "oral"
     requested: date
     until: date | None = None
+
+
+@dataclass(frozen=True)
+class EntityFacts:
+    """Who had the breach and what they say about it: the facts a letter and a regulator's
+    form ask for that no deadline turns on. Empty text is "not given": the draft keeps a
+    highlighted placeholder and the filing lists the field as missing, never a guess."""
+
+    name: str = ""
+    phone: str = ""
+    toll_free_phone: str = ""
+    email: str = ""
+    postal_address: str = ""
+    what_happened: str = ""
+    steps_taken: str = ""
+
+    @property
+    def given(self) -> bool:
+        return any(getattr(self, f) for f in self.__dataclass_fields__)
 
 
 class DecisionKind(StrEnum):
@@ -799,6 +838,7 @@ class Incident:
     entity_attributes: Mapping[EntityAttribute, bool] = field(default_factory=dict)
     circumstances: Mapping[Circumstance, bool] = field(default_factory=dict)
     decisions: tuple[Decision, ...] = ()
+    entity: EntityFacts = field(default_factory=EntityFacts)  # for letters and filings only
     # Instants for clocks counted in hours (aware datetimes), the time zone that reads a
     # bare date's day, and the entity profile. ``sectors`` None: profile not given yet.
     discovered_at: datetime | None = None

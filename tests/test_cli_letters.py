@@ -60,6 +60,8 @@ def test_letters_writes_one_draft_per_group_and_letters_json(tmp_path, capsys):
         }
         Document(str(out / group["file"]))  # a Word document that opens
     assert "number_affected" in groups[1]["forbidden_elements"]
+    assert [d["jurisdiction"] for d in groups[0]["deadlines"]] == ["CA", "NY", "RI"]
+    assert groups[0]["send_by"] == min(d["deadline"] for d in groups[0]["deadlines"] if d["deadline"])
     assert "filings" in written and any(f["notice"] == "MA/attorney_general" for f in written["filings"])
     assert sorted(p.name for p in out.iterdir()) == sorted([g["file"] for g in groups] + ["letters.json"])
 

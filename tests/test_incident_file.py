@@ -20,6 +20,7 @@ from notifyplanner.model import (
     Decision,
     DecisionKind,
     EntityAttribute,
+    EntityFacts,
     EntityRole,
     Incident,
     LawEnforcementDelay,
@@ -65,6 +66,13 @@ FULL = Incident(
             factors=(("identity_theft_risk", "only truncated card numbers"),),
             consulted_law_enforcement=None,
         ),
+    ),
+    entity=EntityFacts(
+        name="Acme Pharmacy, Inc.",
+        phone="+1 555 0100",
+        email="privacy@acme.example",
+        postal_address="1 Main St\nSpringfield, IL 62701",
+        what_happened="An intruder copied\nthe payroll files.",
     ),
 )
 
@@ -142,6 +150,12 @@ def test_every_field_round_trips(tmp_path):
             "decisions[0].why",
             "unknown field",
         ),
+        (base(entity={"phnoe": "555"}), "entity.phnoe", "unknown field"),
+        (base(entity="Acme"), "entity", "expected an object"),
+        (base(entity={"name": 7}), "entity.name", "expected text or null"),
+        (base(entity={"phone": "555\n0100"}), "entity.phone", "one line"),
+        (base(entity={"email": "privacy at acme"}), "entity.email", "e-mail address"),
+        (base(entity={"what_happened": "x" * 20_001}), "entity.what_happened", "longer than"),
         (base(discovered="01/10/2025"), "discovered", "YYYY-MM-DD"),
         (base(discovered="2025-02-30"), "discovered", "not a real date"),
         (base(entity_role="hospital"), "entity_role", "expected one of"),
@@ -202,3 +216,13 @@ def test_a_saved_file_keeps_the_mode_a_plain_save_would_give(tmp_path):
     path.chmod(0o640)
     write_incident(FULL, path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_entity_facts_are_optional_and_absent_ones_are_not_written():
+    """A file that never gave them saves exactly as before; null reads as not given."""
+    plain = Incident(name="x", discovered=date(2025, 1, 10))
+    assert "entity" not in json.loads(dumps(plain))
+    assert loads(base(entity={"name": None, "phone": "555"})).entity == EntityFacts(phone="555")
+    assert loads(base(entity=None)).entity == EntityFacts()
+    written = json.loads(dumps(FULL))["entity"]
+    assert written["name"] == "Acme Pharmacy, Inc." and written["steps_taken"] is None

@@ -162,3 +162,26 @@ def test_a_rule_version_without_content_data_is_flagged_for_a_check_by_hand(rule
     )
     current = letter_groups(_employees(rulebook), rulebook=rulebook)
     assert all(not g.unchecked for g in current)
+
+
+def test_each_member_keeps_its_own_deadline_beside_the_groups_earliest(rulebook):
+    """A shared letter is due by its earliest member, but each state's clock is its own:
+    the group lists every member's deadline as the plan computed it."""
+    employees = _employees(rulebook)
+    first, ma = letter_groups(employees, rulebook=rulebook)
+    own = {o.jurisdiction: o.deadline for o in employees.obligations if o.obligation_id == "individuals"}
+    assert [d.jurisdiction for d in first.deadlines] == list(first.jurisdictions)
+    for member in first.deadlines:
+        assert member.deadline == own[member.jurisdiction]
+        assert member.notice == f"{member.jurisdiction}/individuals"
+        assert member.text.startswith(member.deadline.isoformat())
+    assert first.send_by == min(d.deadline for d in first.deadlines if d.deadline)
+    assert [(d.jurisdiction, d.deadline, d.text) for d in ma.deadlines] == [("MA", None, "no fixed date")]
+
+
+def test_a_state_whose_notice_hipaa_deems_given_says_so_instead_of_a_date(rulebook):
+    hipaa = letter_groups(_members(rulebook), rulebook=rulebook)[0]
+    by_code = {d.jurisdiction: d for d in hipaa.deadlines}
+    assert by_code["HIPAA"].deadline is not None
+    deemed = [d for d in hipaa.deadlines if d.deadline is None]
+    assert deemed and all("deemed compliant" in d.text for d in deemed)

@@ -102,3 +102,52 @@ def test_show_says_which_incident_date_chooses_a_version_when_it_is_not_discover
     assert "Governs when the determination date is on or after 2023-09-01 [S.B. 768 (2023), SECTION 1" in text
     older = show_jurisdiction(BOOK.get("TX"), on=date(2022, 1, 1))  # type: ignore[arg-type]
     assert "Governs when the discovery date is on or after 2021-09-01" in older
+
+
+def test_letter_content_and_filing_forms_count_towards_the_checked_level():
+    """Issue 14's content rules are legal values too: what Massachusetts forbids a letter to
+    say, and what its attorney general's form asks, each carry a citation a reader checks."""
+    from dataclasses import replace
+
+    from notifyplanner.model import CheckLevel
+    from notifyplanner.rules_view import unchecked_markdown, weakest_check
+
+    version = BOOK.get("MA").latest
+    cited = dict(version.citations())
+    assert "§ 3(b)" in cited["letter content (individuals): must not state number_affected"].cite
+    assert "§ 3(b)" in cited["filing form (attorney_general)"].cite
+    assert "letter content (individuals)" in cited
+
+    # a letter resting on a chart lowers an otherwise statute-read jurisdiction
+    texas = BOOK.get("TX").latest
+    strong = replace(
+        texas,
+        statute=replace(texas.statute, checked=CheckLevel.STATUTE_TEXT),
+        obligations=tuple(
+            replace(o, letter=None, form=None, citation=replace(o.citation, checked=CheckLevel.STATUTE_TEXT))
+            for o in texas.obligations
+        ),
+    )
+    strong = replace(
+        strong,
+        **{
+            name: replace(block, citation=replace(block.citation, checked=CheckLevel.STATUTE_TEXT))
+            for name in ("personal_information", "encryption", "risk_of_harm", "hipaa", "law_enforcement")
+            if (block := getattr(strong, name)) is not None
+        },
+        in_force_at=None,
+        credit_monitoring=(),
+    )
+    assert weakest_check(strong) is CheckLevel.STATUTE_TEXT
+    lettered = next(o for o in texas.obligations if o.letter is not None)
+    weak_letter = replace(
+        lettered.letter, citation=replace(lettered.letter.citation, checked=CheckLevel.SECONDARY)
+    )
+    charted = replace(
+        strong,
+        obligations=tuple(
+            replace(o, letter=weak_letter) if o.id == lettered.id else o for o in strong.obligations
+        ),
+    )
+    assert weakest_check(charted) is CheckLevel.SECONDARY
+    assert "letter content (individuals)" in unchecked_markdown(BOOK)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from notifyplanner.incident_file import FieldProblem
-from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
+from notifyplanner.model import DataElement, EntityFacts, EntityRole, Incident, LawEnforcementDelay
 from ui.date_field import DateField
 from ui.dates import ISO, dated
 from ui.decisions_form import DecisionsForm
@@ -97,6 +97,9 @@ class IncidentForm(QWidget):
         # into LF and drops a BOM, so an opened file would be rewritten on save without a
         # keystroke (issue 15). Until the user edits a field, its loaded text is kept.
         self._loaded_text: dict[str, tuple[str, str]] = {}
+        # The entity facts letters use have no fields here yet; kept as loaded so a save
+        # from the app never drops what the file holds.
+        self._entity = EntityFacts()
         self._problem_rows: dict[str, _ProblemRow] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -323,6 +326,7 @@ class IncidentForm(QWidget):
             self.notes.setPlainText(incident.notes)
             self.decisions.set_facts(incident)
             self.profile.set_facts(incident)
+            self._entity = incident.entity
             self._loaded_text["notes"] = (self.notes.toPlainText(), incident.notes)
         finally:
             self._loading = False
@@ -351,6 +355,7 @@ class IncidentForm(QWidget):
             notes=self._as_loaded("notes", self.notes.toPlainText()),
             **self.decisions.facts(),
             **self.profile.facts(),
+            entity=self._entity,
         )
 
     def set_date_format(self, fmt: str) -> None:

@@ -142,6 +142,12 @@ class _Writer:
             self.doc.add_paragraph(
                 f"Send by {group.send_by.isoformat()} (the earliest deadline of its members)."
             )
+        if group.deadlines:
+            self.doc.add_paragraph("Each member's own deadline:")
+            for member in group.deadlines:
+                self.doc.add_paragraph(
+                    f"{member.jurisdiction} ({member.notice}): {member.text}", style="List Bullet"
+                )
         table = self.doc.add_table(rows=1, cols=3)
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, ("Element", "In this draft", "Source"), strict=True):

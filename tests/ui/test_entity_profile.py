@@ -96,3 +96,18 @@ def test_the_plan_shows_date_time_and_an_hours_countdown_under_seven_days(qtbot)
     assert model.data(model.index(0, model.DAYS_LEFT)) == "72 h left"
     assert hours_left_text(ob, datetime.fromisoformat("2026-10-20T08:00-04:00")) is None  # more than 7 days
     assert hours_left_text(ob, datetime.fromisoformat("2026-11-02T10:00-05:00")) == "2 h overdue"
+
+
+def test_the_entity_facts_a_file_holds_survive_a_save_from_the_form(qtbot) -> None:
+    """The form has no fields for them yet; an opened file's letter facts must not be lost."""
+    from dataclasses import replace
+
+    from notifyplanner.model import EntityFacts
+
+    incident = replace(read_incident(SAMPLE), entity=EntityFacts(name="Acme", email="a@acme.example"))
+    form = IncidentForm()
+    qtbot.addWidget(form)
+    form.set_incident(incident)
+    assert form.incident(dict(incident.residents)).entity == incident.entity
+    form.set_incident(replace(incident, entity=EntityFacts()))  # a new or other file forgets them
+    assert form.incident(dict(incident.residents)).entity == EntityFacts()

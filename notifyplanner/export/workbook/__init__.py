@@ -7,7 +7,8 @@ header, widths and row heights that show the text, and print settings that give 
 landscape page with the incident's name and page numbers in the footer.
 
 One module per sheet (``summary``, ``obligations``: the checklist, ``details``, ``timeline``,
-``residents``, ``credit``, ``sources``); every cell goes through the rules in ``cells``.
+``residents``, ``credit``, ``filings``: what each regulator's form asks, ``sources``); every
+cell goes through the rules in ``cells``.
 
 - **Pure.** :func:`plan_to_xlsx` returns bytes and never reads the clock: the date the plan
   was made is passed in, and even the file's internal timestamps are pinned to it, so the
@@ -28,7 +29,16 @@ from openpyxl import Workbook
 from openpyxl.xml.functions import tostring
 
 from notifyplanner import __version__
-from notifyplanner.export.workbook import credit, details, obligations, residents, sources, summary, timeline
+from notifyplanner.export.workbook import (
+    credit,
+    details,
+    filings,
+    obligations,
+    residents,
+    sources,
+    summary,
+    timeline,
+)
 from notifyplanner.export.workbook.cells import cell_text, footer_text, print_setup, sheet_title
 from notifyplanner.model import Plan, Rulebook
 from notifyplanner.urgency import DEFAULT_WINDOW_DAYS, check_window
@@ -40,6 +50,7 @@ SHEETS = (
     timeline.SHEET,
     residents.SHEET,
     credit.SHEET,
+    filings.SHEET,
     sources.SHEET,
 )
 
@@ -100,6 +111,7 @@ def plan_to_xlsx(
     pages_wide = timeline.timeline_sheet(sheets[timeline.SHEET], plan)
     residents.residents_sheet(sheets[residents.SHEET], plan, rulebook)
     credit.credit_sheet(sheets[credit.SHEET], plan)
+    filings.filings_sheet(sheets[filings.SHEET], plan, rulebook)
     sources.sources_sheet(sheets[sources.SHEET], plan, rulebook)
 
     for name, ws in sheets.items():
