@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -240,6 +240,50 @@ def group_details(ws: Worksheet, columns: Sequence[Column]) -> None:
             dim.outline_level = 1
             dim.hidden = True
     ws.sheet_properties.outlinePr.summaryRight = False
+
+
+def put_row(
+    ws: Worksheet,
+    row: int,
+    columns: Sequence[Column],
+    values: Mapping[str, CellValue],
+    *,
+    bold: Collection[str] = (),
+    center: Collection[str] = (),
+) -> dict[str, Cell]:
+    """One row of a list sheet, written column by column from ``values`` keyed like ``columns``.
+
+    The list sheets (Details, Filings, Credit monitoring, Sources) style their cells alike:
+    wrapped text where the column wraps, bold or centred where the sheet asks, and a date
+    always centred (right-aligned, it runs into the next column's text). Returns the cells by
+    key, for what one sheet adds (a link, a warning font).
+    """
+    cells: dict[str, Cell] = {}
+    for index, column in enumerate(columns, start=1):
+        value = values[column.key]
+        align = WRAP if column.wrap else (CENTER if column.key in center else TOP)
+        if isinstance(value, date):
+            align = CENTER
+        font = BOLD if column.key in bold else BODY
+        cells[column.key] = put(ws, row, index, value, font=font, align=align)
+    return cells
+
+
+def no_rows(ws: Worksheet, text: str) -> None:
+    """A list sheet with nothing to list says so in words, not with an empty table."""
+    put(ws, 2, 1, text)
+    ws.freeze_panes = "A2"
+
+
+def end_list(ws: Worksheet, name: str, columns: Sequence[Column], last: int, *, freeze: str) -> None:
+    """Close a list sheet whose header is row 1: an Excel table, heights that show the wrapped
+    text, the detail columns collapsed, and the columns left of ``freeze`` kept in view."""
+    last = max(last, 2)
+    table(ws, name, columns, 1, last)
+    fit_rows(ws, 2, last, columns)
+    if any(column.detail for column in columns):
+        group_details(ws, columns)
+    ws.freeze_panes = freeze
 
 
 def footer_text(text: str) -> str:

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from notifyplanner.export.workbook.cells import (
-    BOLD,
-    CENTER,
-    TOP,
-    WRAP,
-    CellValue,
-    Column,
-    fit_rows,
-    header_row,
-    put,
-    table,
-)
+from notifyplanner.export.workbook.cells import CellValue, Column, end_list, header_row, no_rows, put_row
 from notifyplanner.model import CreditMonitoringDuty, Plan
 from notifyplanner.report import STATUS_ORDER, STATUS_WORDS
 
@@ -36,20 +25,20 @@ CREDIT_COLUMNS = (
 )
 
 
-def _duty_values(duty: CreditMonitoringDuty) -> list[CellValue]:
-    return [
-        duty.jurisdiction,
-        duty.jurisdiction_name,
-        STATUS_WORDS[duty.status],
-        duty.months,
-        duty.starts,
-        duty.ends,
-        "; ".join(sorted(e.label for e in duty.elements)),
-        duty.reason,
-        duty.basis,
-        duty.citation.cite,
-        duty.effective_from,
-    ]
+def _duty_values(duty: CreditMonitoringDuty) -> dict[str, CellValue]:
+    return {
+        "where": duty.jurisdiction,
+        "name": duty.jurisdiction_name,
+        "status": STATUS_WORDS[duty.status],
+        "months": duty.months,
+        "starts": duty.starts,
+        "ends": duty.ends,
+        "elements": "; ".join(sorted(e.label for e in duty.elements)),
+        "reason": duty.reason,
+        "basis": duty.basis,
+        "citation": duty.citation.cite,
+        "version": duty.effective_from,
+    }
 
 
 def credit_sheet(ws: Worksheet, plan: Plan) -> None:
@@ -57,24 +46,12 @@ def credit_sheet(ws: Worksheet, plan: Plan) -> None:
     header_row(ws, 1, CREDIT_COLUMNS)
     order = sorted(plan.credit_monitoring, key=lambda d: (STATUS_ORDER[d.status], d.jurisdiction))
     if not order:
-        put(ws, 2, 1, "No credit-monitoring rule applies to the jurisdictions in this plan.")
-        ws.freeze_panes = "A2"
+        no_rows(ws, "No credit-monitoring rule applies to the jurisdictions in this plan.")
         return
     row = 1
     for row, duty in enumerate(order, start=2):
-        for index, value in enumerate(_duty_values(duty), start=1):
-            column = CREDIT_COLUMNS[index - 1]
-            put(
-                ws,
-                row,
-                index,
-                value,
-                align=WRAP if column.wrap else (CENTER if column.key == "months" else TOP),
-            )
-        ws.cell(row=row, column=3).font = BOLD
-    table(ws, "CreditMonitoring", CREDIT_COLUMNS, 1, row)
-    fit_rows(ws, 2, row, CREDIT_COLUMNS)
-    ws.freeze_panes = "C2"
+        put_row(ws, row, CREDIT_COLUMNS, _duty_values(duty), bold={"status"}, center={"months"})
+    end_list(ws, "CreditMonitoring", CREDIT_COLUMNS, row, freeze="C2")
 
 
 __all__ = ["SHEET", "credit_sheet"]

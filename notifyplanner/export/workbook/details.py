@@ -15,20 +15,7 @@ from collections.abc import Sequence
 from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner.export.common import notice_label
-from notifyplanner.export.workbook.cells import (
-    BODY,
-    BOLD,
-    CENTER,
-    TOP,
-    WRAP,
-    CellValue,
-    Column,
-    fit_rows,
-    group_details,
-    header_row,
-    put,
-    table,
-)
+from notifyplanner.export.workbook.cells import CellValue, Column, end_list, header_row, put_row
 from notifyplanner.instants import instant_text
 from notifyplanner.model import DeadlineKind, Obligation
 from notifyplanner.report import STATUS_WORDS, deadline_text
@@ -114,16 +101,8 @@ def details_sheet(ws: Worksheet, obligations: Sequence[Obligation]) -> None:
     header_row(ws, 1, COLUMNS)
     row = 1
     for row, ob in enumerate(obligations, start=2):
-        values = _values(row - 1, ob)
-        for index, column in enumerate(COLUMNS, start=1):
-            font = BOLD if column.key in ("number", "status") else BODY
-            align = WRAP if column.wrap else (CENTER if column.key == "number" else TOP)
-            put(ws, row, index, values[column.key], font=font, align=align)
-    last = max(row, 2)
-    table(ws, "Details", COLUMNS, 1, last)
-    fit_rows(ws, 2, last, COLUMNS)
-    group_details(ws, COLUMNS)
-    ws.freeze_panes = "D2"  # number, place and id stay in view
+        put_row(ws, row, COLUMNS, _values(row - 1, ob), bold={"number", "status"}, center={"number"})
+    end_list(ws, "Details", COLUMNS, row, freeze="D2")  # number, place and id stay in view
 
 
 __all__ = ["COLUMNS", "SHEET", "details_sheet"]

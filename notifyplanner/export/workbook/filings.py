@@ -13,25 +13,17 @@ because the workbook is made without the drafts (``notifyplanner letters`` names
 
 from __future__ import annotations
 
-from datetime import date
-
 from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner.export.common import notice_label
 from notifyplanner.export.workbook.cells import (
-    BODY,
-    BOLD,
-    CENTER,
-    TOP,
     WARN_FONT,
-    WRAP,
     CellValue,
     Column,
-    fit_rows,
-    group_details,
+    end_list,
     header_row,
-    put,
-    table,
+    no_rows,
+    put_row,
 )
 from notifyplanner.filings import Filing, filings
 from notifyplanner.model import Citation, Obligation, Plan, Rulebook
@@ -101,27 +93,17 @@ def filings_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook) -> None:
     header_row(ws, 1, COLUMNS)
     owed = filings(plan, rulebook)
     if not owed:
-        put(ws, 2, 1, "No regulator filing is owed in this plan.")
-        ws.freeze_panes = "A2"
+        no_rows(ws, "No regulator filing is owed in this plan.")
         return
     by_key = {ob.key: ob for ob in plan.obligations}
     row = 1
     for number, filing in enumerate(owed, start=1):
         for values in _rows(number, filing, by_key.get(filing.key)):
             row += 1
-            for index, column in enumerate(COLUMNS, start=1):
-                value = values[column.key]
-                font = BOLD if column.key == "number" else BODY
-                if column.key == "answer" and value == MISSING:
-                    font = WARN_FONT
-                align = WRAP if column.wrap else (CENTER if column.key == "number" else TOP)
-                if isinstance(value, date):
-                    align = CENTER  # a right-aligned date runs into the field's text
-                put(ws, row, index, value, font=font, align=align)
-    table(ws, "Filings", COLUMNS, 1, row)
-    fit_rows(ws, 2, row, COLUMNS)
-    group_details(ws, COLUMNS)
-    ws.freeze_panes = "C2"  # the filing's number and place stay in view
+            cells = put_row(ws, row, COLUMNS, values, bold={"number"}, center={"number"})
+            if values["answer"] == MISSING:
+                cells["answer"].font = WARN_FONT
+    end_list(ws, "Filings", COLUMNS, row, freeze="C2")  # the filing's number and place stay in view
 
 
 __all__ = ["COLUMNS", "MISSING", "SHEET", "filings_sheet"]

@@ -8,17 +8,7 @@ from dataclasses import dataclass
 from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner.export.common import notice_label
-from notifyplanner.export.workbook.cells import (
-    TOP,
-    WRAP,
-    CellValue,
-    Column,
-    fit_rows,
-    header_row,
-    link,
-    put,
-    table,
-)
+from notifyplanner.export.workbook.cells import CellValue, Column, end_list, header_row, link, put_row
 from notifyplanner.model import CheckLevel, Citation, Plan, Rulebook, weakest
 from notifyplanner.report import sorted_obligations
 
@@ -119,14 +109,10 @@ def sources_sheet(ws: Worksheet, plan: Plan, rulebook: Rulebook) -> None:
             "enacted_by": version.enacted_by if version else "",
             "reviewed": version.last_reviewed if version else None,
         }
-        for index, column in enumerate(SOURCE_COLUMNS, start=1):
-            cell = put(ws, row, index, values[column.key], align=WRAP if column.wrap else TOP)
-            if column.key == "open" and values["open"]:
-                link(cell, source.url)
-    last = max(row, 2)
-    table(ws, "Sources", SOURCE_COLUMNS, 1, last)
-    fit_rows(ws, 2, last, SOURCE_COLUMNS)
-    ws.freeze_panes = "C2"
+        cells = put_row(ws, row, SOURCE_COLUMNS, values)
+        if values["open"]:
+            link(cells["open"], source.url)
+    end_list(ws, "Sources", SOURCE_COLUMNS, row, freeze="C2")
 
 
 __all__ = ["SHEET", "sources_sheet"]
