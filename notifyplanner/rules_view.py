@@ -214,9 +214,10 @@ def _pin(citation: Citation) -> str:
     return f"{citation.cite}; {citation.checked.label}"
 
 
-def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
-    if j.kind in SECTOR_KINDS:
-        return show_sector_rule(j, on)
+def version_heading(j: Jurisdiction, on: date | None) -> tuple[list[str], RuleVersion | None]:
+    """The first lines of ``rules show`` for any rule file: its versions and the one shown
+    (in force on ``on``, else the latest); ``None`` when none is in force on ``on``, the
+    lines then saying so. Breach statutes and sector rules open alike."""
     version = j.version_on(on) if on else j.latest
     lines = [f"{j.code} - {j.name} (last reviewed {j.last_reviewed.isoformat()})"]
     lines.append(
@@ -224,10 +225,29 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
     )
     if version is None:
         lines.append(f"No version in force on {on.isoformat() if on else '?'}.")
-        return "\n".join(lines)
+        return lines, None
     lines.append(
         f"Showing the version in force from {version.effective_from.isoformat()}: {version.enacted_by}"
     )
+    return lines, version
+
+
+def version_closing(version: RuleVersion) -> list[str]:
+    """The last lines of ``rules show``: the version's notes and its known pending change."""
+    lines = []
+    if version.notes:
+        lines.append(f"Notes: {version.notes}")
+    if version.follow_up:
+        lines.append(f"Follow-up: {version.follow_up}")
+    return lines
+
+
+def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
+    if j.kind in SECTOR_KINDS:
+        return show_sector_rule(j, on)
+    lines, version = version_heading(j, on)
+    if version is None:
+        return "\n".join(lines)
     # Which incident date decides that this version governs (Texas S.B. 768: the determination).
     chosen = (
         f"Governs when the {version.chosen_by.value} date is on or after {version.effective_from.isoformat()}"
@@ -304,8 +324,5 @@ def show_jurisdiction(j: Jurisdiction, on: date | None = None) -> str:
             )
     else:
         lines.append("Credit monitoring: none required")
-    if version.notes:
-        lines.append(f"Notes: {version.notes}")
-    if version.follow_up:
-        lines.append(f"Follow-up: {version.follow_up}")
+    lines += version_closing(version)
     return "\n".join(lines)

@@ -68,19 +68,11 @@ def sector_coverage_markdown(rulebook: Rulebook) -> str:
 
 
 def show_sector_rule(j: Jurisdiction, on: date | None = None) -> str:
-    from notifyplanner.rules_view import calendar_text, source_text
+    from notifyplanner.rules_view import calendar_text, source_text, version_closing, version_heading
 
-    version = j.version_on(on) if on else j.latest
-    lines = [f"{j.code} - {j.name} (last reviewed {j.last_reviewed.isoformat()})"]
-    lines.append(
-        "Versions: " + ", ".join(f"{v.effective_from.isoformat()} ({v.enacted_by})" for v in j.versions)
-    )
+    lines, version = version_heading(j, on)
     if version is None:
-        lines.append(f"No version in force on {on.isoformat() if on else '?'}.")
         return "\n".join(lines)
-    lines.append(
-        f"Showing the version in force from {version.effective_from.isoformat()}: {version.enacted_by}"
-    )
     lines.append(f"Rule: {source_text(version.statute)}")
     days = calendar_text(j.holidays) if j.holidays.country else "weekends only (its clocks count hours)"
     lines.append(f"Business days: {days}")
@@ -99,8 +91,5 @@ def show_sector_rule(j: Jurisdiction, on: date | None = None) -> str:
             lines.append(f"      filing: {r.filing}")
         if r.notes:
             lines.append(f"      notes: {r.notes}")
-    if version.notes:
-        lines.append(f"Notes: {version.notes}")
-    if version.follow_up:
-        lines.append(f"Follow-up: {version.follow_up}")
+    lines += version_closing(version)
     return "\n".join(lines)
