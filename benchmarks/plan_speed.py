@@ -13,24 +13,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import statistics
-import time
 from dataclasses import replace
 from datetime import date
 
+from benchmarks.timing import timed
 from notifyplanner import memo
 from notifyplanner.engine import plan
 from notifyplanner.model import DataElement, EntityRole, Incident
 from notifyplanner.places import JURISDICTIONS
 from notifyplanner.rulebook import BUNDLED_RULES, check_rules, load_rulebook
-
-
-def timed(fn, repeat: int) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
 
 
 def main() -> None:

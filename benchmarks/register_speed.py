@@ -29,6 +29,7 @@ import subprocess
 import time
 from datetime import date, timedelta
 
+from benchmarks.timing import timed
 from notifyplanner.engine import plan
 from notifyplanner.incident_file import dumps
 from notifyplanner.model import DataElement, EntityRole, Incident
@@ -100,13 +101,14 @@ def build(path: Path, cases: int, notices: int) -> None:
     register.close()
 
 
-def timed(fn, repeat: int = 5) -> list[float]:
-    out = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
+def register_file(cases: int, notices: int) -> Path:
+    """The benchmark register of ``cases`` x ``notices``, built on first use and reused after."""
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"register-{cases}x{notices}.sqlite3"
+    if not path.exists():
+        print(f"Building {path} ({cases} cases x {notices} notices)...", flush=True)
+        build(path, cases, notices)
+    return path
 
 
 def main() -> None:
@@ -114,11 +116,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=5000)
     parser.add_argument("--notices", type=int, default=50)
     args = parser.parse_args()
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"register-{args.cases}x{args.notices}.sqlite3"
-    if not path.exists():
-        print(f"Building {path} ({args.cases} cases x {args.notices} notices)...")
-        build(path, args.cases, args.notices)
+    path = register_file(args.cases, args.notices)
     size = path.stat().st_size / 1e6
     rulebook = load_rulebook()  # the app has it loaded before it opens the register view
     today = date(2026, 12, 3)

@@ -35,13 +35,9 @@ def main() -> None:
     parser.add_argument("--notices", type=int, default=50)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    from benchmarks.register_speed import OUT, build
+    from benchmarks.register_speed import register_file
 
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"register-{args.cases}x{args.notices}.sqlite3"
-    if not path.exists():
-        print(f"Building {path} ({args.cases} cases x {args.notices} notices)...", flush=True)
-        build(path, args.cases, args.notices)
+    path = register_file(args.cases, args.notices)
 
     from PySide6.QtWidgets import QApplication
 
