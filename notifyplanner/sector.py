@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import partial
 
 from notifyplanner.calendar import MONTH_RULE, add_months, non_business_reason, previous_business_day
 from notifyplanner.counts import threshold_words
@@ -325,12 +326,12 @@ class _SectorPlanner:
         assert day is not None  # checked by the caller
         needs = needs + ((f"{event.value} date",) if stand_in else ())
         words = f'"{rule.trigger_text}"'
+
+        # Every clock below gives this one notice, owed as the verdict found; only its date differs.
+        owed = partial(self._make, rule, version, status, reason)
+
         if isinstance(expr, NoFixedDeadline):
-            return self._make(
-                rule,
-                version,
-                status,
-                reason,
+            return owed(
                 needs,
                 None,
                 DeadlineKind.NO_FIXED_DEADLINE,
@@ -338,11 +339,7 @@ class _SectorPlanner:
             )
         if isinstance(expr, KeepForMonths):
             until = add_months(day, expr.months)
-            return self._make(
-                rule,
-                version,
-                status,
-                reason,
+            return owed(
                 needs,
                 until,
                 DeadlineKind.FIXED,
@@ -379,11 +376,7 @@ class _SectorPlanner:
             )
             if rule.without_unreasonable_delay:
                 basis = f"Without undue delay and no later than: {basis}"
-            return self._make(
-                rule,
-                version,
-                status,
-                reason,
+            return owed(
                 needs,
                 due,
                 DeadlineKind.FIXED,
@@ -414,11 +407,7 @@ class _SectorPlanner:
                     f". The deadline falls on {'a ' + why if why in ('Saturday', 'Sunday') else why}; send by "
                     f"{practical.isoformat()}, the last business day before it. The deadline itself is not moved"
                 )
-            return self._make(
-                rule,
-                version,
-                status,
-                reason,
+            return owed(
                 needs,
                 due,
                 DeadlineKind.FIXED,
