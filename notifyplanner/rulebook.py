@@ -380,15 +380,25 @@ def _obligation(raw: dict[str, Any]) -> ObligationRule:
     )
 
 
-def _sector_version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
-    """A sector or foreign rule's version: a statute, obligations, perhaps a delay rule."""
-    obligations = tuple(_obligation(o) for o in raw["obligations"])
-    ids = [o.id for o in obligations]
-    problems = [
+def _ids_used_twice(ids: list[str], file: str, path: str) -> list[RuleProblem]:
+    """An obligation id names one notice in a version: the plan, the register and the
+    chained deadlines key on it, so a second use would silently shadow the first."""
+    return [
         RuleProblem(file, f"{path}.obligations[{i}].id", f"obligation id {oid!r} used twice")
         for i, oid in enumerate(ids)
         if oid in ids[:i]
     ]
+
+
+def _law_enforcement(raw: dict[str, Any]) -> LawEnforcementRule:
+    return LawEnforcementRule(raw["allowed"], _cite(raw["citation"]), raw.get("notes", ""))
+
+
+def _sector_version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
+    """A sector or foreign rule's version: a statute, obligations, perhaps a delay rule."""
+    obligations = tuple(_obligation(o) for o in raw["obligations"])
+    ids = [o.id for o in obligations]
+    problems = _ids_used_twice(ids, file, path)
     for i, ob in enumerate(obligations):
         if any(_notices_named(ob.deadline)):
             problems.append(
@@ -419,9 +429,7 @@ def _sector_version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
         encryption=None,
         risk_of_harm=None,
         hipaa=None,
-        law_enforcement=LawEnforcementRule(le["allowed"], _cite(le["citation"]), le.get("notes", ""))
-        if le
-        else None,
+        law_enforcement=_law_enforcement(le) if le else None,
         obligations=obligations,
         credit_monitoring=(),
         notes=raw.get("notes", ""),
@@ -436,13 +444,8 @@ def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
     hip = raw["hipaa"]
     le = raw["law_enforcement"]
     obligations = tuple(_obligation(o) for o in raw["obligations"])
-    problems: list[RuleProblem] = []
     ids = [o.id for o in obligations]
-    for i, oid in enumerate(ids):
-        if oid in ids[:i]:
-            problems.append(
-                RuleProblem(file, f"{path}.obligations[{i}].id", f"obligation id {oid!r} used twice")
-            )
+    problems = _ids_used_twice(ids, file, path)
     for i, ob in enumerate(obligations):
         for named in _notices_named(ob.deadline):
             if named == ob.id:
@@ -513,7 +516,7 @@ def _version(raw: dict[str, Any], file: str, path: str) -> RuleVersion:
             _cite(hip["citation"]),
             hip.get("notes", ""),
         ),
-        law_enforcement=LawEnforcementRule(le["allowed"], _cite(le["citation"]), le.get("notes", "")),
+        law_enforcement=_law_enforcement(le),
         obligations=obligations,
         credit_monitoring=tuple(
             CreditMonitoringRule(
