@@ -96,3 +96,16 @@ def test_the_plan_shows_date_time_and_an_hours_countdown_under_seven_days(qtbot)
     assert model.data(model.index(0, model.DAYS_LEFT)) == "72 h left"
     assert hours_left_text(ob, datetime.fromisoformat("2026-10-20T08:00-04:00")) is None  # more than 7 days
     assert hours_left_text(ob, datetime.fromisoformat("2026-11-02T10:00-05:00")) == "2 h overdue"
+
+
+def test_a_plan_read_as_of_another_day_counts_days_not_the_clock_s_hours(qtbot) -> None:
+    """The hours countdown runs to the real clock; read as of another day ("Plan as of") it
+    would contradict the row's colour: the trial saw an 8-K due in 29 days marked "37 h
+    overdue" because the real clock was past it. As of another day: days, as every row."""
+    model = ObligationTableModel()
+    model.set_obligations((_hours_ob("2026-12-01T17:30-05:00"),))
+    model.now = lambda: datetime.fromisoformat("2026-12-03T11:00+00:00")
+    model.set_view(today=date(2026, 11, 2), window=7, date_format="yyyy-MM-dd")
+    assert model.data(model.index(0, model.DAYS_LEFT)) == "29 days"
+    model.set_view(today=date(2026, 12, 3), window=7, date_format="yyyy-MM-dd")
+    assert model.data(model.index(0, model.DAYS_LEFT)) == "36 h overdue"
