@@ -319,7 +319,8 @@ class PlanView(QSplitter):
             today_label="Today" if real_today else "As of",
         )
         self._fit_columns()
-        self._fit_days_left()
+        self._fit_to_values(ObligationTableModel.DAYS_LEFT)
+        self._fit_to_values(ObligationTableModel.DEADLINE)
         words = {Urgency.SOON: f"due within {window} days"}
         swatches = [
             f"<span style='background:{back}'>&nbsp;{words.get(level, level.value)}&nbsp;</span>"
@@ -346,10 +347,10 @@ class PlanView(QSplitter):
             order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
             self.table.sortByColumn(column, order)
 
-    def _fit_days_left(self) -> None:
-        """Widen Days left to its longest value ('1180 days overdue' was cut), never narrower
-        than the person made it."""
-        column = ObligationTableModel.DAYS_LEFT
+    def _fit_to_values(self, column: int) -> None:
+        """Widen a column to its longest value, never narrower than the person made it: Days
+        left ('1180 days overdue' was cut) and Deadline (an hours clock's '2026-11-01 Sun
+        21:40 (UTC-05:00)' lost its time, the one part that matters)."""
         metrics = self.table.fontMetrics()
         texts = [self.model.data(self.model.index(r, column)) or "" for r in range(self.model.rowCount())]
         widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 18

@@ -109,3 +109,18 @@ def test_a_plan_read_as_of_another_day_counts_days_not_the_clock_s_hours(qtbot) 
     assert model.data(model.index(0, model.DAYS_LEFT)) == "29 days"
     model.set_view(today=date(2026, 12, 3), window=7, date_format="yyyy-MM-dd")
     assert model.data(model.index(0, model.DAYS_LEFT)) == "36 h overdue"
+
+
+def test_the_deadline_column_shows_an_hours_clock_s_time_whole(make_window) -> None:
+    """The time and offset are what an hours deadline turns on; the trial saw them cut to
+    '2026-11-01 Sun 2...' at 1366x768, so the column widens to its longest deadline."""
+
+    window = make_window()
+    window.set_incident(read_incident(SAMPLE), None)
+    table, model = window.plan.table, window.plan.model
+    widest = max(
+        table.fontMetrics().horizontalAdvance(model.data(model.index(row, model.DEADLINE)))
+        for row in range(model.rowCount())
+    )
+    assert table.columnWidth(model.DEADLINE) >= widest
+    window._saved = window._incident
