@@ -124,3 +124,23 @@ def test_the_deadline_column_shows_an_hours_clock_s_time_whole(make_window) -> N
     )
     assert table.columnWidth(model.DEADLINE) >= widest
     window._saved = window._incident
+
+
+def test_the_form_fits_the_left_pane_at_1366x768(qtbot) -> None:
+    """The sector labels made the form 789 px wide; the left pane at 1366x768 is about 490,
+    so every field was cut off at the right (trial, 2026-12-03). Labels wrap instead."""
+    form = IncidentForm(None, "yyyy-MM-dd")
+    qtbot.addWidget(form)
+    assert form.minimumSizeHint().width() <= 490
+
+
+def test_clicking_a_sector_s_label_ticks_it(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    form = EntityProfileForm()
+    qtbot.addWidget(form)
+    form.answered.setChecked(True)
+    label = next(w for w in form.findChildren(QLabel) if w.text() == Sector.GDPR.label)
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert form.sectors[Sector.GDPR].isChecked()
