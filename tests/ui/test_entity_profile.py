@@ -144,3 +144,11 @@ def test_clicking_a_sector_s_label_ticks_it(qtbot) -> None:
     label = next(w for w in form.findChildren(QLabel) if w.text() == Sector.GDPR.label)
     qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
     assert form.sectors[Sector.GDPR].isChecked()
+
+
+def test_the_details_pane_gives_an_hours_deadline_its_time(qtbot) -> None:
+    """Trial, 2026-12-03: the pane said "2026-11-02 (Mon): due today" for a deadline at 08:00."""
+    from ui.details import obligation_html
+
+    html = obligation_html(_hours_ob("2026-11-02T08:00-05:00"), date(2026, 11, 2))
+    assert "2026-11-02 (Mon) 08:00 (UTC-05:00): due today" in html
