@@ -34,6 +34,7 @@ from notifyplanner.register.grading import Grade
 from ui.date_field import DateField
 from ui.dates import ISO, dated, with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html, record_html
+from ui.entity_profile import deadline_at_text
 from ui.history_view import HistoryView
 from ui.incident_view import compact_rows, vertical_scroll
 from ui.models import (
@@ -149,7 +150,8 @@ class PlanHeader(QWidget):
             level = {Urgency.OVERDUE: "overdue", Urgency.SOON: "soon"}.get(
                 urgency(controlling, today, window), "later"
             )
-            deadline = with_weekday(controlling.deadline, date_format)
+            # An hours clock's time and offset too: the banner is the first thing read.
+            deadline = escape(with_weekday(controlling.deadline, date_format) + deadline_at_text(controlling))
             text = (
                 f"<b>Controlling deadline: {deadline}</b>, {escape(days_left_text(left))} &nbsp;&mdash;&nbsp; "
                 f"{escape(controlling.jurisdiction_name)}: {escape(controlling.recipient_text)}"

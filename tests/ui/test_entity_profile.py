@@ -152,3 +152,12 @@ def test_the_details_pane_gives_an_hours_deadline_its_time(qtbot) -> None:
 
     html = obligation_html(_hours_ob("2026-11-02T08:00-05:00"), date(2026, 11, 2))
     assert "2026-11-02 (Mon) 08:00 (UTC-05:00): due today" in html
+
+
+def test_the_banner_gives_a_controlling_hours_deadline_its_time(make_window) -> None:
+    """Trial, 2026-12-03: "Controlling deadline: 2026-11-01 (Sun)" for the 24-hour notice due at 11:00."""
+    window = make_window()
+    window.set_incident(read_incident(SAMPLE), None)
+    window.set_as_of(date(2026, 11, 2))
+    assert "Controlling deadline: 2026-11-01 (Sun) 11:00 (UTC-05:00)</b>" in window.banner.text()
+    window._saved = window._incident
