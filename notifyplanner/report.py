@@ -84,6 +84,13 @@ def deadline_text(ob: Obligation) -> str:
     return "needs a date"
 
 
+def _days_from(days: int, today: date) -> str:
+    """'7 days from 2026-10-05', '1 day past on 2026-11-02': never "-1 days"."""
+    if days < 0:
+        return f"{-days} day{'' if days == -1 else 's'} past on {today.isoformat()}"
+    return f"{days} day{'' if days == 1 else 's'} from {today.isoformat()}"
+
+
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -213,10 +220,12 @@ def plan_to_text(plan: Plan, today: date | None = None, width: int = 100) -> str
     if controlling:
         left = ""
         if today is not None and controlling.deadline is not None:
-            left = f" ({days_left(controlling.deadline, today)} days from {today.isoformat()})"
+            left = f" ({_days_from(days_left(controlling.deadline, today), today)})"
+        # The instant of an hours clock, and the notice's own title: "-1 days ... State
+        # regulator" hid that the 24-hour extortion-payment notice was due at 11:00.
         parts.append(
-            f"Controlling deadline: {controlling.deadline.isoformat()}{left} - "  # type: ignore[union-attr]
-            f"{controlling.jurisdiction_name}, {controlling.recipient.label}"
+            f"Controlling deadline: {deadline_text(controlling)}{left} - "
+            f"{controlling.jurisdiction_name}, {controlling.recipient_text}"
         )
     else:
         parts.append("Controlling deadline: none fixed yet")

@@ -11,7 +11,13 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 out=$2
 mkdir -p "$out"
-PYTHONPATH="$here" "${PYTHON:-python3}" -m notifyplanner letters "$1" "$out"
+# The project's own environment (bootstrap.sh makes .venv); the system python3 has none of
+# the libraries. PYTHON=... picks another.
+python=${PYTHON:-}
+if [[ -z "$python" ]]; then
+    if [[ -x "$here/.venv/bin/python" ]]; then python="$here/.venv/bin/python"; else python=python3; fi
+fi
+PYTHONPATH="$here" "$python" -m notifyplanner letters "$1" "$out"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 for doc in "$out"/*.docx; do

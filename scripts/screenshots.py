@@ -23,6 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "images"
 SAMPLE = ROOT / "resources" / "samples" / "telehealth-pharmacy.json"
+SECTOR_SAMPLE = ROOT / "resources" / "samples" / "public-insurer-sec-nydfs-gdpr.json"
+SECTOR_AS_OF = date(2026, 11, 2)  # the morning the NYDFS 72 hours run out
+LETTERS_SAMPLE = ROOT / "resources" / "samples" / "hims-hers-2026.json"
+LETTERS_AS_OF = date(2026, 3, 4)  # scope confirmed, letters being drafted
 TODAY = date(2026, 10, 9)  # a week after discovery: some notices due soon, some later
 SIZES = ((1366, 768), (1920, 1080))
 
@@ -174,6 +178,58 @@ def register_shots(app: object, window: object, settle: object) -> list[Path]:
     return shots
 
 
+def sector_and_letters_shots(window: object, settle: object) -> list[Path]:
+    """The sector sample (entity profile, hours clocks with time and offset, its decisions),
+    the Letters tab of the Hims & Hers sample and the HHS annual log."""
+    from ui.main_window import HHS_PAGE, INCIDENT_PAGE
+    from ui.plan_view import PLAN_TAB
+
+    letters_tab = window.plan_tabs.indexOf(window.letters_view)  # type: ignore[attr-defined]
+    form = window.incident_view.form  # type: ignore[attr-defined]
+    scroll = window.incident_view.form_scroll.verticalScrollBar()  # type: ignore[attr-defined]
+    shots: list[Path] = []
+    window.show_page(INCIDENT_PAGE)  # type: ignore[attr-defined]
+    window.open_file(SECTOR_SAMPLE, ask=False)  # type: ignore[attr-defined]
+    window.set_as_of(SECTOR_AS_OF)  # type: ignore[attr-defined]
+    window.statusBar().clearMessage()  # type: ignore[attr-defined]  # no folder of this machine
+    for width, height in SIZES:
+        window.resize(width, height)  # type: ignore[attr-defined]
+        window.left_tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+        window.plan_tabs.setCurrentIndex(PLAN_TAB)  # type: ignore[attr-defined]
+        settle()  # type: ignore[operator]
+        scroll.setValue(form.profile.y())  # the entity profile at the top of the form
+        window.select_obligation("NYDFS/superintendent")  # type: ignore[attr-defined]
+        settle()  # type: ignore[operator]
+        shots.append(OUT / f"sector-profile-{width}x{height}.png")
+        window.grab().save(str(shots[-1]))  # type: ignore[attr-defined]
+    window.resize(1366, 768)  # type: ignore[attr-defined]
+    settle()  # type: ignore[operator]
+    scroll.setValue(form.decisions.y())
+    settle()  # type: ignore[operator]
+    shots.append(OUT / "decisions-1366x768.png")
+    window.grab().save(str(shots[-1]))  # type: ignore[attr-defined]
+
+    window.open_file(LETTERS_SAMPLE, ask=False)  # type: ignore[attr-defined]
+    window.set_as_of(LETTERS_AS_OF)  # type: ignore[attr-defined]
+    window.statusBar().clearMessage()  # type: ignore[attr-defined]
+    scroll.setValue(0)
+    window.plan_tabs.setCurrentIndex(letters_tab)  # type: ignore[attr-defined]
+    settle()  # type: ignore[operator]
+    shots.append(OUT / "letters-1366x768.png")
+    window.grab().save(str(shots[-1]))  # type: ignore[attr-defined]
+    window.plan_tabs.setCurrentIndex(PLAN_TAB)  # type: ignore[attr-defined]
+
+    window.show_page(HHS_PAGE)  # type: ignore[attr-defined]
+    window.hhs_view.year.setValue(2026)  # type: ignore[attr-defined]
+    for _ in range(50):
+        settle()  # type: ignore[operator]
+        time.sleep(0.02)
+    shots.append(OUT / "hhs-log-1366x768.png")
+    window.grab().save(str(shots[-1]))  # type: ignore[attr-defined]
+    window._saved = window._incident  # type: ignore[attr-defined]
+    return shots
+
+
 def main() -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("NOTIFYPLANNER_SCREENSHOTS_XVFB"):
         return _reexec_under_xvfb()
@@ -231,6 +287,7 @@ def main() -> int:
             shots.append(OUT / f"credit-monitoring-{width}x{height}.png")
             window.grab().save(str(shots[-1]))
         shots += register_shots(app, window, settle)
+        shots += sector_and_letters_shots(window, settle)
         window._saved = window._incident  # nothing to save: close without asking
         window.close()
         QApplication.processEvents()

@@ -103,3 +103,13 @@ def test_rules_show_prints_citations(capsys):
     assert main(["rules", "show", "tx"]) == 0
     out = capsys.readouterr().out
     assert "521.053" in out and "attorney_general" in out
+
+
+def test_an_hours_clock_controls_with_its_instant_and_its_own_title(capsys):
+    """Trial, 2026-12-03: "Controlling deadline: 2026-11-01 (-1 days from 2026-11-02) - ...,
+    State regulator" gave neither the hour nor which of three NYDFS notices it was."""
+    sector = SAMPLE_INCIDENT.parent / "public-insurer-sec-nydfs-gdpr.json"
+    assert main(["plan", str(sector), "--today", "2026-11-02"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Controlling deadline"))
+    assert line.startswith("Controlling deadline: 2026-11-01 11:00 (UTC-05:00) (1 day past on 2026-11-02) - ")
+    assert line.endswith("notice of an extortion payment")

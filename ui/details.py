@@ -19,6 +19,7 @@ from notifyplanner.model import Citation, CreditMonitoringDuty, Obligation, Rule
 from notifyplanner.register.grading import Grade
 from notifyplanner.report import STATUS_WORDS, deadline_text
 from ui.dates import ISO, dated, format_date, with_weekday
+from ui.entity_profile import deadline_at_text
 from ui.models import days_left_text, grade_text
 
 
@@ -45,7 +46,8 @@ def obligation_html(
     if ob.needs:
         parts.append(_p("Still needed", ", ".join(ob.needs)))
     if ob.status is not Status.NOT_REQUIRED:
-        deadline = d(ob.deadline) or deadline_text(ob)
+        # An hours clock's time and offset, as in the table: "due today" alone hid 08:00.
+        deadline = (d(ob.deadline) + deadline_at_text(ob)) if ob.deadline else deadline_text(ob)
         left = days_left_text(days_left(ob.deadline, today))
         parts.append(_p("Deadline", deadline + (f": {left}" if left else "")))
         if ob.practical_send_by:

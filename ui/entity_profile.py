@@ -15,13 +15,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -125,11 +127,11 @@ class EntityProfileForm(QGroupBox):
         layout.addWidget(self.answered)
         self.sectors: dict[Sector, QCheckBox] = {}
         for sector in Sector:
-            box = QCheckBox(sector.label, self)
+            box = QCheckBox(self)
             box.setAccessibleName(f"Entity profile: {sector.label}")
             box.setToolTip(sector.value)
             self.sectors[sector] = box
-            layout.addWidget(box)
+            layout.addLayout(wrapped_check(box, sector.label, self))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.domicile = QComboBox(self)
@@ -269,6 +271,33 @@ class EntityProfileForm(QGroupBox):
                 )
             )
         return out
+
+
+class _ToggleLabel(QLabel):
+    """A checkbox's text that wraps: clicking it toggles the box, as a QCheckBox's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self._box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+        self.setToolTip(box.toolTip())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._box.isEnabled():
+            self._box.toggle()
+        event.accept()
+
+
+def wrapped_check(box: QCheckBox, text: str, parent: QWidget) -> QHBoxLayout:
+    """A checkbox with a wrapping label: the longest sector labels ("Broker-dealer, funding
+    portal, ...") made the form 790 px wide, so at 1366x768 the whole form was cut off at
+    the right."""
+    row = QHBoxLayout()
+    row.setSpacing(4)
+    row.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+    row.addWidget(_ToggleLabel(text, box, parent), 1)
+    return row
 
 
 def _buddy_label(text: str, field: QWidget, parent: QWidget) -> QLabel:

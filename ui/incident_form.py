@@ -31,7 +31,7 @@ from notifyplanner.model import DataElement, EntityFacts, EntityRole, Incident, 
 from ui.date_field import DateField
 from ui.dates import ISO, dated
 from ui.decisions_form import DecisionsForm
-from ui.entity_profile import EntityProfileForm
+from ui.entity_profile import EntityProfileForm, wrapped_check
 
 #: (incident field, label with mnemonic, accessible name, hint)
 DATE_ROWS: tuple[tuple[str, str, str, str], ...] = (
@@ -154,11 +154,11 @@ class IncidentForm(QWidget):
         data_layout.setSpacing(2)
         self.elements: dict[DataElement, QCheckBox] = {}
         for element in DataElement:
-            box = QCheckBox(element.label, data)
+            box = QCheckBox(data)
             box.setAccessibleName(f"Data element: {element.label}")
             box.setToolTip(f"{element.label} ({element.value})")
             self.elements[element] = box
-            data_layout.addWidget(box)
+            data_layout.addLayout(wrapped_check(box, element.label, data))
         self._add_problem(data_layout, "data_elements")
         self.encrypted = QCheckBox("Data was encr&ypted", data)
         self.encrypted.setAccessibleName("Data was encrypted")

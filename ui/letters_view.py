@@ -56,6 +56,15 @@ class LettersView(QWidget):
         self.checklist.setHorizontalHeaderLabels(["Element", "In the letter", "Source"])
         self.checklist.horizontalHeader().setStretchLastSection(True)
         self.checklist.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # Element names ("Description of the incident") on one line at 1366x768: they wrapped
+        # in two beside a Source column three times as wide as its text.
+        metrics = self.checklist.fontMetrics()
+        self.checklist.horizontalHeader().resizeSection(
+            0, metrics.horizontalAdvance("Description of the incident") + 18
+        )
+        self.checklist.horizontalHeader().resizeSection(
+            1, metrics.horizontalAdvance("required; owed unless the") + 18
+        )
         layout.addWidget(splitter, 1)
 
     def set_plan(self, plan: Plan | None, rulebook: Rulebook, incident: Incident) -> None:
@@ -70,9 +79,11 @@ class LettersView(QWidget):
                 group.split_reason,
             )
             for col, text in enumerate(cells):
-                self.group_table.setItem(row, col, QTableWidgetItem(text))
+                self.group_table.setItem(row, col, _cell(text))
+        self.group_table.resizeRowsToContents()  # the reason is read whole, not elided
+        count = len(self.groups)
         self.summary.setText(
-            f"{len(self.groups)} letter(s) for the individual notices owed."
+            f"{count} letter{'' if count == 1 else 's'} for the individual notices owed."
             if self.groups
             else "No letters: the plan owes no individual notice."
         )
@@ -88,7 +99,8 @@ class LettersView(QWidget):
         self.checklist.setRowCount(len(lines))
         for row, cells in enumerate(lines):
             for col, text in enumerate(cells):
-                self.checklist.setItem(row, col, QTableWidgetItem(text))
+                self.checklist.setItem(row, col, _cell(text))
+        self.checklist.resizeRowsToContents()
 
     def export(self, folder: str | None = None) -> Path | None:
         """Write the drafts and letters.json into a folder the user picks (or ``folder``)."""
@@ -122,3 +134,10 @@ class LettersView(QWidget):
             return None
         self.summary.setText(f"{len(files)} draft(s) and {LETTERS_JSON} written to {out}.")
         return out
+
+
+def _cell(text: str) -> QTableWidgetItem:
+    """A read-only cell whose whole text is also its tip (a long reason or condition elides)."""
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    return item

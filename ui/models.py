@@ -229,7 +229,10 @@ class ObligationTableModel(_FlatTableModel):
                 return grade_text(grade)
             if ob.status is Status.NOT_REQUIRED:
                 return ""
-            hours = hours_left_text(ob, self.now())  # an hours clock within a week: hours, not days
+            # An hours clock within a week counts hours to the real clock, so only when the
+            # plan is read as of today; as of another day it would contradict the colour.
+            now = self.now()
+            hours = hours_left_text(ob, now) if now.astimezone().date() == self._today else None
             return hours or days_left_text(days_left(ob.deadline, self._today))
         if col == self.SENT:
             return sent_text(self._grades.get(ob.key), self._date_format)

@@ -34,6 +34,7 @@ from notifyplanner.register.grading import Grade
 from ui.date_field import DateField
 from ui.dates import ISO, dated, with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html, record_html
+from ui.entity_profile import deadline_at_text
 from ui.history_view import HistoryView
 from ui.incident_view import compact_rows, vertical_scroll
 from ui.models import (
@@ -149,7 +150,8 @@ class PlanHeader(QWidget):
             level = {Urgency.OVERDUE: "overdue", Urgency.SOON: "soon"}.get(
                 urgency(controlling, today, window), "later"
             )
-            deadline = with_weekday(controlling.deadline, date_format)
+            # An hours clock's time and offset too: the banner is the first thing read.
+            deadline = escape(with_weekday(controlling.deadline, date_format) + deadline_at_text(controlling))
             text = (
                 f"<b>Controlling deadline: {deadline}</b>, {escape(days_left_text(left))} &nbsp;&mdash;&nbsp; "
                 f"{escape(controlling.jurisdiction_name)}: {escape(controlling.recipient_text)}"
@@ -319,7 +321,8 @@ class PlanView(QSplitter):
             today_label="Today" if real_today else "As of",
         )
         self._fit_columns()
-        self._fit_days_left()
+        self._fit_to_values(ObligationTableModel.DAYS_LEFT)
+        self._fit_to_values(ObligationTableModel.DEADLINE)
         words = {Urgency.SOON: f"due within {window} days"}
         swatches = [
             f"<span style='background:{back}'>&nbsp;{words.get(level, level.value)}&nbsp;</span>"
@@ -346,10 +349,10 @@ class PlanView(QSplitter):
             order = Qt.SortOrder.AscendingOrder if ascending else Qt.SortOrder.DescendingOrder
             self.table.sortByColumn(column, order)
 
-    def _fit_days_left(self) -> None:
-        """Widen Days left to its longest value ('1180 days overdue' was cut), never narrower
-        than the person made it."""
-        column = ObligationTableModel.DAYS_LEFT
+    def _fit_to_values(self, column: int) -> None:
+        """Widen a column to its longest value, never narrower than the person made it: Days
+        left ('1180 days overdue' was cut) and Deadline (an hours clock's '2026-11-01 Sun
+        21:40 (UTC-05:00)' lost its time, the one part that matters)."""
         metrics = self.table.fontMetrics()
         texts = [self.model.data(self.model.index(r, column)) or "" for r in range(self.model.rowCount())]
         widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + 18

@@ -24,7 +24,7 @@ from notifyplanner.register.cases import (
     default_user,
 )
 from notifyplanner.register.hhs_log import hhs_log_due
-from notifyplanner.register.location import register_path
+from notifyplanner.register.location import ensure_folder, register_path
 from notifyplanner.register.records import CaseSummary, HhsLogRow
 from notifyplanner.register.storage import Register, RegisterError
 from ui.dates import format_date
@@ -67,6 +67,9 @@ class RegisterSession:
         self.graded: GradedCase | None = None
         try:
             self.path = preferred_path(settings)
+            # A new user's first start has no data folder yet; the default one is made
+            # (owner-only), a folder named in Preferences must exist (a typo stays an error).
+            ensure_folder(self.path)
             self.service = CaseService(Register.open(self.path), rulebook, who(settings))
         except (RegisterError, OSError) as exc:
             self.error = str(exc)

@@ -111,3 +111,68 @@ def test_the_entity_facts_a_file_holds_survive_a_save_from_the_form(qtbot) -> No
     assert form.incident(dict(incident.residents)).entity == incident.entity
     form.set_incident(replace(incident, entity=EntityFacts()))  # a new or other file forgets them
     assert form.incident(dict(incident.residents)).entity == EntityFacts()
+
+
+def test_a_plan_read_as_of_another_day_counts_days_not_the_clock_s_hours(qtbot) -> None:
+    """The hours countdown runs to the real clock; read as of another day ("Plan as of") it
+    would contradict the row's colour: the trial saw an 8-K due in 29 days marked "37 h
+    overdue" because the real clock was past it. As of another day: days, as every row."""
+    model = ObligationTableModel()
+    model.set_obligations((_hours_ob("2026-12-01T17:30-05:00"),))
+    model.now = lambda: datetime.fromisoformat("2026-12-03T11:00+00:00")
+    model.set_view(today=date(2026, 11, 2), window=7, date_format="yyyy-MM-dd")
+    assert model.data(model.index(0, model.DAYS_LEFT)) == "29 days"
+    model.set_view(today=date(2026, 12, 3), window=7, date_format="yyyy-MM-dd")
+    assert model.data(model.index(0, model.DAYS_LEFT)) == "36 h overdue"
+
+
+def test_the_deadline_column_shows_an_hours_clock_s_time_whole(make_window) -> None:
+    """The time and offset are what an hours deadline turns on; the trial saw them cut to
+    '2026-11-01 Sun 2...' at 1366x768, so the column widens to its longest deadline."""
+
+    window = make_window()
+    window.set_incident(read_incident(SAMPLE), None)
+    table, model = window.plan.table, window.plan.model
+    widest = max(
+        table.fontMetrics().horizontalAdvance(model.data(model.index(row, model.DEADLINE)))
+        for row in range(model.rowCount())
+    )
+    assert table.columnWidth(model.DEADLINE) >= widest
+    window._saved = window._incident
+
+
+def test_the_form_fits_the_left_pane_at_1366x768(qtbot) -> None:
+    """The sector labels made the form 789 px wide; the left pane at 1366x768 is about 490,
+    so every field was cut off at the right (trial, 2026-12-03). Labels wrap instead."""
+    form = IncidentForm(None, "yyyy-MM-dd")
+    qtbot.addWidget(form)
+    assert form.minimumSizeHint().width() <= 490
+
+
+def test_clicking_a_sector_s_label_ticks_it(qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    form = EntityProfileForm()
+    qtbot.addWidget(form)
+    form.answered.setChecked(True)
+    label = next(w for w in form.findChildren(QLabel) if w.text() == Sector.GDPR.label)
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert form.sectors[Sector.GDPR].isChecked()
+
+
+def test_the_details_pane_gives_an_hours_deadline_its_time(qtbot) -> None:
+    """Trial, 2026-12-03: the pane said "2026-11-02 (Mon): due today" for a deadline at 08:00."""
+    from ui.details import obligation_html
+
+    html = obligation_html(_hours_ob("2026-11-02T08:00-05:00"), date(2026, 11, 2))
+    assert "2026-11-02 (Mon) 08:00 (UTC-05:00): due today" in html
+
+
+def test_the_banner_gives_a_controlling_hours_deadline_its_time(make_window) -> None:
+    """Trial, 2026-12-03: "Controlling deadline: 2026-11-01 (Sun)" for the 24-hour notice due at 11:00."""
+    window = make_window()
+    window.set_incident(read_incident(SAMPLE), None)
+    window.set_as_of(date(2026, 11, 2))
+    assert "Controlling deadline: 2026-11-01 (Sun) 11:00 (UTC-05:00)</b>" in window.banner.text()
+    window._saved = window._incident

@@ -40,3 +40,12 @@ def test_a_broken_templates_folder_in_preferences_warns_and_writes_nothing(
     assert window.letters_view.export(str(tmp_path / "out")) is None
     assert dialogs.titles() == ["Letters not exported"]
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_one_letter_reads_as_one_and_a_long_reason_is_readable_whole(window: MainWindow) -> None:
+    """Trial, 2026-12-03: "1 letter(s)", and the reason cut to "...ride wit..." with no tip."""
+    window.set_incident(read_incident(SAMPLES / "hims-hers-2026.json"), None)
+    view = window.letters_view
+    assert view.summary.text() == "1 letter for the individual notices owed."
+    reason = view.group_table.item(0, 3)
+    assert reason.toolTip() == reason.text() and len(reason.text()) > 100

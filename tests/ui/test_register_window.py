@@ -625,3 +625,36 @@ def test_the_hhs_log_page_marks_a_breach_submitted(
     )
     notice = window.session.service.register.notices(window.session.case_id)["HIPAA/hhs_annual"]  # type: ignore[union-attr]
     assert notice.reference == "OCR 123"
+
+
+def test_the_first_start_creates_the_default_register_folder(
+    qtbot, settings, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user's first start has no data folder yet: the app makes it (owner-only) and
+    opens a new register there, instead of warning "Register not opened" (trial, 2026-12-03)."""
+    from ui.app import build_window
+
+    data = tmp_path / "fresh home" / "notifyplanner"
+    monkeypatch.setattr("notifyplanner.userdirs.data_dir", lambda: data)
+    monkeypatch.delenv("NOTIFYPLANNER_DB", raising=False)
+    settings.register_path = ""
+    window = build_window(None, False, settings=settings, autosave_dir=tmp_path / "auto", recover=False)
+    qtbot.addWidget(window)
+    assert dialogs.titles() == []
+    assert window.session.available and window.session.path == data / "register.sqlite3"
+    assert (data / "register.sqlite3").is_file() and (data.stat().st_mode & 0o777) == 0o700
+    window._saved = window._incident
+    window.session.close()
+
+
+def test_a_register_folder_the_user_named_is_not_created(
+    qtbot, settings, dialogs: Dialogs, tmp_path: Path
+) -> None:
+    """A typo in Preferences stays an error: only the default folder is ever created."""
+    from ui.app import build_window
+
+    settings.register_path = str(tmp_path / "typo" / "register.sqlite3")
+    window = build_window(None, False, settings=settings, autosave_dir=tmp_path / "auto", recover=False)
+    qtbot.addWidget(window)
+    assert dialogs.titles() == ["Register not opened"] and not (tmp_path / "typo").exists()
+    window._saved = window._incident
