@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -286,6 +287,18 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. A reader that stops early (``notifyplanner rules list | head``)
+    closes the pipe; that is the reader's choice, not an error, so no traceback follows."""
+    try:
+        return _dispatch(argv)
+    except BrokenPipeError:
+        # Python's own advice: point stdout at devnull so the flush at exit cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         return _fail(f"unknown command {argv[0]!r} (see --help)")

@@ -113,3 +113,20 @@ def test_an_hours_clock_controls_with_its_instant_and_its_own_title(capsys):
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("Controlling deadline"))
     assert line.startswith("Controlling deadline: 2026-11-01 11:00 (UTC-05:00) (1 day past on 2026-11-02) - ")
     assert line.endswith("notice of an extortion payment")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`notifyplanner rules list | head -1`: head closes the pipe after one line. That is the
+    reader's choice; the command ends quietly, never with a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        f"{sys.executable} -m notifyplanner rules list | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.stdout
+    assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr, run.stderr
