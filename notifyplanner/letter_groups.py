@@ -40,6 +40,7 @@ from notifyplanner.model import (
     Status,
 )
 from notifyplanner.report import deadline_text
+from notifyplanner.rulebook import SECTOR_KINDS
 
 FEDERAL = ("HIPAA", "FTC-HBNR")
 STATE_LAW = "state law"
@@ -227,7 +228,7 @@ def _members(plan: Plan, rulebook: Rulebook) -> tuple[_Member | None, list[_Memb
         )
     states: list[_Member] = []
     for notice in individual:
-        if notice.jurisdiction in FEDERAL:
+        if notice.jurisdiction in FEDERAL or _is_sector(rulebook, notice.jurisdiction):
             continue
         letter = _letter_rule(rulebook, plan, notice)
         offers = _offers(plan, notice.jurisdiction)
@@ -375,11 +376,53 @@ def _population_reason(population: str) -> str:
     return "State-law population: no federal notice rule reaches these people."
 
 
+def _is_sector(rulebook: Rulebook, code: str) -> bool:
+    """A sector or foreign regime (GDPR, PIPEDA, Reg S-P...): its notice to individuals is a
+    letter of its own, under its own law, never a member of a state-law letter."""
+    jurisdiction = rulebook.jurisdictions.get(code)
+    return jurisdiction is not None and jurisdiction.kind in SECTOR_KINDS
+
+
+def _own_letters(plan: Plan, rulebook: Rulebook) -> list[LetterGroup]:
+    """One letter per sector or foreign notice to individuals that is owed. The rules hold no
+    content data for these yet, so each is flagged for counsel to draft from its citation."""
+    out = []
+    for notice in plan.obligations:
+        if not (
+            notice.recipient is Recipient.INDIVIDUALS
+            and notice.status in OWED
+            and _is_sector(rulebook, notice.jurisdiction)
+        ):
+            continue
+        member = _Member(notice.jurisdiction, notice, (), (), no_data=True)
+        out.append(
+            LetterGroup(
+                population=notice.jurisdiction,
+                jurisdictions=(notice.jurisdiction,),
+                riding=(),
+                required=(),
+                forbidden=(),
+                split_reason=(
+                    f"{notice.jurisdiction_name}: a notice under its own law ({notice.citation.cite}), "
+                    "not a state breach letter; draft it from that provision."
+                ),
+                send_by=notice.deadline,
+                notices=(notice.key,),
+                unchecked=(
+                    f"{notice.jurisdiction}: the rules hold no content data for this notice; its "
+                    f"notice says: {notice.content or '(no content text)'}",
+                ),
+                deadlines=(_member_deadline(member),),
+            )
+        )
+    return out
+
+
 def _groups_of(plan: Plan, rulebook: Rulebook) -> list[LetterGroup]:
     federal, states = _members(plan, rulebook)
     population = federal.code if federal else STATE_LAW
     if federal is None and not states:
-        return []
+        return _own_letters(plan, rulebook)
     contributing = [m for m in states if not m.riding]
     riders = [m for m in states if m.riding]
     coloured = _colour(contributing) if contributing else [[]]
@@ -419,7 +462,7 @@ def _groups_of(plan: Plan, rulebook: Rulebook) -> list[LetterGroup]:
                 deadlines=tuple(_member_deadline(m) for m in everyone),
             )
         )
-    return out
+    return out + _own_letters(plan, rulebook)
 
 
 def _member_deadline(member: _Member) -> MemberDeadline:

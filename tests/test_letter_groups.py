@@ -185,3 +185,22 @@ def test_a_state_whose_notice_hipaa_deems_given_says_so_instead_of_a_date(rulebo
     assert by_code["HIPAA"].deadline is not None
     deemed = [d for d in hipaa.deadlines if d.deadline is None]
     assert deemed and all("deemed compliant" in d.text for d in deemed)
+
+
+def test_a_gdpr_notice_to_individuals_is_a_letter_of_its_own_never_a_state_law_member(rulebook):
+    """Art. 34 GDPR is not a state breach law: lumping it into "Letter 1 (state law)" (seen in
+    a newcomer's trial) would send EU residents a US state letter. It gets its own letter,
+    flagged for counsel because the rules hold no content data for it."""
+    from pathlib import Path
+
+    from notifyplanner.incident_file import read_incident
+
+    sample = (
+        Path(__file__).resolve().parents[1] / "resources" / "samples" / "public-insurer-sec-nydfs-gdpr.json"
+    )
+    groups = letter_groups(plan(read_incident(sample), rulebook), rulebook=rulebook)
+    state = [g for g in groups if g.population == "state law"]
+    assert state and all("EU-GDPR" not in g.jurisdictions for g in state)
+    gdpr = [g for g in groups if g.jurisdictions == ("EU-GDPR",)]
+    assert len(gdpr) == 1 and gdpr[0].population == "EU-GDPR"
+    assert gdpr[0].unchecked and "Art. 34" in gdpr[0].split_reason
