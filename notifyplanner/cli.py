@@ -92,7 +92,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors exit 2 with one line (argparse's own code is 2 too)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_BAD_INPUT, f"notifyplanner: {message} (see --help)\n")
+        # argparse quotes the argument whole ("invalid choice: '<100,000 characters>'").
+        self.exit(EXIT_BAD_INPUT, f"notifyplanner: {one_line(message, 500)} (see --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,7 +8,6 @@ placeholder the draft highlights, never made-up text.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,12 +50,16 @@ class Templates:
 
 
 def _load(path: Path) -> dict:  # type: ignore[type-arg]
+    # Through safe_read: a user's templates folder may hold a FIFO, a deeply nested or
+    # huge file, or a lone surrogate, none of which may hang or crash the letters.
+    from notifyplanner.safe_read import InputError, read_json
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LetterTemplateError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LetterTemplateError(f"{path}: cannot read it as JSON ({exc})") from None
+        data = read_json(path, "letter templates file", encoding="utf-8")
+    except InputError as exc:
+        if exc.message == "no such file":
+            raise LetterTemplateError(f"{path}: file not found") from None
+        raise LetterTemplateError(f"{path}: {exc.field}: {exc.message}") from None
     if not isinstance(data, dict):
         raise LetterTemplateError(f"{path}: expected a JSON object")
     return data

@@ -47,6 +47,11 @@ LIMITS: dict[str, int] = {
     "autosave record": 256 * KIB,
     "rule schema": 2 * MIB,
     "roster": 4 * GIB,
+    "letter templates file": 2 * MIB,
+    "register": 1024 * GIB,  # SQLite's own limit applies; only the kind of file is checked
+    # Proof kept in the register (a scanned letter, a portal receipt); SQLite holds a value
+    # of up to 1 GB, and a register that carries such files stays copyable.
+    "evidence file": 256 * MIB,
 }
 MAX_JSON_DEPTH = 32
 MAX_INT_DIGITS = 18  # about 10**18: far beyond any count of people or days

@@ -1,0 +1,174 @@
+"""Hostile arguments and files around the newer commands (register, letters): exit 2 with one
+line naming the file or argument, never a traceback, never a hang, nothing half-written.
+
+Each test is one failure kind a fuzz campaign over the CLI found (benchmarks/fuzz_cli.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from notifyplanner.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+HIMS = ROOT / "resources" / "samples" / "hims-hers-2026.json"
+SENT = ("notice", "sent", "1", "CA/individuals", "--method", "mail")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse's usage errors
+        code = exc.code  # type: ignore[assignment]
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def refused(code: int, err: str, *words: str) -> None:
+    assert code == 2, err
+    assert err.startswith("notifyplanner: ") and err.count("\n") == 1, err
+    assert len(err) < 700, err
+    for word in words:
+        assert word in err, err
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    path = str(tmp_path / "register.sqlite3")
+    code, _out, err = run(capsys, "--db", path, "case", "import", str(HIMS))
+    assert code == 0, err
+    return path
+
+
+def log_length(db: str) -> int:
+    with sqlite3.connect(db) as con:
+        return con.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
+# ---- dates and numbers given as arguments
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1989-12-31"])
+def test_a_sent_date_outside_the_window_is_refused_by_argument(capsys, db, day) -> None:
+    code, _out, err = run(capsys, "--db", db, *SENT, "--on", day)
+    refused(code, err, "--on", "1990-01-01 to 2100-12-31")
+
+
+@pytest.mark.parametrize("args", [("case", "list"), ("case", "plan", "1"), ("case", "export", "1", "OUT")])
+def test_a_today_outside_the_window_is_refused(capsys, db, tmp_path, args) -> None:
+    args = tuple(str(tmp_path / "out") if a == "OUT" else a for a in args)
+    code, _out, err = run(capsys, "--db", db, *args, "--today", "9999-12-31")
+    refused(code, err, "--today")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("year", ["0000", "9999", "1989"])
+def test_an_hhs_log_year_outside_the_window_is_refused(capsys, db, year) -> None:
+    code, _out, err = run(capsys, "--db", db, "hhs-log", year)
+    refused(code, err, "year")
+
+
+@pytest.mark.parametrize("number", ["9" * 30, "1" * 5000])
+def test_a_case_number_too_large_for_the_register_is_refused(capsys, db, number) -> None:
+    code, _out, err = run(capsys, "--db", db, "case", "plan", number)
+    refused(code, err, "case number")
+
+
+@pytest.mark.parametrize("version", ["9" * 30, "0", "-1"])
+def test_a_facts_version_out_of_range_is_refused(capsys, db, version) -> None:
+    code, _out, err = run(capsys, "--db", db, "case", "plan", "1", "--version", version)
+    refused(code, err, "version")
+
+
+# ---- text given as arguments
+
+
+@pytest.mark.parametrize("option", ["--reference", "--by", "--note", "--late-reason"])
+def test_text_that_cannot_be_saved_is_refused_by_option(capsys, db, option) -> None:
+    # A byte that is not UTF-8 on the command line reaches Python as a lone surrogate.
+    before = log_length(db)
+    code, _out, err = run(capsys, "--db", db, *SENT, "--on", "2026-03-01", option, "bad \udcff")
+    refused(code, err, option)
+    assert log_length(db) == before
+
+
+def test_a_skip_reason_that_cannot_be_saved_is_refused(capsys, db) -> None:
+    before = log_length(db)
+    code, _out, err = run(capsys, "--db", db, "notice", "skip", "1", "CA/individuals", "--reason", "\udcff")
+    refused(code, err, "--reason")
+    assert log_length(db) == before
+
+
+def test_a_long_unknown_notice_key_is_cut_in_the_message(capsys, db) -> None:
+    code, _out, err = run(capsys, "--db", db, "notice", "sent", "1", "x" * 100_000, "--on", "2026-03-01", "--method", "mail")  # fmt: skip
+    refused(code, err)
+
+
+def test_a_long_bad_date_argument_is_cut_in_the_message(capsys, db) -> None:
+    code, _out, err = run(capsys, "--db", db, *SENT, "--on", "x" * 100_000)
+    refused(code, err, "--on")
+
+
+# ---- special files
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+@pytest.mark.parametrize("command", ["sent", "skip"])
+def test_evidence_that_is_not_a_regular_file_is_refused_without_reading(
+    capsys, db, tmp_path, kind, command
+) -> None:
+    if kind == "fifo":
+        evidence = tmp_path / "pipe"
+        os.mkfifo(evidence)  # reading it would block forever
+    elif kind == "device":
+        evidence = Path("/dev/zero")  # reading it would never end
+    else:
+        evidence = tmp_path / "folder"
+        evidence.mkdir()
+    args = (*SENT, "--on", "2026-03-01") if command == "sent" else ("notice", "skip", "1", "CA/individuals", "--reason", "x")  # fmt: skip
+    before = log_length(db)
+    code, _out, err = run(capsys, "--db", db, *args, "--evidence", str(evidence))
+    refused(code, err, str(evidence))
+    assert log_length(db) == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_register_that_is_a_special_file_is_refused_without_reading(capsys, tmp_path, kind) -> None:
+    if kind == "fifo":
+        path = tmp_path / "pipe"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+    code, _out, err = run(capsys, "--db", str(path), "case", "list")
+    refused(code, err, str(path))
+
+
+@pytest.mark.parametrize("content", ["[" * 5000 + "]" * 5000, '{"x": "\\ud800"}', "{not json", "", "\udcff"])
+def test_a_templates_file_that_is_not_usable_json_is_one_line(capsys, tmp_path, content) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "paragraphs.json").write_text(content, encoding="utf-8", errors="surrogateescape")
+    out = tmp_path / "out"
+    code, _out, err = run(capsys, "letters", str(HIMS), str(out), "--templates", str(templates))
+    refused(code, err, "paragraphs.json")
+    assert not out.exists()
+
+
+def test_a_templates_file_that_is_a_fifo_is_refused_without_reading(capsys, tmp_path) -> None:
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    os.mkfifo(templates / "paragraphs.json")
+    out = tmp_path / "out"
+    code, _out, err = run(capsys, "letters", str(HIMS), str(out), "--templates", str(templates))
+    refused(code, err, "paragraphs.json", "FIFO")
+    assert not out.exists()
+
+
+def test_hhs_log_json_is_json(capsys, db) -> None:
+    code, out, _err = run(capsys, "--db", db, "hhs-log", "2026", "--format", "json")
+    assert code == 0 and isinstance(json.loads(out), list)
