@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from notifyplanner.cli import main  # noqa: E402
 
 SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.json"))
-TIMEOUT = 20.0
+TIMEOUT = 10.0
 
 EXTRA = {
     "hhs_notified": None,
