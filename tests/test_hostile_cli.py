@@ -172,3 +172,42 @@ def test_a_templates_file_that_is_a_fifo_is_refused_without_reading(capsys, tmp_
 def test_hhs_log_json_is_json(capsys, db) -> None:
     code, out, _err = run(capsys, "--db", db, "hhs-log", "2026", "--format", "json")
     assert code == 0 and isinstance(json.loads(out), list)
+
+
+# ---- all or nothing
+
+
+def test_letters_that_fail_part_way_leave_no_drafts_behind(capsys, tmp_path) -> None:
+    """letters.json is written last; when it cannot be, the drafts written before it must not
+    stay as if the run had worked (a folder of drafts without their checklist)."""
+    out = tmp_path / "out"
+    (out / "letters.json").mkdir(parents=True)  # the last file cannot be written
+    code, _out, err = run(capsys, "letters", str(HIMS), str(out))
+    refused(code, err, str(out))
+    assert sorted(p.name for p in out.iterdir()) == ["letters.json"]
+    assert not any((out / "letters.json").iterdir())
+
+
+def test_letters_that_fail_part_way_keep_the_earlier_drafts(capsys, tmp_path) -> None:
+    out = tmp_path / "out"
+    assert run(capsys, "letters", str(HIMS), str(out))[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (out / "letters.json").unlink()
+    (out / "letters.json").mkdir()
+    code, _out, err = run(capsys, "letters", str(HIMS), str(out))
+    refused(code, err)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == {k: v for k, v in before.items() if k != "letters.json"}
+
+
+def test_letters_into_a_new_folder_that_fails_leave_no_folder(capsys, tmp_path, monkeypatch) -> None:
+    import notifyplanner.cli_letters as cli_letters
+
+    def full_disk(path, payload):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli_letters, "atomic_write_bytes", full_disk)
+    out = tmp_path / "out"
+    code, _out, err = run(capsys, "letters", str(HIMS), str(out))
+    refused(code, err, "space")
+    assert not out.exists()
