@@ -12,6 +12,7 @@ traceback: the person reading it is a privacy officer, not a Python developer.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import sys
@@ -177,18 +178,44 @@ def cmd_plan(args: argparse.Namespace) -> int:
     except InputError as exc:
         return _fail(f"{args.file}: {exc.field}: {exc.message}")
     today = args.today or date.today()
-    if args.xlsx is not None and (
-        problem := _xlsx_export(result, rulebook, args.xlsx, today, due_soon_days=args.due_soon_days)
-    ):
-        return _fail(problem)
+    earlier = _earlier_contents(args.xlsx, args.ics, args.pdf)
+    problem = None
+    if args.xlsx is not None:
+        problem = _xlsx_export(result, rulebook, args.xlsx, today, due_soon_days=args.due_soon_days)
     for out, export in ((args.ics, _ics_export), (args.pdf, _pdf_export)):
-        if out is not None and (problem := export(result, out, today)):
-            return _fail(problem)
+        if out is not None and problem is None:
+            problem = export(result, out, today)
+    if problem:
+        _put_back(earlier)
+        return _fail(problem)
     if args.format == "json":
         _emit(_json_out(plan_to_dict(result, today)))
     else:
         _emit(plan_to_text(result, today))
     return 0
+
+
+def _earlier_contents(*outs: Path | None) -> dict[Path, bytes | None]:
+    """What each export path holds before this run (None: no file there yet)."""
+    earlier: dict[Path, bytes | None] = {}
+    for out in outs:
+        if out is not None:
+            try:
+                earlier[out] = out.read_bytes() if out.is_file() else None
+            except OSError:
+                earlier[out] = None
+    return earlier
+
+
+def _put_back(earlier: dict[Path, bytes | None]) -> None:
+    """Undo the exports of a run that failed part-way: exit 2 means nothing was written.
+    Best effort: the failure being reported may be the disk itself."""
+    for out, old in earlier.items():
+        with contextlib.suppress(OSError):
+            if old is not None:
+                atomic_write_bytes(out, old)
+            elif out.is_file():
+                out.unlink()
 
 
 def _xlsx_export(

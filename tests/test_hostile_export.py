@@ -97,3 +97,18 @@ def test_cli_xlsx_failure_leaves_nothing_at_the_output(tmp_path: Path, capsys) -
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "does not exist" in err
     assert not out.parent.exists()
+
+
+def test_plan_exports_are_all_or_nothing(tmp_path: Path, capsys) -> None:
+    """A later export that cannot be written (a folder in the way of the PDF) takes back the
+    workbook and calendar written before it: exit 2 means nothing was written."""
+    from notifyplanner.cli import SAMPLE_INCIDENT, main
+
+    xlsx, ics, pdf = tmp_path / "plan.xlsx", tmp_path / "plan.ics", tmp_path / "plan.pdf"
+    ics.write_bytes(b"an earlier calendar")
+    pdf.mkdir()
+    code = main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-12", "--xlsx", str(xlsx), "--ics", str(ics), "--pdf", str(pdf)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1, err
+    assert not xlsx.exists()
+    assert ics.read_bytes() == b"an earlier calendar"
