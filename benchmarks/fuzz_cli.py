@@ -258,7 +258,10 @@ def main_fuzz() -> int:
         code, err, _took = run_child(argv, work)
         tried[label] += 1
         for kind in judge(run, code, err):
-            failures[f"{label}: {kind}"].append(" ".join(a[:60] for a in argv) + " || " + err[:300])
+            key = f"{label}: {kind}"
+            if key not in failures:  # each new kind as soon as it is seen
+                print(f"NEW {key} :: {mutation[0]} :: {err.strip()[-300:]!r}", flush=True)
+            failures[key].append(" ".join(a[:60] for a in argv) + " || " + err[:300])
 
     cases: list[tuple[dict[str, Any] | str, str]] = []
     for base in bases():
@@ -274,7 +277,9 @@ def main_fuzz() -> int:
         cases = cases[: args.limit]
     print(f"{len(cases)} mutated incidents x {len(commands)} commands", flush=True)
     t0 = time.monotonic()
-    for n, (data, _label) in enumerate(cases):
+    mutation = ["edge"]
+    for n, (data, label) in enumerate(cases):
+        mutation[0] = label
         work = root / f"w{n}"
         work.mkdir()
         inc = work / "incident.json"

@@ -282,9 +282,19 @@ def _ics_export(result: Plan, out: Path, today: date, log_head: str | None = Non
 
 
 def _pdf_export(result: Plan, out: Path, today: date, log_head: str | None = None) -> str | None:
+    from reportlab.platypus.doctemplate import LayoutError
+
     from notifyplanner.export.pdf import plan_to_pdf  # reportlab loads only for --pdf
 
-    return _write(out, plan_to_pdf(result, as_of=today, log_head=log_head), "checklist")
+    try:
+        payload = plan_to_pdf(result, as_of=today, log_head=log_head)
+    except LayoutError:
+        # A word of a megabyte makes one table cell taller than any page.
+        return (
+            f"{out}: cannot lay out the checklist: a text from the incident (its name or notes) "
+            "is too long to fit on a page; shorten it"
+        )
+    return _write(out, payload, "checklist")
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

@@ -112,3 +112,21 @@ def test_plan_exports_are_all_or_nothing(tmp_path: Path, capsys) -> None:
     assert code == 2 and err.count("\n") == 1, err
     assert not xlsx.exists()
     assert ics.read_bytes() == b"an earlier calendar"
+
+
+def test_notes_too_long_for_a_pdf_page_are_one_line_and_no_pdf(tmp_path: Path, capsys) -> None:
+    """1 MB of notes in one word makes a table cell taller than any page: reportlab's
+    LayoutError must reach the user as one line, with no checklist written."""
+    import json
+
+    from notifyplanner.cli import main
+
+    data = json.loads(SAMPLE_INCIDENT.read_text(encoding="utf-8"))
+    incident = tmp_path / "incident.json"
+    incident.write_text(json.dumps({**data, "notes": "a" * (1 << 20)}), encoding="utf-8")
+    pdf = tmp_path / "plan.pdf"
+    code = main(["plan", str(incident), "--today", "2026-10-12", "--pdf", str(pdf)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and len(err) < 700, err
+    assert "checklist" in err and "notes" in err
+    assert not pdf.exists()
