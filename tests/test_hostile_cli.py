@@ -12,6 +12,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from notifyplanner.cli import main
 
@@ -211,3 +213,55 @@ def test_letters_into_a_new_folder_that_fails_leave_no_folder(capsys, tmp_path, 
     code, _out, err = run(capsys, "letters", str(HIMS), str(out))
     refused(code, err, "space")
     assert not out.exists()
+
+
+# ---- property: any argument text
+
+
+@pytest.fixture(scope="module")
+def register_bytes(tmp_path_factory) -> bytes:
+    path = tmp_path_factory.mktemp("register") / "register.sqlite3"
+    assert main(["--db", str(path), "case", "import", str(HIMS)]) == 0
+    return path.read_bytes()
+
+
+argument_text = st.text(max_size=40) | st.sampled_from(
+    [
+        "",
+        "0",
+        "-1",
+        "9" * 30,
+        "1" * 5000,
+        "\udcff",
+        "9999-12-31",
+        "0001-01-01",
+        "2026-03-01",
+        "CA/individuals",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    command=st.sampled_from(["sent", "skip", "plan", "list", "hhs-log", "log", "export"]),
+    first=argument_text,
+    second=argument_text,
+)
+def test_any_argument_text_to_a_register_command_is_done_or_one_line(
+    tmp_path_factory, capsys, register_bytes, command, first, second
+) -> None:
+    folder = tmp_path_factory.mktemp("run")
+    db = folder / "register.sqlite3"
+    db.write_bytes(register_bytes)
+    args = {
+        "sent": ["notice", "sent", "1", first, "--on", second, "--method", "mail", "--reference", first],
+        "skip": ["notice", "skip", first, "CA/individuals", "--reason", second],
+        "plan": ["case", "plan", first, "--version", second],
+        "list": ["case", "list", "--today", first],
+        "hhs-log": ["hhs-log", first],
+        "log": ["case", "log", first],
+        "export": ["case", "export", first, str(folder / "out"), "--today", second],
+    }[command]
+    code, _out, err = run(capsys, "--db", str(db), *args)
+    if code != 0:
+        refused(code, err)
