@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from notifyplanner.letter_groups import LetterGroup
 from notifyplanner.letter_rules import ELEMENTS
@@ -62,7 +63,31 @@ def _load(path: Path) -> dict:  # type: ignore[type-arg]
         raise LetterTemplateError(f"{path}: {exc.field}: {exc.message}") from None
     if not isinstance(data, dict):
         raise LetterTemplateError(f"{path}: expected a JSON object")
+    bad = _control_character(data)
+    if bad is not None:
+        raise LetterTemplateError(
+            f"{path}: {bad}: holds a control character, which a Word document cannot hold; remove it"
+        )
     return data
+
+
+def _control_character(data: Any) -> str | None:
+    """The field path of the first key or text holding an XML-illegal character: the
+    templates go into Word's XML as they are, and lxml refuses such text mid-draft."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str) and _NOT_XML.search(node):
+            return path or "$"
+        if isinstance(node, dict):
+            for key, value in node.items():
+                child = f"{path}.{key}" if path else str(key)
+                if _NOT_XML.search(str(key)):
+                    return child
+                stack.append((child, value))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in enumerate(node))
+    return None
 
 
 def load_templates(folder: Path | None = None) -> Templates:

@@ -265,3 +265,32 @@ def test_any_argument_text_to_a_register_command_is_done_or_one_line(
     code, _out, err = run(capsys, "--db", str(db), *args)
     if code != 0:
         refused(code, err)
+
+
+@pytest.mark.parametrize("where", ["element", "placeholder", "contact"])
+def test_control_characters_in_templates_are_refused_with_the_field(capsys, tmp_path, where) -> None:
+    """Word's XML cannot hold them; the letters must not die half-way through a draft."""
+    import shutil
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "resources" / "letters", templates)
+    paragraphs = json.loads((templates / "paragraphs.json").read_text("utf-8"))
+    contacts = json.loads((templates / "contacts.json").read_text("utf-8"))
+    if where == "element":
+        key = next(iter(paragraphs["elements"]))
+        paragraphs["elements"][key] = "bad \x01 text"
+        field = f"elements.{key}"
+    elif where == "placeholder":
+        key = next(iter(paragraphs["placeholders"]))
+        paragraphs["placeholders"][key] = "bad \x0b hint"
+        field = f"placeholders.{key}"
+    else:
+        code = next(iter(contacts["contacts"]))
+        contacts["contacts"][code]["text"] = "bad \x1f contact"
+        field = f"contacts.{code}.text"
+    (templates / "paragraphs.json").write_text(json.dumps(paragraphs), encoding="utf-8")
+    (templates / "contacts.json").write_text(json.dumps(contacts), encoding="utf-8")
+    out = tmp_path / "out"
+    code, _out, err = run(capsys, "letters", str(HIMS), str(out), "--templates", str(templates))
+    refused(code, err, field, "control character")
+    assert not out.exists()
