@@ -328,6 +328,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         return _fail(f"unknown command {argv[0]!r} (see --help)")
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except OSError as exc:
+        # The edge's last word on paths the system refuses before any reader sees them
+        # (a name too long, a loop of links, a parent folder that cannot be searched):
+        # Path.exists() and is_dir() raise for these instead of answering False.
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "plan":
         return cmd_plan(args)
     if args.command == "rules":

@@ -294,3 +294,28 @@ def test_control_characters_in_templates_are_refused_with_the_field(capsys, tmp_
     code, _out, err = run(capsys, "letters", str(HIMS), str(out), "--templates", str(templates))
     refused(code, err, field, "control character")
     assert not out.exists()
+
+
+# ---- paths the operating system refuses
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--db", "LONG", "case", "list"),
+        ("--db", "LONG", "case", "import", str(HIMS)),
+        ("plan", str(HIMS), "--rules", "LONG"),
+        ("rules", "check", "LONG"),
+        ("rules", "list", "--rules", "LONG"),
+        ("letters", str(HIMS), "OUT", "--rules", "LONG"),
+        ("plan", "LONG"),
+        ("plan", str(HIMS), "--xlsx", "LONG"),
+        ("letters", str(HIMS), "LONG"),
+    ],
+)
+def test_a_path_too_long_for_the_system_is_one_line(capsys, tmp_path, args) -> None:
+    """Path.exists() and is_dir() raise for a name the system refuses (ENAMETOOLONG)."""
+    long = str(tmp_path / ("x" * 5000))
+    args = tuple(long if a == "LONG" else str(tmp_path / "out") if a == "OUT" else a for a in args)
+    code, _out, err = run(capsys, *args)
+    refused(code, err, "too long")
