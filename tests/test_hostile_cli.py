@@ -319,3 +319,13 @@ def test_a_path_too_long_for_the_system_is_one_line(capsys, tmp_path, args) -> N
     args = tuple(long if a == "LONG" else str(tmp_path / "out") if a == "OUT" else a for a in args)
     code, _out, err = run(capsys, *args)
     refused(code, err, "too long")
+
+
+def test_an_evidence_file_past_its_cap_is_refused_with_the_cap(capsys, db, tmp_path) -> None:
+    evidence = tmp_path / "scan.pdf"
+    with evidence.open("wb") as handle:
+        handle.truncate(300 * 1024 * 1024)  # sparse: costs no disk
+    before = log_length(db)
+    code, _out, err = run(capsys, "--db", db, "notice", "skip", "1", "CA/individuals", "--reason", "x", "--evidence", str(evidence))  # fmt: skip
+    refused(code, err, "the limit is 256 MB", "nothing was recorded")
+    assert log_length(db) == before
