@@ -157,3 +157,18 @@ def test_a_checklist_that_cannot_be_laid_out_is_one_line_and_no_pdf(
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "checklist" in err, err
     assert not pdf.exists()
+
+
+def test_a_huge_name_is_cut_in_each_calendar_event(tmp_path: Path) -> None:
+    """The name is every event's summary: a 1 MB name made a 115 MB calendar (870 MB of
+    memory, 23 s). It is cut, visibly, and the events keep their identity (the whole name's
+    hash), so an earlier export still updates."""
+    from datetime import UTC, datetime
+
+    from notifyplanner.export.ics import plan_to_ics
+    from tests.jurisdictions.statute import rulebook
+
+    incident = replace(read_incident(SAMPLE_INCIDENT), name="a" * 100_000)
+    payload = plan_to_ics(plan(incident, rulebook()), exported_at=datetime(2026, 10, 12, tzinfo=UTC))
+    assert len(payload) < 1_000_000
+    assert "…".encode() in payload
