@@ -270,10 +270,14 @@ def _write(out: Path, payload: bytes, what: str) -> str | None:
 def _ics_export(result: Plan, out: Path, today: date, log_head: str | None = None) -> str | None:
     """The calendar; an earlier export at OUT is read so its events update, not duplicate."""
     from notifyplanner.export.ics import IcsError, plan_to_ics
+    from notifyplanner.safe_read import read_bytes
 
     try:
-        previous = out.read_bytes() if out.is_file() else None
+        # Through safe_read, with a cap: a calendar of 100 MB took 700 MB to parse.
+        previous = read_bytes(out, "earlier calendar") if out.is_file() else None
         payload = plan_to_ics(result, exported_at=datetime.now(UTC), previous=previous, log_head=log_head)
+    except InputError as exc:
+        return f"{out}: cannot read the earlier calendar ({exc.message})"
     except OSError as exc:
         return f"{out}: cannot read the earlier calendar ({exc.strerror or exc})"
     except IcsError as exc:

@@ -48,6 +48,7 @@ LIMITS: dict[str, int] = {
     "rule schema": 2 * MIB,
     "roster": 4 * GIB,
     "letter templates file": 2 * MIB,
+    "earlier calendar": 16 * MIB,  # read to update its events; one incident's is kilobytes
     "register": 1024 * GIB,  # SQLite's own limit applies; only the kind of file is checked
     # Proof kept in the register (a scanned letter, a portal receipt); SQLite holds a value
     # of up to 1 GB, and a register that carries such files stays copyable.

@@ -172,3 +172,18 @@ def test_a_huge_name_is_cut_in_each_calendar_event(tmp_path: Path) -> None:
     payload = plan_to_ics(plan(incident, rulebook()), exported_at=datetime(2026, 10, 12, tzinfo=UTC))
     assert len(payload) < 1_000_000
     assert "…".encode() in payload
+
+
+def test_an_earlier_calendar_past_its_cap_is_refused_before_reading(tmp_path: Path, capsys) -> None:
+    """The earlier calendar at OUT is read to update its events; one of 100 MB took 15 s
+    and 700 MB of memory to parse. Refused by size, as every other input is."""
+    from notifyplanner.cli import main
+
+    ics = tmp_path / "plan.ics"
+    with ics.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024)  # sparse: costs no disk
+    code = main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-12", "--ics", str(ics)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1, err
+    assert "the limit is 16 MB" in err
+    assert ics.stat().st_size == 20 * 1024 * 1024
