@@ -12,6 +12,7 @@ traceback: the person reading it is a privacy officer, not a Python developer.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import json
 import os
@@ -93,7 +94,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors exit 2 with one line (argparse's own code is 2 too)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_BAD_INPUT, f"notifyplanner: {message} (see --help)\n")
+        # argparse quotes the argument whole ("invalid choice: '<100,000 characters>'").
+        self.exit(EXIT_BAD_INPUT, f"notifyplanner: {one_line(message, 500)} (see --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -177,18 +179,44 @@ def cmd_plan(args: argparse.Namespace) -> int:
     except InputError as exc:
         return _fail(f"{args.file}: {exc.field}: {exc.message}")
     today = args.today or date.today()
-    if args.xlsx is not None and (
-        problem := _xlsx_export(result, rulebook, args.xlsx, today, due_soon_days=args.due_soon_days)
-    ):
-        return _fail(problem)
+    earlier = _earlier_contents(args.xlsx, args.ics, args.pdf)
+    problem = None
+    if args.xlsx is not None:
+        problem = _xlsx_export(result, rulebook, args.xlsx, today, due_soon_days=args.due_soon_days)
     for out, export in ((args.ics, _ics_export), (args.pdf, _pdf_export)):
-        if out is not None and (problem := export(result, out, today)):
-            return _fail(problem)
+        if out is not None and problem is None:
+            problem = export(result, out, today)
+    if problem:
+        _put_back(earlier)
+        return _fail(problem)
     if args.format == "json":
         _emit(_json_out(plan_to_dict(result, today)))
     else:
         _emit(plan_to_text(result, today))
     return 0
+
+
+def _earlier_contents(*outs: Path | None) -> dict[Path, bytes | None]:
+    """What each export path holds before this run (None: no file there yet)."""
+    earlier: dict[Path, bytes | None] = {}
+    for out in outs:
+        if out is not None:
+            try:
+                earlier[out] = out.read_bytes() if out.is_file() else None
+            except OSError:
+                earlier[out] = None
+    return earlier
+
+
+def _put_back(earlier: dict[Path, bytes | None]) -> None:
+    """Undo the exports of a run that failed part-way: exit 2 means nothing was written.
+    Best effort: the failure being reported may be the disk itself."""
+    for out, old in earlier.items():
+        with contextlib.suppress(OSError):
+            if old is not None:
+                atomic_write_bytes(out, old)
+            elif out.is_file():
+                out.unlink()
 
 
 def _xlsx_export(
@@ -243,10 +271,14 @@ def _write(out: Path, payload: bytes, what: str) -> str | None:
 def _ics_export(result: Plan, out: Path, today: date, log_head: str | None = None) -> str | None:
     """The calendar; an earlier export at OUT is read so its events update, not duplicate."""
     from notifyplanner.export.ics import IcsError, plan_to_ics
+    from notifyplanner.safe_read import read_bytes
 
     try:
-        previous = out.read_bytes() if out.is_file() else None
+        # Through safe_read, with a cap: a calendar of 100 MB took 700 MB to parse.
+        previous = read_bytes(out, "earlier calendar") if out.is_file() else None
         payload = plan_to_ics(result, exported_at=datetime.now(UTC), previous=previous, log_head=log_head)
+    except InputError as exc:
+        return f"{out}: cannot read the earlier calendar ({exc.message})"
     except OSError as exc:
         return f"{out}: cannot read the earlier calendar ({exc.strerror or exc})"
     except IcsError as exc:
@@ -255,9 +287,19 @@ def _ics_export(result: Plan, out: Path, today: date, log_head: str | None = Non
 
 
 def _pdf_export(result: Plan, out: Path, today: date, log_head: str | None = None) -> str | None:
+    from reportlab.platypus.doctemplate import LayoutError
+
     from notifyplanner.export.pdf import plan_to_pdf  # reportlab loads only for --pdf
 
-    return _write(out, plan_to_pdf(result, as_of=today, log_head=log_head), "checklist")
+    try:
+        payload = plan_to_pdf(result, as_of=today, log_head=log_head)
+    except LayoutError:
+        # A word of a megabyte makes one table cell taller than any page.
+        return (
+            f"{out}: cannot lay out the checklist: a text from the incident (its name or notes) "
+            "is too long to fit on a page; shorten it"
+        )
+    return _write(out, payload, "checklist")
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -303,6 +345,17 @@ def _dispatch(argv: Sequence[str] | None) -> int:
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         return _fail(f"unknown command {argv[0]!r} (see --help)")
     args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except OSError as exc:
+        # The edge's last word on paths the system refuses before any reader sees them
+        # (a name too long, a loop of links, a parent folder that cannot be searched):
+        # Path.exists() and is_dir() raise for these instead of answering False.
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "plan":
         return cmd_plan(args)
     if args.command == "rules":

@@ -9,6 +9,7 @@ template or rule stops the command before anything is written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from datetime import date
@@ -137,6 +138,35 @@ def _fail(message: str) -> int:
     return 2
 
 
+def _write_all(outdir: Path, payloads: dict[str, bytes], created: bool) -> str:
+    """Write every file, each whole (temp + rename), and all of them or none.
+
+    letters.json comes last; a failure part-way (a full disk, a folder in the way) puts back
+    what this run replaced and removes what it added, and the folder too when this run made
+    it, so the folder never holds drafts without their checklist. '' when all went well.
+    """
+    before: dict[str, bytes | None] = {}
+    try:
+        for name, payload in payloads.items():
+            target = outdir / name
+            before[name] = target.read_bytes() if target.is_file() else None
+            atomic_write_bytes(target, payload)
+    except OSError as exc:
+        for name, old in before.items():
+            target = outdir / name
+            with contextlib.suppress(OSError):
+                if old is None:
+                    if target.is_file():
+                        target.unlink()
+                else:
+                    atomic_write_bytes(target, old)
+        if created:
+            with contextlib.suppress(OSError):
+                outdir.rmdir()
+        return f"{outdir}: cannot write the letters ({exc.strerror or exc}); nothing was written"
+    return ""
+
+
 def run_letters(args: argparse.Namespace) -> int:
     from notifyplanner.cli import _emit, _json_out, _load_rules  # the shared CLI helpers
 
@@ -155,18 +185,20 @@ def run_letters(args: argparse.Namespace) -> int:
     except LetterTemplateError as exc:
         return _fail(str(exc))
     outdir: Path = args.outdir
+    payloads = dict(files)
+    payloads[LETTERS_JSON] = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     try:
         if outdir.exists() and not outdir.is_dir():
             return _fail(f"{outdir}: not a folder")
+        created = not outdir.exists()
         outdir.mkdir(exist_ok=True)
-        for name, payload in files.items():
-            atomic_write_bytes(outdir / name, payload)
-        payload = (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-        atomic_write_bytes(outdir / LETTERS_JSON, payload)
     except FileNotFoundError:
         return _fail(f"{outdir}: its parent folder does not exist")
     except OSError as exc:
         return _fail(f"{outdir}: cannot write the letters ({exc.strerror or exc})")
+    problem = _write_all(outdir, payloads, created)
+    if problem:
+        return _fail(problem)
     if args.format == "json":
         _emit(_json_out(document))
         return 0

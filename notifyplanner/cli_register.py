@@ -22,6 +22,16 @@ from typing import Any
 
 from notifyplanner.incident_file import IncidentError, read_incident
 from notifyplanner.register.records import Method
+from notifyplanner.safe_read import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_INT_DIGITS,
+    InputError,
+    date_window_message,
+    in_window,
+    one_line,
+    shown,
+)
 
 EXIT_BAD_INPUT = 2
 EXIT_LOG_BROKEN = 1
@@ -31,22 +41,48 @@ __all__ = ["REGISTER_COMMANDS", "add_register_parsers", "run_register"]
 
 
 def _date(text: str) -> date:
+    """A date argument, inside the window every date must fall in (safe_read): a sent date
+    in year 1 or 9999 would otherwise reach the engine's arithmetic."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {shown(text)}") from None
+    if not in_window(day):
+        raise argparse.ArgumentTypeError(date_window_message(day))
+    return day
 
 
 def _case_id(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a case number, got {text!r}")
+    # Digits counted before int(): SQLite holds 64-bit integers, Python's int() refuses
+    # 4,301 digits, and neither failure may reach the user as a traceback.
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_INT_DIGITS and int(text) > 0):
+        raise argparse.ArgumentTypeError(f"expected a case number such as 1, got {shown(text, 30)}")
+    return int(text)
+
+
+def _version(text: str) -> int:
+    if not (text.isascii() and text.isdigit() and len(text) <= MAX_INT_DIGITS and int(text) > 0):
+        raise argparse.ArgumentTypeError(f"expected a facts version such as 1, got {shown(text, 30)}")
     return int(text)
 
 
 def _year(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4):
-        raise argparse.ArgumentTypeError(f"expected a year such as 2026, got {text!r}")
-    return int(text)
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise argparse.ArgumentTypeError(f"expected a year such as 2026, got {shown(text, 30)}")
+    year = int(text)
+    if not EARLIEST_DATE.year <= year <= LATEST_DATE.year:
+        raise argparse.ArgumentTypeError(
+            f"{year} is outside the years this program plans for ({EARLIEST_DATE.year} to {LATEST_DATE.year})"
+        )
+    return year
+
+
+def _text(text: str) -> str:
+    """Text saved in the register: a byte that is not UTF-8 on the command line reaches
+    Python as a lone surrogate, which SQLite cannot store; refused before anything is written."""
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        raise argparse.ArgumentTypeError("holds bytes that are not UTF-8 text; retype it")
+    return text
 
 
 def add_register_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -69,7 +105,7 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:  # type: igno
     p = cases.add_parser("plan", help="the plan with every notice graded")
     p.add_argument("id", type=_case_id)
     p.add_argument("--today", type=_date, help="grade as of this date (default: today)")
-    p.add_argument("--version", type=int, help="plan as of this facts version (default: the latest)")
+    p.add_argument("--version", type=_version, help="plan as of this facts version (default: the latest)")
     p.add_argument("--format", **fmt)
     p.add_argument("--xlsx", type=Path, metavar="OUT", help="also write the plan as an Excel workbook")
     p.add_argument("--ics", type=Path, metavar="OUT", help="also write the dated notices as a calendar")
@@ -88,25 +124,30 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:  # type: igno
     notices = notice.add_subparsers(dest="notice_command", metavar="COMMAND", required=True)
     p = notices.add_parser("sent", help="record a notice as sent")
     p.add_argument("id", type=_case_id)
-    p.add_argument("key", help="the notice's key, e.g. CA/individuals or HIPAA/media/TX (see 'case plan')")
+    p.add_argument(
+        "key", type=_text, help="the notice's key, e.g. CA/individuals or HIPAA/media/TX (see 'case plan')"
+    )
     p.add_argument("--on", type=_date, required=True, help="the day it was sent")
     p.add_argument("--method", choices=[m.value for m in Method], required=True)
-    p.add_argument("--reference", default="", help="certified-mail number, portal confirmation...")
+    p.add_argument(
+        "--reference", type=_text, default="", help="certified-mail number, portal confirmation..."
+    )
     p.add_argument(
         "--evidence", type=Path, action="append", default=[], metavar="FILE", help="a file kept as proof"
     )
     p.add_argument(
         "--late-reason",
         metavar="TEXT",
+        type=_text,
         help="why it went out after its deadline: law_enforcement_delay, scope_being_determined, or your words",
     )
-    p.add_argument("--by", default="", help="who sent it (default: you)")
-    p.add_argument("--note", default="")
+    p.add_argument("--by", type=_text, default="", help="who sent it (default: you)")
+    p.add_argument("--note", type=_text, default="")
     p.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     p = notices.add_parser("skip", help="record the decision not to send a notice, with the reason")
     p.add_argument("id", type=_case_id)
-    p.add_argument("key")
-    p.add_argument("--reason", required=True)
+    p.add_argument("key", type=_text)
+    p.add_argument("--reason", type=_text, required=True)
     p.add_argument(
         "--evidence", type=Path, action="append", default=[], metavar="FILE", help="a file kept as proof"
     )
@@ -122,7 +163,8 @@ def add_register_parsers(sub: argparse._SubParsersAction) -> None:  # type: igno
 
 
 def _fail(message: str) -> int:
-    print(f"notifyplanner: {message}", file=sys.stderr)
+    # One line of a readable length, whatever the message quotes (a key, a name, a path).
+    print(f"notifyplanner: {one_line(message, 600)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
@@ -178,6 +220,8 @@ def run_register(args: argparse.Namespace, rules_dir: Path) -> int:
         handler = _HANDLERS[command]
         return handler(service, args, incident)
     except RegisterError as exc:
+        return _fail(str(exc))
+    except InputError as exc:  # a date the engine refuses (e.g. the sent date as a fact)
         return _fail(str(exc))
     except sqlite3.DatabaseError as exc:
         return _fail(f"{path}: damaged register ({exc})")

@@ -8,11 +8,11 @@ placeholder the draft highlights, never made-up text.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from notifyplanner.letter_groups import LetterGroup
 from notifyplanner.letter_rules import ELEMENTS
@@ -51,15 +51,43 @@ class Templates:
 
 
 def _load(path: Path) -> dict:  # type: ignore[type-arg]
+    # Through safe_read: a user's templates folder may hold a FIFO, a deeply nested or
+    # huge file, or a lone surrogate, none of which may hang or crash the letters.
+    from notifyplanner.safe_read import InputError, read_json
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LetterTemplateError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LetterTemplateError(f"{path}: cannot read it as JSON ({exc})") from None
+        data = read_json(path, "letter templates file", encoding="utf-8")
+    except InputError as exc:
+        if exc.message == "no such file":
+            raise LetterTemplateError(f"{path}: file not found") from None
+        raise LetterTemplateError(f"{path}: {exc.field}: {exc.message}") from None
     if not isinstance(data, dict):
         raise LetterTemplateError(f"{path}: expected a JSON object")
+    bad = _control_character(data)
+    if bad is not None:
+        raise LetterTemplateError(
+            f"{path}: {bad}: holds a control character, which a Word document cannot hold; remove it"
+        )
     return data
+
+
+def _control_character(data: Any) -> str | None:
+    """The field path of the first key or text holding an XML-illegal character: the
+    templates go into Word's XML as they are, and lxml refuses such text mid-draft."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, node = stack.pop()
+        if isinstance(node, str) and _NOT_XML.search(node):
+            return path or "$"
+        if isinstance(node, dict):
+            for key, value in node.items():
+                child = f"{path}.{key}" if path else str(key)
+                if _NOT_XML.search(str(key)):
+                    return child
+                stack.append((child, value))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in enumerate(node))
+    return None
 
 
 def load_templates(folder: Path | None = None) -> Templates:

@@ -47,6 +47,12 @@ LIMITS: dict[str, int] = {
     "autosave record": 256 * KIB,
     "rule schema": 2 * MIB,
     "roster": 4 * GIB,
+    "letter templates file": 2 * MIB,
+    "earlier calendar": 16 * MIB,  # read to update its events; one incident's is kilobytes
+    "register": 1024 * GIB,  # SQLite's own limit applies; only the kind of file is checked
+    # Proof kept in the register (a scanned letter, a portal receipt); SQLite holds a value
+    # of up to 1 GB, and a register that carries such files stays copyable.
+    "evidence file": 256 * MIB,
 }
 MAX_JSON_DEPTH = 32
 MAX_INT_DIGITS = 18  # about 10**18: far beyond any count of people or days
@@ -71,9 +77,22 @@ def shown(value: Any, limit: int = SHOWN_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+MAX_WORD_CHARS = 240
+
+
+def _short_word(word: str) -> str:
+    # A word this long is a path (or a value quoted whole): keep its start and its end,
+    # where the file name is, so the rest of the message still fits.
+    return word if len(word) <= MAX_WORD_CHARS else f"{word[:120]}…{word[-100:]}"
+
+
 def one_line(text: str, limit: int = 400) -> str:
-    """A message on one line, cut to ``limit`` characters: what the user reads in a terminal."""
-    text = " ".join(str(text).encode("utf-8", "backslashreplace").decode("utf-8").split())
+    """A message on one line, cut to ``limit`` characters: what the user reads in a terminal.
+
+    Each overlong word is shortened in the middle first, so a path of thousands of
+    characters does not push the field and the reason out of the message."""
+    words = str(text).encode("utf-8", "backslashreplace").decode("utf-8").split()
+    text = " ".join(_short_word(word) for word in words)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -97,3 +98,92 @@ def test_cli_xlsx_failure_leaves_nothing_at_the_output(tmp_path: Path, capsys) -
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "does not exist" in err
     assert not out.parent.exists()
+
+
+def test_plan_exports_are_all_or_nothing(tmp_path: Path, capsys) -> None:
+    """A later export that cannot be written (a folder in the way of the PDF) takes back the
+    workbook and calendar written before it: exit 2 means nothing was written."""
+    from notifyplanner.cli import SAMPLE_INCIDENT, main
+
+    xlsx, ics, pdf = tmp_path / "plan.xlsx", tmp_path / "plan.ics", tmp_path / "plan.pdf"
+    ics.write_bytes(b"an earlier calendar")
+    pdf.mkdir()
+    code = main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-12", "--xlsx", str(xlsx), "--ics", str(ics), "--pdf", str(pdf)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1, err
+    assert not xlsx.exists()
+    assert ics.read_bytes() == b"an earlier calendar"
+
+
+@pytest.mark.parametrize("field", ["name", "notes"])
+@pytest.mark.parametrize("text", ["a" * (1 << 20), "lorem ipsum " * 1000])
+def test_a_checklist_with_a_huge_name_or_notes_is_made_with_them_cut_visibly(
+    tmp_path: Path, capsys, field: str, text: str
+) -> None:
+    """A megabyte-long word in the notes made a table cell taller than any page
+    (ReportLab's LayoutError), and a 20,000-character name took minutes to break into
+    lines; both print now, cut with a note saying where the whole text is."""
+    import json
+
+    from pypdf import PdfReader
+
+    from notifyplanner.cli import main
+
+    data = json.loads(SAMPLE_INCIDENT.read_text(encoding="utf-8"))
+    incident = tmp_path / "incident.json"
+    incident.write_text(json.dumps({**data, field: text}), encoding="utf-8")
+    pdf = tmp_path / "plan.pdf"
+    code = main(["plan", str(incident), "--today", "2026-10-12", "--pdf", str(pdf)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    pages = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert re.search(r"cut: [\d,]+ characters", " ".join(pages.split()))
+
+
+def test_a_checklist_that_cannot_be_laid_out_is_one_line_and_no_pdf(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from reportlab.platypus.doctemplate import LayoutError
+
+    import notifyplanner.export.pdf as pdf_module
+    from notifyplanner.cli import main
+
+    def too_tall(*args, **kwargs):
+        raise LayoutError("Flowable <Table> too large on page 2")
+
+    monkeypatch.setattr(pdf_module, "plan_to_pdf", too_tall)
+    pdf = tmp_path / "plan.pdf"
+    code = main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-12", "--pdf", str(pdf)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "checklist" in err, err
+    assert not pdf.exists()
+
+
+def test_a_huge_name_is_cut_in_each_calendar_event(tmp_path: Path) -> None:
+    """The name is every event's summary: a 1 MB name made a 115 MB calendar (870 MB of
+    memory, 23 s). It is cut, visibly, and the events keep their identity (the whole name's
+    hash), so an earlier export still updates."""
+    from datetime import UTC, datetime
+
+    from notifyplanner.export.ics import plan_to_ics
+    from tests.jurisdictions.statute import rulebook
+
+    incident = replace(read_incident(SAMPLE_INCIDENT), name="a" * 100_000)
+    payload = plan_to_ics(plan(incident, rulebook()), exported_at=datetime(2026, 10, 12, tzinfo=UTC))
+    assert len(payload) < 1_000_000
+    assert "…".encode() in payload
+
+
+def test_an_earlier_calendar_past_its_cap_is_refused_before_reading(tmp_path: Path, capsys) -> None:
+    """The earlier calendar at OUT is read to update its events; one of 100 MB took 15 s
+    and 700 MB of memory to parse. Refused by size, as every other input is."""
+    from notifyplanner.cli import main
+
+    ics = tmp_path / "plan.ics"
+    with ics.open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024)  # sparse: costs no disk
+    code = main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-12", "--ics", str(ics)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1, err
+    assert "the limit is 16 MB" in err
+    assert ics.stat().st_size == 20 * 1024 * 1024

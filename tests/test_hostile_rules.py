@@ -154,3 +154,43 @@ def test_a_deeply_nested_seal_is_ignored_not_a_recursion_error(tmp_path: Path) -
 
     (tmp_path / SEAL_FILE).write_text('{"files": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
     assert _sealed_digests(tmp_path) == frozenset()
+
+
+# The newer kinds of rule: a sector notice timed in hours from an instant (NYDFS), a foreign
+# law (GDPR), a securities filing (SEC 8-K), and a state with letter and form blocks (NY, CT).
+NEWER = {
+    name: json.loads((BUNDLED_RULES / name).read_text(encoding="utf-8"))
+    for name in ("nydfs.json", "eu-gdpr.json", "sec-8k.json", "ny.json", "ct.json")
+}
+NEWER_PATHS = [(name, path) for name, data in NEWER.items() for path in _paths(data)[1:]]
+INSURER = Path(__file__).resolve().parents[1] / "resources/samples/public-insurer-sec-nydfs-gdpr.json"
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.sampled_from(NEWER_PATHS), value=json_values, command=st.sampled_from(["plan", "letters"]))
+def test_any_value_anywhere_in_a_newer_rule_file_plans_or_is_one_rule_line(
+    tmp_path_factory, capsys, where, value, command
+) -> None:
+    name, path = where
+    data = copy.deepcopy(NEWER[name])
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    root = tmp_path_factory.mktemp("r")
+    folder = root / "rules"
+    shutil.copytree(BUNDLED_RULES, folder, ignore=shutil.ignore_patterns(SEAL_FILE))
+    (folder / name).write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")
+    (folder / SEAL_FILE).write_text(json.dumps(seal(folder)), encoding="utf-8")
+    if command == "plan":
+        args = ["plan", str(INSURER), "--rules", str(folder), "--today", "2026-11-02", "--format", "json"]
+    else:
+        args = ["letters", str(INSURER), str(root / "out"), "--rules", str(folder)]
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert code in (0, 2), err
+    if code == 2:
+        assert err.count("\n") == 1 and err.startswith(f"notifyplanner: rules {name}"), err
+        assert not (root / "out").exists()
+    elif command == "plan":
+        json.loads(out)

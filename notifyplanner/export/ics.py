@@ -111,9 +111,14 @@ def clean_text(value: str) -> str:
     return shared_clean_text(value)
 
 
+MAX_TITLE_CHARS = 300
+
+
 def _title(plan: Plan) -> str:
-    """The incident's name on one line, as a calendar shows a summary."""
-    return " ".join(clean_text(plan.incident.name).split()) or "(unnamed incident)"
+    """The incident's name on one line, as a calendar shows a summary; cut visibly past
+    MAX_TITLE_CHARS, since it is repeated in every event (a 1 MB name made a 115 MB file)."""
+    title = " ".join(clean_text(plan.incident.name).split()) or "(unnamed incident)"
+    return title if len(title) <= MAX_TITLE_CHARS else title[:MAX_TITLE_CHARS] + "…"
 
 
 def _event_day(ob: Obligation) -> date:

@@ -121,7 +121,22 @@ def _when(day: date, as_of: date) -> str:
 
 def _facts(plan: Plan) -> list[tuple[str, str]]:
     """The incident's facts as every export lists them; the name is the page's title."""
-    return [(f.label, fact_text(f.value)) for f in incident_facts(plan) if f.label != "Incident"]
+    return [
+        (f.label, _cut(fact_text(f.value), MAX_FACT_CHARS))
+        for f in incident_facts(plan)
+        if f.label != "Incident"
+    ]
+
+
+# A table cell cannot continue on the next page: longer notes would make the whole
+# checklist impossible to lay out (ReportLab's LayoutError), so they are cut, visibly.
+MAX_FACT_CHARS = 1500
+
+
+def _cut(value: str, limit: int) -> str:
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}… (cut: {len(value):,} characters; the whole text is in the incident file)"
 
 
 def _facts_table(plan: Plan) -> Table:
@@ -298,6 +313,9 @@ def _credit_monitoring(plan: Plan) -> list[object]:
 def _fit(value: str, font: str, size: float, width: float) -> str:
     """``value`` shortened with an ellipsis to fit ``width`` points."""
     value = " ".join(plain(value).split())
+    # No glyph is narrower than about a seventh of the font size, so no more characters
+    # than this can fit: the loop below stays short whatever the length of the name.
+    value = value[: int(width / (size * 0.15)) + 4]
     if stringWidth(value, font, size) <= width:
         return value
     while value and stringWidth(value + "...", font, size) > width:
@@ -347,6 +365,15 @@ def _numbered_canvas(incident_name: str, as_of: date, log_head: str | None = Non
     return NumberedCanvas
 
 
+MAX_TITLE_CHARS = 1000
+
+
+def _title_name(name: str) -> str:
+    """The name as the title shows it: whole up to MAX_TITLE_CHARS, then cut visibly.
+    ReportLab breaks a long word in quadratic time: a 20,000-character name took minutes."""
+    return _cut(name.strip() or "(unnamed incident)", MAX_TITLE_CHARS)
+
+
 def plan_to_pdf(plan: Plan, *, as_of: date, log_head: str | None = None) -> bytes:
     """The plan as a counsel's checklist; ``as_of`` is the date days are counted from.
 
@@ -355,7 +382,7 @@ def plan_to_pdf(plan: Plan, *, as_of: date, log_head: str | None = None) -> byte
     printed copy that names the head proves what the log said when it was printed. It goes
     under the title and in every page's footer.
     """
-    name = plan.incident.name.strip() or "(unnamed incident)"
+    name = _title_name(plan.incident.name)
     ordered = sorted_obligations(plan)
     owed = [o for o in ordered if o.status is not Status.NOT_REQUIRED]
     not_owed = [o for o in ordered if o.status is Status.NOT_REQUIRED]

@@ -60,6 +60,7 @@ from notifyplanner.register.storage import (
     RegisterError,
     UnknownCaseError,
 )
+from notifyplanner.safe_read import InputError, read_bytes
 from notifyplanner.userdirs import same_file_key
 
 
@@ -525,16 +526,10 @@ def read_evidence(evidence: Sequence[Path | tuple[str, bytes]]) -> tuple[tuple[s
             out.append(item)
             continue
         path = Path(item)
-        try:
-            out.append((path.name, path.read_bytes()))
-        except FileNotFoundError:
-            raise EvidenceFileError(f"{path}: evidence file not found; nothing was recorded") from None
-        except IsADirectoryError:
-            raise EvidenceFileError(
-                f"{path}: is a folder, not an evidence file; nothing was recorded"
-            ) from None
-        except OSError as exc:
-            raise EvidenceFileError(f"{path}: cannot read ({exc.strerror}); nothing was recorded") from None
+        try:  # regular files only, within a cap: a FIFO or /dev/zero would never end
+            out.append((path.name, read_bytes(path, "evidence file")))
+        except InputError as exc:
+            raise EvidenceFileError(f"{path}: {exc.message}; nothing was recorded") from None
     return tuple(out)
 
 

@@ -142,14 +142,18 @@ def _day(text: str | None) -> date | None:
 
 
 def _check_existing(path: Path) -> None:
-    """Refuse a file that is not a register, reading it read-only: nothing is written."""
+    """Refuse a file that is not a register, reading it read-only: nothing is written.
+
+    The header is read through safe_read, which refuses a FIFO (the read would block
+    forever) or a device before opening it."""
+    from notifyplanner.safe_read import InputError, read_head
+
+    if path.is_dir():
+        raise NotARegisterError(f"{path}: is a folder, not a register file")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except IsADirectoryError:
-        raise NotARegisterError(f"{path}: is a folder, not a register file") from None
-    except OSError as exc:
-        raise RegisterError(f"{path}: cannot read ({exc.strerror})") from None
+        header = read_head(path, "register", len(SQLITE_HEADER))
+    except InputError as exc:
+        raise NotARegisterError(f"{path}: {exc.message}") from None
     if header != SQLITE_HEADER:
         what = "an empty file" if not header else "not a SQLite database"
         raise NotARegisterError(f"{path}: {what}, not a notifyplanner register; nothing was changed")
