@@ -332,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command. A reader that stops early (``notifyplanner rules list | head``)
     closes the pipe; that is the reader's choice, not an error, so no traceback follows."""
     try:
-        return _dispatch(argv)
+        return _run(argv)
     except BrokenPipeError:
         # Python's own advice: point stdout at devnull so the flush at exit cannot fail again.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -340,7 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _dispatch(argv: Sequence[str] | None) -> int:
+def _run(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
         return _fail(f"unknown command {argv[0]!r} (see --help)")
