@@ -13,13 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from notifyplanner.register.audit import Verification
 from notifyplanner.register.records import AuditEntry
-from ui.incident_view import compact_rows
 from ui.register_models import ACTION_WORDS, HistoryModel, local_time
+from ui.tables import list_table
 
 _HIDDEN = {"prev", "hash"}
 
@@ -117,15 +115,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.result)
         split = QSplitter(Qt.Orientation.Vertical, self)
         self.model = HistoryModel(self)
-        self.table = QTableView(split)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Audit log")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        compact_rows(self.table)
-        self.table.setWordWrap(False)
+        self.table = list_table(split, self.model, "Audit log")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)

@@ -32,6 +32,7 @@ from notifyplanner.incident_file import FieldProblem
 from notifyplanner.model import CountsSource, Incident, Unplaced
 from ui.incident_form import IncidentForm
 from ui.models import ResidentsFilterProxy, ResidentsModel, parse_pasted_counts
+from ui.tables import compact_rows
 
 if TYPE_CHECKING:
     from ui.roster_import import ImportedCounts
@@ -46,12 +47,6 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
     area.setWidget(content)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
-
-
-def compact_rows(view: QTableView) -> None:
-    """Rows one text line high: more notices visible at 1366x768 without scrolling."""
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
 
 class ResidentsView(QTableView):

@@ -14,7 +14,6 @@ from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,7 +34,7 @@ from ui.dates import ISO, dated, with_weekday
 from ui.details import DetailsPane, duty_html, obligation_html, record_html
 from ui.entity_profile import deadline_at_text
 from ui.history_view import HistoryView
-from ui.incident_view import compact_rows, vertical_scroll
+from ui.incident_view import vertical_scroll
 from ui.models import (
     KEY_ROLE,
     URGENCY_COLORS,
@@ -47,6 +45,7 @@ from ui.models import (
     days_left_text,
     urgency,
 )
+from ui.tables import list_table
 from ui.timeline import TimelineWidget
 
 PLAN_TAB, TIMELINE_TAB, CREDIT_TAB, HISTORY_TAB = 0, 1, 2, 3
@@ -229,21 +228,13 @@ class PlanView(QSplitter):
         self.model = ObligationTableModel(self)
         self.proxy = ObligationFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(page)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Notices owed")
+        self.table = list_table(page, self.proxy, "Notices owed")
         self.table.setSortingEnabled(True)
         # The controlling notice first: by deadline, then status (issue 12: sorted by
         # jurisdiction, it was off-screen). The person's own choice replaces it (set_sort).
         self.table.sortByColumn(ObligationTableModel.DEADLINE, Qt.SortOrder.AscendingOrder)
         # Tab leaves the table in one step; arrow keys move between cells.
         self.table.setTabKeyNavigation(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        compact_rows(self.table)
-        self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -273,16 +264,8 @@ class PlanView(QSplitter):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 6, 6, 6)
         self.credit_model = CreditMonitoringModel(self)
-        self.credit_view = QTableView(page)
-        self.credit_view.setModel(self.credit_model)
-        self.credit_view.setAccessibleName("Credit-monitoring duties")
-        self.credit_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.credit_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.credit_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.credit_view.verticalHeader().setVisible(False)
-        compact_rows(self.credit_view)
+        self.credit_view = list_table(page, self.credit_model, "Credit-monitoring duties")
         self.credit_view.horizontalHeader().setStretchLastSection(True)
-        self.credit_view.setWordWrap(False)
         layout.addWidget(self.credit_view, 1)
         self.credit_empty = QLabel(page)
         self.credit_empty.setWordWrap(True)

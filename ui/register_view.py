@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,15 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from notifyplanner.register.records import CaseSummary, HhsLogRow
 from ui.dates import ISO, format_date
-from ui.incident_view import compact_rows
 from ui.register_models import CASE_ROLE, HhsLogModel, RegisterFilterProxy, RegisterModel
+from ui.tables import list_table
 
 
 class RegisterView(QWidget):
@@ -58,17 +56,9 @@ class RegisterView(QWidget):
         self.model = RegisterModel(self)
         self.proxy = RegisterFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Incidents in the register")
+        self.table = list_table(self, self.proxy, "Incidents in the register")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(RegisterModel.NEXT_DUE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        compact_rows(self.table)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RegisterModel.NAME, QHeaderView.ResizeMode.Stretch)
@@ -204,13 +194,7 @@ class HhsLogView(QWidget):
         self.due.setWordWrap(True)
         layout.addWidget(self.due)
         self.model = HhsLogModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("HHS annual log")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        compact_rows(self.table)
+        self.table = list_table(self, self.model, "HHS annual log")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
