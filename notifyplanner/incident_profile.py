@@ -8,6 +8,9 @@ rule then says which question it needs answered instead of guessing.
   offset (an hour without one is refused; it does not fix the instant). Where the bare date
   is also given, the instant's day in ``time_zone`` must be that date.
 - ``materiality_determined``: the date the registrant determined the incident material (8-K).
+- ``sec_ag_delay_until``: the last day of the 8-K delay period named in the U.S. Attorney
+  General's written notice to the Commission (Item 1.05(c)); the 8-K is then due four business
+  days after it. Only with ``materiality_determined``, and not before it.
 - ``time_zone``: an IANA name; it reads a bare date's day and shows every instant.
 - ``sectors``: the profile, a list of ``Sector`` names; absent or null: not given yet.
 - ``insurance_domicile``: the insurance licensee's home state (USPS code) or null.
@@ -23,7 +26,14 @@ from notifyplanner.instants import local_date, parse_instant, zone
 from notifyplanner.model import Incident, Sector
 
 INSTANT_FIELDS = ("discovered_at", "determined_at", "ransom_paid_at")
-PROFILE_FIELDS = (*INSTANT_FIELDS, "materiality_determined", "time_zone", "sectors", "insurance_domicile")
+PROFILE_FIELDS = (
+    *INSTANT_FIELDS,
+    "materiality_determined",
+    "sec_ag_delay_until",
+    "time_zone",
+    "sectors",
+    "insurance_domicile",
+)
 # An instant and the bare date it must agree with.
 _PAIRS = (("discovered_at", "discovered"), ("determined_at", "determined"))
 
@@ -53,6 +63,7 @@ def profile_from_dict(
             raise error("time_zone", str(exc)) from None
     out: dict[str, Any] = {f: _instant(data.get(f), f, read_date, error) for f in INSTANT_FIELDS}
     out["materiality_determined"] = read_date(data.get("materiality_determined"), "materiality_determined")
+    out["sec_ag_delay_until"] = read_date(data.get("sec_ag_delay_until"), "sec_ag_delay_until")
     out["time_zone"] = tz
     raw_sectors = data.get("sectors")
     sectors = None
@@ -96,6 +107,13 @@ def profile_problems(incident: Incident) -> list[tuple[str, str]]:
             )
     if incident.discovered_at and incident.determined_at and incident.determined_at < incident.discovered_at:
         out.append(("determined_at", "the breach cannot be determined before it was discovered"))
+    delay, material = incident.sec_ag_delay_until, incident.materiality_determined
+    if delay is not None and material is None:
+        out.append(
+            ("sec_ag_delay_until", "an 8-K delay needs the materiality determination date it postpones")
+        )
+    elif delay is not None and material is not None and delay < material:
+        out.append(("sec_ag_delay_until", "the 8-K delay cannot end before the materiality determination"))
     sectors = incident.sectors or frozenset()
     if Sector.SMALLER_REPORTING_COMPANY in sectors and Sector.PUBLIC_COMPANY not in sectors:
         out.append(("sectors", "a smaller reporting company is a public company: add public_company"))
@@ -113,6 +131,8 @@ def profile_to_dict(incident: Incident) -> dict[str, Any]:
             out[f] = value.isoformat()
     if incident.materiality_determined is not None:
         out["materiality_determined"] = incident.materiality_determined.isoformat()
+    if incident.sec_ag_delay_until is not None:
+        out["sec_ag_delay_until"] = incident.sec_ag_delay_until.isoformat()
     if incident.time_zone is not None:
         out["time_zone"] = incident.time_zone
     if incident.sectors is not None:

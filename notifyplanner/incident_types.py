@@ -164,6 +164,9 @@ class Incident:
     discovered_at: datetime | None = None
     determined_at: datetime | None = None
     materiality_determined: date | None = None
+    # The last day of the 8-K delay period named in the Attorney General's written notice to
+    # the Commission (Form 8-K Item 1.05(c)); None: no delay.
+    sec_ag_delay_until: date | None = None
     ransom_paid_at: datetime | None = None
     time_zone: str | None = None
     sectors: frozenset[Sector] | None = None

@@ -390,6 +390,8 @@ class _SectorPlanner:
             basis = f"{expr.days} {unit} after {text} ({words})"
             if expr.day_kind is DayKind.BUSINESS:
                 basis += f"; business days skip weekends and {_calendar_words(self.j)}"
+            if event is Event.MATERIALITY_DETERMINATION and incident.sec_ag_delay_until is not None:
+                due, basis = _ag_delayed(due, basis, incident.sec_ag_delay_until, expr, self.j)
             due_at = None
             if expr.cutoff is not None:
                 due_at = at_time(due, expr.cutoff.time, expr.cutoff.time_zone)
@@ -418,6 +420,37 @@ class _SectorPlanner:
                 conservative=stand_in,
             )
         raise TypeError(f"unsupported deadline for a sector rule: {expr!r}")
+
+
+AG_DELAY_SOURCE = (
+    "Form 8-K Item 1.05(c); SEC Corporation Finance C&DIs 104B (as summarised by secondary "
+    "sources: the report is due four business days after the delay period ends)"
+)
+
+
+def _ag_delayed(
+    undelayed: date, basis: str, delay_until: date, expr: DaysAfter, j: Jurisdiction
+) -> tuple[date, str]:
+    """The 8-K date under an Attorney General delay (Item 1.05(c)): four business days after
+    the last day of the delay period. The delay only postpones: if it ends so early that its
+    four business days come first, the undelayed date stands (the conservative reading)."""
+    delayed = add_days(delay_until, expr.days, expr.day_kind, j.holidays, "sec_ag_delay_until")
+    if delayed <= undelayed:
+        return undelayed, (
+            f"{basis}. The Attorney General delay ends {delay_until.isoformat()}, and four business days "
+            f"after it ({delayed.isoformat()}) is not later than this date, so this date stands ({AG_DELAY_SOURCE})"
+        )
+    words = (
+        f"Delayed at the U.S. Attorney General's written determination: {expr.days} business days after "
+        f"the delay period ends {delay_until.isoformat()} ({AG_DELAY_SOURCE}); without the delay it would "
+        f"be {undelayed.isoformat()} ({basis})"
+    )
+    if (delay_until - undelayed).days > 120:
+        words += (
+            ". A delay beyond 30 + 30 + 60 days after the undelayed date needs a Commission exemptive "
+            "order: keep it with the file"
+        )
+    return delayed, words
 
 
 def _calendar_words(j: Jurisdiction) -> str:

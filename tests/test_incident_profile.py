@@ -30,6 +30,7 @@ def test_a_file_with_instants_and_a_profile_reads_and_round_trips():
         determined="2026-03-06",
         determined_at="2026-03-06T15:00:00-05:00",
         materiality_determined="2026-03-09",
+        sec_ag_delay_until="2026-04-10",
         ransom_paid_at="2026-03-07T23:30:00-05:00",
         time_zone="America/New_York",
         sectors=["public_company", "nydfs_covered_entity", "gdpr"],
@@ -37,6 +38,7 @@ def test_a_file_with_instants_and_a_profile_reads_and_round_trips():
     )
     assert incident.determined_at == datetime.fromisoformat("2026-03-06T15:00-05:00")
     assert incident.materiality_determined == date(2026, 3, 9)
+    assert incident.sec_ag_delay_until == date(2026, 4, 10)
     assert incident.sectors == {Sector.PUBLIC_COMPANY, Sector.NYDFS_COVERED_ENTITY, Sector.GDPR}
     assert loads(dumps(incident)) == incident
 
@@ -65,6 +67,10 @@ def test_an_empty_profile_is_an_answer():
         ({"sectors": ["bank", "casino"]}, "sectors[1]"),
         ({"insurance_domicile": "ZZ"}, "insurance_domicile"),
         ({"sectors": ["smaller_reporting_company"]}, "sectors"),
+        ({"sec_ag_delay_until": "2026-13-01"}, "sec_ag_delay_until"),
+        ({"sec_ag_delay_until": 20261230}, "sec_ag_delay_until"),
+        ({"sec_ag_delay_until": "2026-12-30"}, "sec_ag_delay_until"),  # no materiality date to delay
+        ({"materiality_determined": "2026-03-09", "sec_ag_delay_until": "2026-03-08"}, "sec_ag_delay_until"),
     ],
 )
 def test_bad_values_are_refused_naming_the_field(extra, field):

@@ -155,6 +155,12 @@ class EntityProfileForm(QGroupBox):
             "The day the registrant determined the incident material (Form 8-K clock)"
         )
         form.addRow(_buddy_label("&Material (8-K)", self.materiality.line, self), self.materiality)
+        self.ag_delay = DateField("8-K delay ends", self, date_format)
+        self.ag_delay.line.setToolTip(
+            "Only with the U.S. Attorney General's written delay (Item 1.05(c)): the last day of the "
+            "delay period it names; the 8-K is then due 4 business days after it"
+        )
+        form.addRow(_buddy_label("8-K delay ends", self.ag_delay.line, self), self.ag_delay)
         self.instants: dict[str, QLineEdit] = {}
         for field, label, hint in INSTANT_ROWS:
             line = QLineEdit(self)
@@ -174,6 +180,7 @@ class EntityProfileForm(QGroupBox):
         self.domicile.currentIndexChanged.connect(self._edited)
         self.time_zone.textEdited.connect(self._edited)
         self.materiality.edited.connect(self._edited)
+        self.ag_delay.edited.connect(self._edited)
         for line in self.instants.values():
             line.textEdited.connect(self._edited)
         self._sync()
@@ -215,6 +222,7 @@ class EntityProfileForm(QGroupBox):
             self.domicile.setCurrentIndex(max(self.domicile.findData(incident.insurance_domicile), 0))
             self.time_zone.setText(incident.time_zone or "")
             self.materiality.set_date(incident.materiality_determined)
+            self.ag_delay.set_date(incident.sec_ag_delay_until)
             for field, line in self.instants.items():
                 value = getattr(incident, field)
                 line.setText(shown_instant(value))
@@ -244,11 +252,12 @@ class EntityProfileForm(QGroupBox):
             "insurance_domicile": self.domicile.currentData(),
             "time_zone": self._zone(),
             "materiality_determined": self.materiality.date(),
+            "sec_ag_delay_until": self.ag_delay.date(),
             **{field: self._instant(field) for field in self.instants},
         }
 
     def date_fields(self) -> list[DateField]:
-        return [self.materiality]
+        return [self.materiality, self.ag_delay]
 
     def problems(self) -> list[FieldProblem]:
         """Text the form cannot read: a time zone or a time that is not one."""
@@ -264,12 +273,12 @@ class EntityProfileForm(QGroupBox):
                     parse_local(line.text(), self._zone())
             except ValueError as exc:
                 out.append(FieldProblem(field, f"{exc}; nothing is planned from it"))
-        if not self.materiality.is_valid():
-            out.append(
-                FieldProblem(
-                    "materiality_determined", f"{self.materiality.problem()}; nothing is planned from it"
-                )
-            )
+        for name, field in (
+            ("materiality_determined", self.materiality),
+            ("sec_ag_delay_until", self.ag_delay),
+        ):
+            if not field.is_valid():
+                out.append(FieldProblem(name, f"{field.problem()}; nothing is planned from it"))
         return out
 
 

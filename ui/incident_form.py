@@ -200,7 +200,13 @@ class IncidentForm(QWidget):
         # ------------------------------------------------------------ entity profile (issue 13)
         self.profile = EntityProfileForm(self, date_format)
         outer.addWidget(self.profile)
-        for field in ("sectors", "time_zone", "materiality_determined", *self.profile.instants):
+        for field in (
+            "sectors",
+            "time_zone",
+            "materiality_determined",
+            "sec_ag_delay_until",
+            *self.profile.instants,
+        ):
             self._add_problem(outer, field)
 
         # ------------------------------------------------------------ decisions

@@ -664,3 +664,52 @@ def test_insurance_adopters_in_force_from_their_effective_date(state, first_day)
             {"insurance_licensee"}, determined=day.isoformat(), insurance_domicile=state, reportable=True
         )
         assert (notice(result, f"INS-{state}", "commissioner").status is Status.REQUIRED) is owed, day
+
+
+# --------------------------------------------------------------------------- 8-K AG delay
+
+
+def test_8k_under_an_attorney_general_delay_is_due_four_business_days_after_the_delay_ends():
+    """Item 1.05(c): the registrant may delay "if the United States Attorney General determines
+    that disclosure poses a substantial risk to national security or public safety"; the report
+    is then due four business days after the delay period ends. Delay ends Wed 2026-12-30:
+    Thu 12-31, (New Year's Day Fri 01-01 skipped), Mon 01-04, Tue 01-05, Wed 01-06."""
+    ob = notice(
+        sector_plan(
+            {"public_company"},
+            materiality_determined="2026-11-24",
+            sec_ag_delay_until="2026-12-30",
+            time_zone=NY,
+        ),
+        "SEC-8K",
+        "sec",
+    )
+    assert ob.deadline == date(2027, 1, 6)
+    assert ob.deadline_at == at("2027-01-06T17:30-05:00")  # the EDGAR cut-off still applies
+    assert "Attorney General" in ob.basis and "2026-12-30" in ob.basis and "2026-12-01" in ob.basis
+
+
+def test_8k_without_a_delay_is_not_moved_by_one():
+    ob = notice(sector_plan({"public_company"}, materiality_determined="2026-11-24"), "SEC-8K", "sec")
+    assert ob.deadline == date(2026, 12, 1) and "Attorney General" not in ob.basis
+
+
+def test_8k_delay_that_ends_too_early_to_postpone_leaves_the_undelayed_date():
+    """The delay runs from the date the report was otherwise due; it never brings the date forward."""
+    ob = notice(
+        sector_plan({"public_company"}, materiality_determined="2026-11-24", sec_ag_delay_until="2026-11-24"),
+        "SEC-8K",
+        "sec",
+    )
+    assert ob.deadline == date(2026, 12, 1)
+    assert "this date stands" in ob.basis
+
+
+def test_8k_delay_past_120_days_says_it_needs_an_exemptive_order():
+    ob = notice(
+        sector_plan({"public_company"}, materiality_determined="2026-01-05", sec_ag_delay_until="2026-06-30"),
+        "SEC-8K",
+        "sec",
+    )
+    assert ob.deadline == date(2026, 7, 7)  # Wed 07-01, Thu 07-02, (Fri 07-03 observed skipped), Mon, Tue
+    assert "exemptive order" in ob.basis

@@ -24,6 +24,16 @@ def test_the_sample_round_trips_through_the_form_unchanged(qtbot) -> None:
     assert form.form_problems() == []
 
 
+def test_the_8k_delay_date_survives_the_form(qtbot) -> None:
+    from dataclasses import replace
+
+    incident = replace(read_incident(SAMPLE), sec_ag_delay_until=date(2026, 4, 30))
+    form = IncidentForm()
+    qtbot.addWidget(form)
+    form.set_incident(incident)
+    assert form.incident(dict(incident.residents)).sec_ag_delay_until == date(2026, 4, 30)
+
+
 def test_an_unanswered_profile_stays_unanswered(qtbot) -> None:
     form = EntityProfileForm()
     qtbot.addWidget(form)
