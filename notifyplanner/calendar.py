@@ -27,6 +27,10 @@ def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
     found = holidays.country_holidays(calendar.country, subdiv=calendar.subdivision, years=year)
     days = {day: name for day, name in found.items() if not _is_removed(name, calendar.removed)}
     for extra in calendar.added:
+        if extra.on is not None:  # one dated closure, only in its own year
+            if extra.on.year == year:
+                days.setdefault(extra.on, extra.name)
+            continue
         days.setdefault(nth_weekday(year, extra.month, extra.weekday, extra.nth), extra.name)
     return days
 

@@ -368,12 +368,14 @@ def _content_citations(rule: ObligationRule) -> list[tuple[str, Citation]]:
 @dataclass(frozen=True)
 class AddedHoliday:
     """A legal holiday of the jurisdiction's own statute that python-holidays lacks:
-    the ``nth`` ``weekday`` (0 = Monday) of ``month``."""
+    the ``nth`` ``weekday`` (0 = Monday) of ``month``, or, with ``on``, that one day only
+    (a closure by executive order that the filing office treats as a holiday)."""
 
     name: str
     month: int
     weekday: int
     nth: int
+    on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -691,12 +691,22 @@ def _holiday_calendar(spec: dict[str, Any], sub: str | None, file: str) -> Holid
                     )
                 ]
             )
-    added = tuple(
-        AddedHoliday(a["name"], a["month"], _WEEKDAYS.index(a["weekday"]), a["nth"])
-        for a in spec.get("add", ())
-    )
+    added = tuple(_added_holiday(file, i, a) for i, a in enumerate(spec.get("add", ())))
     source = spec.get("source")
     return HolidayCalendar(base.country, sub, added, removed, source["cite"] if source else "")
+
+
+def _added_holiday(file: str, i: int, raw: dict[str, Any]) -> AddedHoliday:
+    """An ``add`` entry: a dated closure (checked to be a real day) or the nth weekday of a month."""
+    if "date" not in raw:
+        return AddedHoliday(raw["name"], raw["month"], _WEEKDAYS.index(raw["weekday"]), raw["nth"])
+    try:
+        day = date.fromisoformat(raw["date"])
+    except ValueError:
+        raise RulebookError(
+            [RuleProblem(file, f"$.holidays.add[{i}].date", f"{raw['date']!r} is not a calendar date")]
+        ) from None
+    return AddedHoliday(raw["name"], day.month, day.weekday(), 0, day)
 
 
 def load_rulebook(directory: Path | str = BUNDLED_RULES) -> Rulebook:

@@ -27,6 +27,7 @@ CASES = {
     "wrong_code.json": ("$.code", "belongs in tx.json"),
     "duplicate_obligation_id.json": ("$.versions[2].obligations[2].id", "used twice"),
     "unknown_holiday_removal.json": ("$.holidays.remove[0]", "no holiday named 'Columbus Dya'"),
+    "impossible_closure_date.json": ("$.holidays.add[0].date", "'2025-02-30' is not a calendar date"),
     "holiday_change_without_source.json": ("$.holidays", "'source' is a dependency of 'remove'"),
     "missing_checked.json": ("$.versions[2].obligations[0].citation", "'checked' is a required property"),
     "unknown_check_level.json": ("$.versions[2].obligations[0].citation.checked", "'charts' is not one of"),

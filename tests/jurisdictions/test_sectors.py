@@ -713,3 +713,20 @@ def test_8k_delay_past_120_days_says_it_needs_an_exemptive_order():
     )
     assert ob.deadline == date(2026, 7, 7)  # Wed 07-01, Thu 07-02, (Fri 07-03 observed skipped), Mon, Tue
     assert "exemptive order" in ob.basis
+
+
+def test_8k_skips_the_2025_01_09_day_of_mourning_when_federal_offices_and_edgar_closed():
+    """Executive Order 14133 closed every executive department on Thursday 2025-01-09; the SEC
+    treats such a closure as a federal holiday for filing purposes. Determined Tue 01-07: Wed 01-08,
+    (Thu 01-09 closed), Fri 01-10, Mon 01-13, Tue 01-14."""
+    ob = notice(
+        sector_plan({"public_company"}, materiality_determined="2025-01-07", time_zone=NY), "SEC-8K", "sec"
+    )
+    assert ob.deadline == date(2025, 1, 14)
+    assert ob.deadline_at == at("2025-01-14T17:30-05:00")
+
+
+def test_the_day_of_mourning_is_one_day_only_not_every_year():
+    """Determined Tue 2026-01-06: Wed 07, Thu 08, Fri 09, Mon 12 (2026-01-08 is an ordinary day)."""
+    ob = notice(sector_plan({"public_company"}, materiality_determined="2026-01-06"), "SEC-8K", "sec")
+    assert ob.deadline == date(2026, 1, 12)
