@@ -340,7 +340,7 @@ def _update(service: Any, args: argparse.Namespace, incident: Any) -> int:
 
 
 def _timeliness_text(grade: Any) -> str:
-    word = grade.timeliness.value.replace("_", " ")
+    word = grade.words
     if grade.days_late:
         return f"late, {grade.days_late} days"
     if grade.days_overdue:

@@ -74,6 +74,8 @@ def grade_text(grade: Grade) -> str:
         return f"sent {grade.days_late} day{'s' if grade.days_late != 1 else ''} late"
     if grade.timeliness is Timeliness.ON_TIME:
         return "sent on time"
+    if grade.timeliness is Timeliness.CHECK_TIME:
+        return grade.words
     return "sent"
 
 

@@ -8,6 +8,12 @@ The grades, and why they are what they are:
 - ``on_time``: sent on or before the deadline. Sent *on* the deadline day is on time: the
   statutes say "no later than" / "within N days" (45 CFR 164.404(b); Cal. Civ. Code
   1798.82(a)), and the deadline day is the last day of the period.
+- ``check_time``: an hours deadline (the plan gives ``deadline_at``, an instant) and the notice
+  was sent on the deadline's own date. The register records the date a notice was sent, not
+  its time, so it cannot prove such a notice was on time: 72 hours that end at 16:00 are
+  missed by a notice sent at 17:00 the same day. Not graded late (nothing shows it was), but
+  flagged "sent on the deadline day: check the time" so the proof of the hour is kept.
+  Sent before that date it is ``on_time``; after it, ``late``.
 - ``late``: sent after the deadline; ``days_late`` counts calendar days after it. A late
   notice needs a reason on record (:class:`LateReason`), because the covered entity carries
   the burden of proving every notice was made as required (45 CFR 164.414(b)).
@@ -34,6 +40,7 @@ from notifyplanner.register.records import LateReason, Method, Notice, NoticeAct
 
 class Timeliness(StrEnum):
     ON_TIME = "on_time"
+    CHECK_TIME = "check_time"  # an hours deadline, sent on its date: the recorded date cannot prove the hour
     LATE = "late"
     PENDING = "pending"
     OVERDUE = "overdue"
@@ -71,6 +78,13 @@ class Grade:
         return self.obligation.held_until
 
     @property
+    def words(self) -> str:
+        """The grade in words, where its value alone would mislead."""
+        if self.timeliness is Timeliness.CHECK_TIME:
+            return "sent on the deadline day: check the time"
+        return self.timeliness.value.replace("_", " ")
+
+    @property
     def needs_late_reason(self) -> bool:
         """Late with no reason recorded: the face should ask for one."""
         return self.timeliness is Timeliness.LATE and (self.notice is None or self.notice.late_reason is None)
@@ -98,6 +112,8 @@ def grade_obligation(obligation: Obligation, notice: Notice | None, today: date)
         late = (notice.sent_on - deadline).days
         if late > 0:
             return Grade(obligation, Timeliness.LATE, late, notice)
+        if late == 0 and obligation.deadline_at is not None:
+            return Grade(obligation, Timeliness.CHECK_TIME, None, notice)
         return Grade(obligation, Timeliness.ON_TIME, None, notice)
     past = (today - deadline).days
     if past > 0:

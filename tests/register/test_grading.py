@@ -136,3 +136,37 @@ def test_a_sent_notice_is_late_exactly_when_after_its_deadline(individuals, offs
     )
     assert (grade.timeliness is Timeliness.LATE) == (offset > 0)
     assert grade.days_late == (offset if offset > 0 else None)
+
+
+# An hours deadline: the plan gives an instant, the register a date.
+DUE_AT = datetime(2026, 4, 6, 16, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def hours_clock(individuals):
+    return replace(individuals, deadline_at=DUE_AT)
+
+
+def test_an_hours_deadline_sent_on_its_date_cannot_be_proven_on_time_from_the_date(hours_clock):
+    """72 hours that end at 16:00 are missed by a notice sent at 17:00 the same day; the
+    register records only the date, so the grade asks for the time instead of passing it."""
+    grade = grade_obligation(hours_clock, sent("HIPAA/individuals", DEADLINE), date(2026, 5, 1))
+    assert grade.timeliness is Timeliness.CHECK_TIME
+    assert grade.words == "sent on the deadline day: check the time"
+    assert grade.days_late is None and not grade.needs_late_reason
+
+
+def test_an_hours_deadline_sent_the_day_before_is_on_time(hours_clock):
+    grade = grade_obligation(hours_clock, sent("HIPAA/individuals", date(2026, 4, 5)), date(2026, 5, 1))
+    assert grade.timeliness is Timeliness.ON_TIME
+
+
+def test_an_hours_deadline_sent_the_day_after_is_late(hours_clock):
+    grade = grade_obligation(hours_clock, sent("HIPAA/individuals", date(2026, 4, 7)), date(2026, 5, 1))
+    assert grade.timeliness is Timeliness.LATE and grade.days_late == 1
+
+
+def test_a_day_deadline_sent_on_its_date_stays_on_time(individuals):
+    assert individuals.deadline_at is None
+    grade = grade_obligation(individuals, sent("HIPAA/individuals", DEADLINE), date(2026, 5, 1))
+    assert grade.timeliness is Timeliness.ON_TIME and grade.words == "on time"

@@ -113,6 +113,25 @@ def test_sent_on_the_deadline_day_is_on_time(rulebook: Rulebook) -> None:
     assert model.data(model.index(row, ObligationTableModel.DAYS_LEFT)) == "sent on time"
 
 
+def test_an_hours_deadline_sent_on_its_day_asks_to_check_the_time(rulebook: Rulebook) -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    result = plan(INCIDENT, rulebook)
+    ca = next(o for o in result.obligations if o.key == "CA/individuals")
+    hours = replace(
+        ca, deadline_at=datetime(ca.deadline.year, ca.deadline.month, ca.deadline.day, 16, tzinfo=UTC)
+    )
+    grades = grade_plan(replace(result, obligations=(hours,)), {ca.key: sent(ca.key, ca.deadline)}, TODAY)
+    model = ObligationTableModel()
+    model.set_obligations((hours,))
+    model.set_view(today=TODAY, window=7, date_format="yyyy-MM-dd")
+    model.set_grades({g.key: g for g in grades})
+    assert model.urgency_of(hours) is Urgency.SENT
+    cell = model.data(model.index(model.row_of(ca.key), ObligationTableModel.DAYS_LEFT))
+    assert cell == "sent on the deadline day: check the time"
+
+
 def test_a_decision_not_to_send_is_shown_as_such(rulebook: Rulebook) -> None:
     result = plan(INCIDENT, rulebook)
     skipped = Notice(
