@@ -170,3 +170,15 @@ def test_a_day_deadline_sent_on_its_date_stays_on_time(individuals):
     assert individuals.deadline_at is None
     grade = grade_obligation(individuals, sent("HIPAA/individuals", DEADLINE), date(2026, 5, 1))
     assert grade.timeliness is Timeliness.ON_TIME and grade.words == "on time"
+
+
+@given(offset=st.integers(-400, 400), hours=st.booleans())
+def test_only_an_hours_deadline_sent_on_its_date_asks_for_the_time(individuals, offset, hours):
+    from datetime import timedelta
+
+    ob = replace(individuals, deadline_at=DUE_AT) if hours else individuals
+    grade = grade_obligation(
+        ob, sent("HIPAA/individuals", DEADLINE + timedelta(days=offset)), date(2026, 5, 1)
+    )
+    assert (grade.timeliness is Timeliness.CHECK_TIME) == (hours and offset == 0)
+    assert (grade.timeliness is Timeliness.ON_TIME) == (offset < 0 or (offset == 0 and not hours))
