@@ -72,10 +72,10 @@ def grade_text(grade: Grade) -> str:
         return "not sending"
     if grade.timeliness is Timeliness.LATE and grade.days_late is not None:
         return f"sent {grade.days_late} day{'s' if grade.days_late != 1 else ''} late"
+    if grade.check_time:
+        return grade.words
     if grade.timeliness is Timeliness.ON_TIME:
         return "sent on time"
-    if grade.timeliness is Timeliness.CHECK_TIME:
-        return grade.words
     return "sent"
 
 

@@ -553,6 +553,7 @@ def grade_to_dict(grade: Grade) -> dict[str, Any]:
         "sent_on": grade.sent_on.isoformat() if grade.sent_on else None,
         "method": grade.method.value if grade.method else None,
         "timeliness": grade.timeliness.value,
+        "check_time": grade.check_time,  # on_time on an hours deadline's own date: keep proof of the hour
         "days_late": grade.days_late,
         "days_overdue": grade.days_overdue,
         "reference": notice.reference if notice else None,

@@ -8,12 +8,11 @@ The grades, and why they are what they are:
 - ``on_time``: sent on or before the deadline. Sent *on* the deadline day is on time: the
   statutes say "no later than" / "within N days" (45 CFR 164.404(b); Cal. Civ. Code
   1798.82(a)), and the deadline day is the last day of the period.
-- ``check_time``: an hours deadline (the plan gives ``deadline_at``, an instant) and the notice
-  was sent on the deadline's own date. The register records the date a notice was sent, not
-  its time, so it cannot prove such a notice was on time: 72 hours that end at 16:00 are
-  missed by a notice sent at 17:00 the same day. Not graded late (nothing shows it was), but
-  flagged "sent on the deadline day: check the time" so the proof of the hour is kept.
-  Sent before that date it is ``on_time``; after it, ``late``.
+  An hours deadline (the plan gives ``deadline_at``, an instant) met on the deadline's own
+  date is ``on_time`` with :attr:`Grade.check_time` set: the register records the date a
+  notice was sent, not its time, so it cannot prove the hour (72 hours that end at 16:00 are
+  missed at 17:00 the same day). The flag says "sent on the deadline day: check the time" so
+  the proof of the hour is kept; the grade keeps the vocabulary other tools rely on.
 - ``late``: sent after the deadline; ``days_late`` counts calendar days after it. A late
   notice needs a reason on record (:class:`LateReason`), because the covered entity carries
   the burden of proving every notice was made as required (45 CFR 164.414(b)).
@@ -40,7 +39,6 @@ from notifyplanner.register.records import LateReason, Method, Notice, NoticeAct
 
 class Timeliness(StrEnum):
     ON_TIME = "on_time"
-    CHECK_TIME = "check_time"  # an hours deadline, sent on its date: the recorded date cannot prove the hour
     LATE = "late"
     PENDING = "pending"
     OVERDUE = "overdue"
@@ -56,6 +54,8 @@ class Grade:
     days_late: int | None = None  # late only: calendar days after the deadline it was sent
     notice: Notice | None = None
     days_overdue: int | None = None  # overdue only: calendar days past the deadline, as of today
+    # on_time only: an hours deadline sent on its own date; the recorded date cannot prove the hour
+    check_time: bool = False
 
     @property
     def key(self) -> str:
@@ -80,7 +80,7 @@ class Grade:
     @property
     def words(self) -> str:
         """The grade in words, where its value alone would mislead."""
-        if self.timeliness is Timeliness.CHECK_TIME:
+        if self.check_time:
             return "sent on the deadline day: check the time"
         return self.timeliness.value.replace("_", " ")
 
@@ -113,7 +113,7 @@ def grade_obligation(obligation: Obligation, notice: Notice | None, today: date)
         if late > 0:
             return Grade(obligation, Timeliness.LATE, late, notice)
         if late == 0 and obligation.deadline_at is not None:
-            return Grade(obligation, Timeliness.CHECK_TIME, None, notice)
+            return Grade(obligation, Timeliness.ON_TIME, None, notice, check_time=True)
         return Grade(obligation, Timeliness.ON_TIME, None, notice)
     past = (today - deadline).days
     if past > 0:

@@ -151,7 +151,7 @@ def test_an_hours_deadline_sent_on_its_date_cannot_be_proven_on_time_from_the_da
     """72 hours that end at 16:00 are missed by a notice sent at 17:00 the same day; the
     register records only the date, so the grade asks for the time instead of passing it."""
     grade = grade_obligation(hours_clock, sent("HIPAA/individuals", DEADLINE), date(2026, 5, 1))
-    assert grade.timeliness is Timeliness.CHECK_TIME
+    assert grade.timeliness is Timeliness.ON_TIME and grade.check_time
     assert grade.words == "sent on the deadline day: check the time"
     assert grade.days_late is None and not grade.needs_late_reason
 
@@ -169,7 +169,7 @@ def test_an_hours_deadline_sent_the_day_after_is_late(hours_clock):
 def test_a_day_deadline_sent_on_its_date_stays_on_time(individuals):
     assert individuals.deadline_at is None
     grade = grade_obligation(individuals, sent("HIPAA/individuals", DEADLINE), date(2026, 5, 1))
-    assert grade.timeliness is Timeliness.ON_TIME and grade.words == "on time"
+    assert grade.timeliness is Timeliness.ON_TIME and not grade.check_time and grade.words == "on time"
 
 
 @given(offset=st.integers(-400, 400), hours=st.booleans())
@@ -180,5 +180,5 @@ def test_only_an_hours_deadline_sent_on_its_date_asks_for_the_time(individuals, 
     grade = grade_obligation(
         ob, sent("HIPAA/individuals", DEADLINE + timedelta(days=offset)), date(2026, 5, 1)
     )
-    assert (grade.timeliness is Timeliness.CHECK_TIME) == (hours and offset == 0)
-    assert (grade.timeliness is Timeliness.ON_TIME) == (offset < 0 or (offset == 0 and not hours))
+    assert grade.check_time == (hours and offset == 0)
+    assert (grade.timeliness is Timeliness.ON_TIME) == (offset <= 0)
