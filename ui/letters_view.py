@@ -1,5 +1,9 @@
 """The Letters tab: which letters the plan needs, what each must and must not say, and
-Export letters (the same drafts and letters.json as ``notifyplanner letters``)."""
+Export letters (the same drafts and letters.json as ``notifyplanner letters``).
+
+A group is due by its earliest member's deadline, but each member's clock is its own and a
+lawyer checks each against its statute, so the selected letter lists every member's deadline.
+Dates are written in the user's date format, like every other date the app shows."""
 
 from __future__ import annotations
 
@@ -23,11 +27,13 @@ from PySide6.QtWidgets import (
 
 from notifyplanner.letter_groups import LetterGroup, checklist_rows, letter_groups
 from notifyplanner.model import Incident, Plan, Rulebook
+from ui.dates import ISO, dated, format_date
 
 
 class LettersView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
+        self._date_format = date_format
         self._plan: Plan | None = None
         self._rulebook: Rulebook | None = None
         self._incident: Incident | None = None
@@ -51,6 +57,12 @@ class LettersView(QWidget):
         self.group_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.group_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.group_table.itemSelectionChanged.connect(self._show_checklist)
+        self.deadlines = QTableWidget(0, 3, splitter)
+        self.deadlines.setAccessibleName("Each member's deadline")
+        self.deadlines.setHorizontalHeaderLabels(["Member", "Notice", "Its own deadline"])
+        self.deadlines.horizontalHeader().setStretchLastSection(True)
+        self.deadlines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.deadlines.verticalHeader().setVisible(False)
         self.checklist = QTableWidget(0, 3, splitter)
         self.checklist.setAccessibleName("Letter checklist")
         self.checklist.setHorizontalHeaderLabels(["Element", "In the letter", "Source"])
@@ -75,7 +87,7 @@ class LettersView(QWidget):
             cells = (
                 f"Letter {row + 1} ({group.population})",
                 ", ".join(group.jurisdictions),
-                group.send_by.isoformat() if group.send_by else "-",
+                format_date(group.send_by, self._date_format) if group.send_by else "-",
                 group.split_reason,
             )
             for col, text in enumerate(cells):
@@ -101,6 +113,23 @@ class LettersView(QWidget):
             for col, text in enumerate(cells):
                 self.checklist.setItem(row, col, _cell(text))
         self.checklist.resizeRowsToContents()
+        self.deadlines.setRowCount(len(group.deadlines) if group else 0)
+        for row, member in enumerate(group.deadlines if group else ()):
+            cells = (member.jurisdiction, member.notice, dated(member.text, self._date_format))
+            for col, text in enumerate(cells):
+                self.deadlines.setItem(row, col, _cell(text))
+        self.deadlines.resizeRowsToContents()
+
+    def set_date_format(self, fmt: str) -> None:
+        """Rewrite the dates in ``fmt`` (Preferences), the selection kept."""
+        self._date_format = fmt
+        rows = self.group_table.selectionModel().selectedRows()
+        for row, group in enumerate(self.groups):
+            text = format_date(group.send_by, fmt) if group.send_by else "-"
+            self.group_table.setItem(row, 2, _cell(text))
+        if rows:
+            self.group_table.selectRow(rows[0].row())
+        self._show_checklist()
 
     def export(self, folder: str | None = None) -> Path | None:
         """Write the drafts and letters.json into a folder the user picks (or ``folder``)."""

@@ -138,7 +138,9 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.splitter.addWidget(self.plan)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.letters_view = LettersView()  # issue 14: letter groups, checklists, Export letters
+        self.letters_view = LettersView(
+            date_format=self.settings.date_format
+        )  # issue 14: letter groups, checklists, Export letters
         self.plan.tabs.addTab(self.letters_view, "Letters")
         self.main_tabs.addTab(central, "Incident")
         self.hhs_view = HhsLogView(self._today.year - 1)
@@ -672,6 +674,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
     def _apply_preferences(self) -> None:
         self.form.set_date_format(self.settings.date_format)
         self.header.as_of.set_date_format(self.settings.date_format)
+        self.letters_view.set_date_format(self.settings.date_format)
         self._refresh_views()
 
     @at_edge("Cannot apply the preferences")

@@ -49,3 +49,33 @@ def test_one_letter_reads_as_one_and_a_long_reason_is_readable_whole(window: Mai
     assert view.summary.text() == "1 letter for the individual notices owed."
     reason = view.group_table.item(0, 3)
     assert reason.toolTip() == reason.text() and len(reason.text()) > 100
+
+
+def _column(table, col: int) -> list[str]:
+    return [table.item(r, col).text() for r in range(table.rowCount())]
+
+
+def test_each_member_shows_its_own_deadline_not_only_the_earliest(window: MainWindow) -> None:
+    """The letter is due by CA's date, but Maryland's and Texas's clocks are their own."""
+    window.set_incident(read_incident(SAMPLES / "retailer-card-skimming.json"), None)
+    view = window.letters_view
+    assert view.group_table.item(0, 2).text() == "2026-12-02"
+    assert _column(view.deadlines, 0) == ["AR", "CA", "IA", "MD", "TX", "VT"]
+    own = dict(zip(_column(view.deadlines, 0), _column(view.deadlines, 2), strict=True))
+    assert own["CA"] == "2026-12-02"
+    assert own["MD"] == "2026-12-17, and without unreasonable delay before it"
+    assert own["AR"] == "no fixed date"
+    assert own["TX"].startswith("2027-01-01 (conservative")
+
+
+def test_the_letters_tab_writes_dates_in_the_users_format(window: MainWindow) -> None:
+    window.set_incident(read_incident(SAMPLES / "retailer-card-skimming.json"), None)
+    window.settings.date_format = "MM/dd/yyyy"
+    window._apply_preferences()
+    view = window.letters_view
+    assert view.group_table.item(0, 2).text() == "12/02/2026"
+    own = dict(zip(_column(view.deadlines, 0), _column(view.deadlines, 2), strict=True))
+    assert own["MD"] == "12/17/2026, and without unreasonable delay before it"
+    assert own["CA"] == "12/02/2026"
+    window.replan()  # a new plan keeps the format
+    assert view.group_table.item(0, 2).text() == "12/02/2026"
