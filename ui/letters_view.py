@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -31,6 +32,12 @@ from ui.dates import ISO, dated, format_date
 
 
 class LettersView(QWidget):
+    """The groups, the selected group's member deadlines and checklist, Export letters.
+
+    ``selection_changed`` tells the plan's details pane to ask ``details_html`` again."""
+
+    selection_changed = Signal()
+
     def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
         self._date_format = date_format
@@ -119,6 +126,64 @@ class LettersView(QWidget):
             for col, text in enumerate(cells):
                 self.deadlines.setItem(row, col, _cell(text))
         self.deadlines.resizeRowsToContents()
+        self.selection_changed.emit()
+
+    def selected_group(self) -> tuple[int, LetterGroup] | None:
+        rows = self.group_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.groups):
+            return None
+        return rows[0].row(), self.groups[rows[0].row()]
+
+    def open_placeholders(self, number: int, group: LetterGroup) -> tuple[str, ...] | str:
+        """The placeholders Export letters would leave in this draft, or why they are unknown.
+
+        Read from the draft itself (the same call Export makes, dated today), so the list
+        is the draft's, never a second guess at it."""
+        from notifyplanner.export.letters_docx import letter_docx
+        from notifyplanner.letter_text import LetterTemplateError, load_templates
+
+        if self._incident is None:
+            return ()
+        try:
+            templates = load_templates(Path(self.templates_folder) if self.templates_folder else None)
+            return letter_docx(group, self._incident, templates, number, date.today())[1]
+        except (LetterTemplateError, OSError) as exc:
+            return str(exc)
+
+    def details_html(self) -> str:
+        """The selected letter for the details pane: members, deadlines, split, placeholders."""
+        chosen = self.selected_group()
+        if chosen is None:
+            return (
+                "<p><i>Select a letter in the table to see whom it serves and what is still to fill.</i></p>"
+            )
+        row, group = chosen
+        fmt = self._date_format
+        members = ", ".join(group.jurisdictions)
+        parts = [f"<h3>Letter {row + 1} ({escape(group.population)})</h3>"]
+        parts.append(f"<p><b>Serves:</b> {escape(members)}")
+        if group.riding:
+            parts.append(f" &mdash; the federal letter stands in for {escape(', '.join(group.riding))}")
+        parts.append("</p>")
+        send_by = format_date(group.send_by, fmt) if group.send_by else "no fixed date"
+        parts.append(f"<p><b>Send by:</b> {escape(send_by)} (the earliest member's deadline)</p><ul>")
+        for member in group.deadlines:
+            parts.append(f"<li>{escape(member.jurisdiction)}: {escape(dated(member.text, fmt))}</li>")
+        parts.append(f"</ul><p><b>Why a letter of its own:</b> {escape(group.split_reason)}</p>")
+        if group.unchecked:
+            parts.append(
+                "<p><b>No content data for:</b> "
+                f"{escape(', '.join(group.unchecked))}; read those notices' content text.</p>"
+            )
+        open_ = self.open_placeholders(row + 1, group)
+        if isinstance(open_, str):
+            parts.append(f"<p><b>Placeholders:</b> unknown: {escape(open_)}</p>")
+        elif open_:
+            items = "".join(f"<li>{escape(p)}</li>" for p in open_)
+            parts.append(f"<p><b>Placeholders still open ({len(open_)}):</b></p><ul>{items}</ul>")
+        else:
+            parts.append("<p><b>Placeholders:</b> none; every fact the draft needs is given.</p>")
+        return "".join(parts)
 
     def set_date_format(self, fmt: str) -> None:
         """Rewrite the dates in ``fmt`` (Preferences), the selection kept."""

@@ -142,6 +142,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             date_format=self.settings.date_format
         )  # issue 14: letter groups, checklists, Export letters
         self.plan.tabs.addTab(self.letters_view, "Letters")
+        self.letters_view.selection_changed.connect(self.plan.show_details)
         self.main_tabs.addTab(central, "Incident")
         self.hhs_view = HhsLogView(self._today.year - 1)
         self.main_tabs.addTab(self.hhs_view, "HHS annual log")
