@@ -12,7 +12,8 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -84,6 +85,9 @@ class LettersView(QWidget):
         self.checklist.horizontalHeader().resizeSection(
             1, metrics.horizontalAdvance("required; owed unless the") + 18
         )
+        # The checklist is the long read; one or two letters need little room.
+        for index, stretch in enumerate((1, 1, 3)):
+            splitter.setStretchFactor(index, stretch)
         layout.addWidget(splitter, 1)
 
     def set_plan(self, plan: Plan | None, rulebook: Rulebook, incident: Incident) -> None:
@@ -169,7 +173,7 @@ class LettersView(QWidget):
         parts.append(f"<p><b>Send by:</b> {escape(send_by)} (the earliest member's deadline)</p><ul>")
         for member in group.deadlines:
             parts.append(f"<li>{escape(member.jurisdiction)}: {escape(dated(member.text, fmt))}</li>")
-        parts.append(f"</ul><p><b>Why a letter of its own:</b> {escape(group.split_reason)}</p>")
+        parts.append(f"</ul><p><b>Why this grouping:</b> {escape(group.split_reason)}</p>")
         if group.unchecked:
             parts.append(
                 "<p><b>No content data for:</b> "
@@ -184,6 +188,21 @@ class LettersView(QWidget):
         else:
             parts.append("<p><b>Placeholders:</b> none; every fact the draft needs is given.</p>")
         return "".join(parts)
+
+    def _fit_rows(self) -> None:
+        for table in (self.group_table, self.deadlines, self.checklist):
+            table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Rows fitted while the tab was hidden were measured against columns not yet laid
+        out (screenshot, 2026-12-03: a two-line reason stood in a row five lines tall);
+        fit them again once the columns have their width."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_rows)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_rows)
 
     def set_date_format(self, fmt: str) -> None:
         """Rewrite the dates in ``fmt`` (Preferences), the selection kept."""
