@@ -121,6 +121,14 @@ class EntityFactsForm(QGroupBox):
         values = {key: self._text(key) for key in KEYS}
         return EntityFacts(**{k: v for k, v in values.items() if problem_of(k, v) is None})
 
+    def refused_text(self) -> list[str]:
+        """'E-mail (letters): "privacy at acme"' for each fact saved as empty."""
+        return [
+            f"{self.fields[key].accessibleName()}: {self._text(key)[:60]!r}"
+            for key in KEYS
+            if problem_of(key, self._text(key)) is not None
+        ]
+
     def problems(self) -> list[FieldProblem]:
         out = []
         for key in KEYS:

@@ -406,11 +406,15 @@ class IncidentForm(QWidget):
         return out
 
     def form_problems_text_only(self) -> list[str]:
-        """Fields whose text is not a date (saved as empty): 'Discovered: "2026-1"'."""
+        """Fields whose text is saved as empty (not a date, or an entity fact the core
+        refuses): 'Discovered: "2026-1"'. Saving asks first, and they make the window dirty."""
         return [
-            f"{widget.line.accessibleName()}: {widget.text()!r}"
-            for widget in self.date_fields()
-            if not widget.is_valid()
+            *(
+                f"{widget.line.accessibleName()}: {widget.text()!r}"
+                for widget in self.date_fields()
+                if not widget.is_valid()
+            ),
+            *self.entity_facts.refused_text(),
         ]
 
     def show_problems(self, problems: Iterable[FieldProblem]) -> None:

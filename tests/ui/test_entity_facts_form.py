@@ -94,3 +94,16 @@ def test_text_over_the_core_limit_is_refused_by_the_core_rule(qtbot) -> None:
     _typed(form, "steps_taken", "x" * 20_001)
     assert [p.field for p in form.problems()] == ["entity.steps_taken"]
     assert form.facts().steps_taken == ""
+
+
+def test_a_refused_fact_makes_the_window_dirty_and_saving_asks(window, dialogs) -> None:
+    """Typed into a saved incident, a bad e-mail changes nothing saved: without this the
+    window closed without asking and the typed text was lost."""
+    window.set_incident(Incident(name="x"), None)
+    assert not window.is_dirty()
+    _typed(window.form.entity_facts, "email", "privacy at acme")
+    assert window.form.form_problems_text_only() == ["E-mail (letters): 'privacy at acme'"]
+    assert window.is_dirty()
+    dialogs.answer = dialogs.answer.Cancel
+    assert not window._confirm_saveable(window.current_incident())
+    assert dialogs.titles() == ["Some fields cannot be saved as typed"]
