@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from notifyplanner.incident_file import FieldProblem
-from notifyplanner.model import DataElement, EntityFacts, EntityRole, Incident, LawEnforcementDelay
+from notifyplanner.model import DataElement, EntityRole, Incident, LawEnforcementDelay
 from ui.date_field import DateField
 from ui.dates import ISO, dated
 from ui.decisions_form import DecisionsForm
+from ui.entity_facts_form import EntityFactsForm
 from ui.entity_profile import EntityProfileForm, wrapped_check
 
 #: (incident field, label with mnemonic, accessible name, hint)
@@ -97,9 +98,6 @@ class IncidentForm(QWidget):
         # into LF and drops a BOM, so an opened file would be rewritten on save without a
         # keystroke (issue 15). Until the user edits a field, its loaded text is kept.
         self._loaded_text: dict[str, tuple[str, str]] = {}
-        # The entity facts letters use have no fields here yet; kept as loaded so a save
-        # from the app never drops what the file holds.
-        self._entity = EntityFacts()
         self._problem_rows: dict[str, _ProblemRow] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -197,6 +195,12 @@ class IncidentForm(QWidget):
         notes_layout.addWidget(self.notes)
         outer.addWidget(notes_box)
 
+        # ------------------------------------------------------------ entity facts (issue 14)
+        self.entity_facts = EntityFactsForm(self)
+        outer.addWidget(self.entity_facts)
+        for field, label in self.entity_facts.problem_labels.items():
+            self._problem_rows[field] = _ProblemRow(label, [])
+
         # ------------------------------------------------------------ entity profile (issue 13)
         self.profile = EntityProfileForm(self, date_format)
         outer.addWidget(self.profile)
@@ -230,6 +234,7 @@ class IncidentForm(QWidget):
         self.notes.textChanged.connect(self._edited)
         self.decisions.changed.connect(self._edited)
         self.profile.changed.connect(self._edited)
+        self.entity_facts.changed.connect(self._edited)
         self.notes.textChanged.connect(self._fit_notes_wrap)
         self._sync_enabled()
 
@@ -332,7 +337,7 @@ class IncidentForm(QWidget):
             self.notes.setPlainText(incident.notes)
             self.decisions.set_facts(incident)
             self.profile.set_facts(incident)
-            self._entity = incident.entity
+            self.entity_facts.set_facts(incident.entity)
             self._loaded_text["notes"] = (self.notes.toPlainText(), incident.notes)
         finally:
             self._loading = False
@@ -361,7 +366,7 @@ class IncidentForm(QWidget):
             notes=self._as_loaded("notes", self.notes.toPlainText()),
             **self.decisions.facts(),
             **self.profile.facts(),
-            entity=self._entity,
+            entity=self.entity_facts.facts(),
         )
 
     def set_date_format(self, fmt: str) -> None:
@@ -399,6 +404,7 @@ class IncidentForm(QWidget):
             if not self.delay_until.is_valid():
                 out.append(FieldProblem("law_enforcement_delay.until", self.delay_until.problem()))
         out.extend(self.profile.problems())
+        out.extend(self.entity_facts.problems())
         for widget in self.decisions.date_fields():
             if not widget.is_valid():
                 name = widget.line.accessibleName()
@@ -406,11 +412,15 @@ class IncidentForm(QWidget):
         return out
 
     def form_problems_text_only(self) -> list[str]:
-        """Fields whose text is not a date (saved as empty): 'Discovered: "2026-1"'."""
+        """Fields whose text is saved as empty (not a date, or an entity fact the core
+        refuses): 'Discovered: "2026-1"'. Saving asks first, and they make the window dirty."""
         return [
-            f"{widget.line.accessibleName()}: {widget.text()!r}"
-            for widget in self.date_fields()
-            if not widget.is_valid()
+            *(
+                f"{widget.line.accessibleName()}: {widget.text()!r}"
+                for widget in self.date_fields()
+                if not widget.is_valid()
+            ),
+            *self.entity_facts.refused_text(),
         ]
 
     def show_problems(self, problems: Iterable[FieldProblem]) -> None:

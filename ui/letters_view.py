@@ -1,13 +1,19 @@
 """The Letters tab: which letters the plan needs, what each must and must not say, and
-Export letters (the same drafts and letters.json as ``notifyplanner letters``)."""
+Export letters (the same drafts and letters.json as ``notifyplanner letters``).
+
+A group is due by its earliest member's deadline, but each member's clock is its own and a
+lawyer checks each against its statute, so the selected letter lists every member's deadline.
+Dates are written in the user's date format, like every other date the app shows."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,11 +29,19 @@ from PySide6.QtWidgets import (
 
 from notifyplanner.letter_groups import LetterGroup, checklist_rows, letter_groups
 from notifyplanner.model import Incident, Plan, Rulebook
+from ui.dates import ISO, dated, format_date
 
 
 class LettersView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The groups, the selected group's member deadlines and checklist, Export letters.
+
+    ``selection_changed`` tells the plan's details pane to ask ``details_html`` again."""
+
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
+        self._date_format = date_format
         self._plan: Plan | None = None
         self._rulebook: Rulebook | None = None
         self._incident: Incident | None = None
@@ -51,6 +65,12 @@ class LettersView(QWidget):
         self.group_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.group_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.group_table.itemSelectionChanged.connect(self._show_checklist)
+        self.deadlines = QTableWidget(0, 3, splitter)
+        self.deadlines.setAccessibleName("Each member's deadline")
+        self.deadlines.setHorizontalHeaderLabels(["Member", "Notice", "Its own deadline"])
+        self.deadlines.horizontalHeader().setStretchLastSection(True)
+        self.deadlines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.deadlines.verticalHeader().setVisible(False)
         self.checklist = QTableWidget(0, 3, splitter)
         self.checklist.setAccessibleName("Letter checklist")
         self.checklist.setHorizontalHeaderLabels(["Element", "In the letter", "Source"])
@@ -65,6 +85,9 @@ class LettersView(QWidget):
         self.checklist.horizontalHeader().resizeSection(
             1, metrics.horizontalAdvance("required; owed unless the") + 18
         )
+        # The checklist is the long read; one or two letters need little room.
+        for index, stretch in enumerate((1, 1, 3)):
+            splitter.setStretchFactor(index, stretch)
         layout.addWidget(splitter, 1)
 
     def set_plan(self, plan: Plan | None, rulebook: Rulebook, incident: Incident) -> None:
@@ -75,7 +98,7 @@ class LettersView(QWidget):
             cells = (
                 f"Letter {row + 1} ({group.population})",
                 ", ".join(group.jurisdictions),
-                group.send_by.isoformat() if group.send_by else "-",
+                format_date(group.send_by, self._date_format) if group.send_by else "-",
                 group.split_reason,
             )
             for col, text in enumerate(cells):
@@ -101,6 +124,96 @@ class LettersView(QWidget):
             for col, text in enumerate(cells):
                 self.checklist.setItem(row, col, _cell(text))
         self.checklist.resizeRowsToContents()
+        self.deadlines.setRowCount(len(group.deadlines) if group else 0)
+        for row, member in enumerate(group.deadlines if group else ()):
+            cells = (member.jurisdiction, member.notice, dated(member.text, self._date_format))
+            for col, text in enumerate(cells):
+                self.deadlines.setItem(row, col, _cell(text))
+        self.deadlines.resizeRowsToContents()
+        self.selection_changed.emit()
+
+    def selected_group(self) -> tuple[int, LetterGroup] | None:
+        rows = self.group_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.groups):
+            return None
+        return rows[0].row(), self.groups[rows[0].row()]
+
+    def open_placeholders(self, number: int, group: LetterGroup) -> tuple[str, ...] | str:
+        """The placeholders Export letters would leave in this draft, or why they are unknown.
+
+        Read from the draft itself (the same call Export makes, dated today), so the list
+        is the draft's, never a second guess at it."""
+        from notifyplanner.export.letters_docx import letter_docx
+        from notifyplanner.letter_text import LetterTemplateError, load_templates
+
+        if self._incident is None:
+            return ()
+        try:
+            templates = load_templates(Path(self.templates_folder) if self.templates_folder else None)
+            return letter_docx(group, self._incident, templates, number, date.today())[1]
+        except (LetterTemplateError, OSError) as exc:
+            return str(exc)
+
+    def details_html(self) -> str:
+        """The selected letter for the details pane: members, deadlines, split, placeholders."""
+        chosen = self.selected_group()
+        if chosen is None:
+            return (
+                "<p><i>Select a letter in the table to see whom it serves and what is still to fill.</i></p>"
+            )
+        row, group = chosen
+        fmt = self._date_format
+        members = ", ".join(group.jurisdictions)
+        parts = [f"<h3>Letter {row + 1} ({escape(group.population)})</h3>"]
+        parts.append(f"<p><b>Serves:</b> {escape(members)}")
+        if group.riding:
+            parts.append(f" &mdash; the federal letter stands in for {escape(', '.join(group.riding))}")
+        parts.append("</p>")
+        send_by = format_date(group.send_by, fmt) if group.send_by else "no fixed date"
+        parts.append(f"<p><b>Send by:</b> {escape(send_by)} (the earliest member's deadline)</p><ul>")
+        for member in group.deadlines:
+            parts.append(f"<li>{escape(member.jurisdiction)}: {escape(dated(member.text, fmt))}</li>")
+        parts.append(f"</ul><p><b>Why this grouping:</b> {escape(group.split_reason)}</p>")
+        if group.unchecked:
+            parts.append(
+                "<p><b>No content data for:</b> "
+                f"{escape(', '.join(group.unchecked))}; read those notices' content text.</p>"
+            )
+        open_ = self.open_placeholders(row + 1, group)
+        if isinstance(open_, str):
+            parts.append(f"<p><b>Placeholders:</b> unknown: {escape(open_)}</p>")
+        elif open_:
+            items = "".join(f"<li>{escape(p)}</li>" for p in open_)
+            parts.append(f"<p><b>Placeholders still open ({len(open_)}):</b></p><ul>{items}</ul>")
+        else:
+            parts.append("<p><b>Placeholders:</b> none; every fact the draft needs is given.</p>")
+        return "".join(parts)
+
+    def _fit_rows(self) -> None:
+        for table in (self.group_table, self.deadlines, self.checklist):
+            table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Rows fitted while the tab was hidden were measured against columns not yet laid
+        out (screenshot, 2026-12-03: a two-line reason stood in a row five lines tall);
+        fit them again once the columns have their width."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_rows)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_rows)
+
+    def set_date_format(self, fmt: str) -> None:
+        """Rewrite the dates in ``fmt`` (Preferences), the selection kept."""
+        self._date_format = fmt
+        rows = self.group_table.selectionModel().selectedRows()
+        for row, group in enumerate(self.groups):
+            text = format_date(group.send_by, fmt) if group.send_by else "-"
+            self.group_table.setItem(row, 2, _cell(text))
+        if rows:
+            self.group_table.selectRow(rows[0].row())
+        self._show_checklist()
 
     def export(self, folder: str | None = None) -> Path | None:
         """Write the drafts and letters.json into a folder the user picks (or ``folder``)."""

@@ -138,8 +138,11 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         self.splitter.addWidget(self.plan)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.letters_view = LettersView()  # issue 14: letter groups, checklists, Export letters
+        self.letters_view = LettersView(
+            date_format=self.settings.date_format
+        )  # issue 14: letter groups, checklists, Export letters
         self.plan.tabs.addTab(self.letters_view, "Letters")
+        self.letters_view.selection_changed.connect(self.plan.show_details)
         self.main_tabs.addTab(central, "Incident")
         self.hhs_view = HhsLogView(self._today.year - 1)
         self.main_tabs.addTab(self.hhs_view, "HHS annual log")
@@ -672,6 +675,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
     def _apply_preferences(self) -> None:
         self.form.set_date_format(self.settings.date_format)
         self.header.as_of.set_date_format(self.settings.date_format)
+        self.letters_view.set_date_format(self.settings.date_format)
         self._refresh_views()
 
     @at_edge("Cannot apply the preferences")

@@ -454,6 +454,10 @@ class PlanView(QSplitter):
         self.show_details()
 
     def show_details(self) -> None:
+        describe = getattr(self.tabs.currentWidget(), "details_html", None)
+        if callable(describe):  # a tab that describes its own selection (Letters)
+            self.details.setHtml(describe())
+            return
         index = self.table.currentIndex()
         if not index.isValid() or self._plan is None:
             self.timeline.set_selected(None)

@@ -170,10 +170,9 @@ class RegisterActions:
         if unreadable:
             answer = QMessageBox.question(
                 self,
-                "Some dates are not dates",
-                "These fields hold text that is not a date and will be saved empty:\n\n"
-                + "\n".join(unreadable)
-                + "\n\nSave anyway?",
+                "Some fields cannot be saved as typed",
+                "These fields hold text that is not a date (or, for the letters, not what the "
+                "field takes) and will be saved empty:\n\n" + "\n".join(unreadable) + "\n\nSave anyway?",
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

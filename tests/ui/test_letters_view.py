@@ -49,3 +49,60 @@ def test_one_letter_reads_as_one_and_a_long_reason_is_readable_whole(window: Mai
     assert view.summary.text() == "1 letter for the individual notices owed."
     reason = view.group_table.item(0, 3)
     assert reason.toolTip() == reason.text() and len(reason.text()) > 100
+
+
+def _column(table, col: int) -> list[str]:
+    return [table.item(r, col).text() for r in range(table.rowCount())]
+
+
+def test_each_member_shows_its_own_deadline_not_only_the_earliest(window: MainWindow) -> None:
+    """The letter is due by CA's date, but Maryland's and Texas's clocks are their own."""
+    window.set_incident(read_incident(SAMPLES / "retailer-card-skimming.json"), None)
+    view = window.letters_view
+    assert view.group_table.item(0, 2).text() == "2026-12-02"
+    assert _column(view.deadlines, 0) == ["AR", "CA", "IA", "MD", "TX", "VT"]
+    own = dict(zip(_column(view.deadlines, 0), _column(view.deadlines, 2), strict=True))
+    assert own["CA"] == "2026-12-02"
+    assert own["MD"] == "2026-12-17, and without unreasonable delay before it"
+    assert own["AR"] == "no fixed date"
+    assert own["TX"].startswith("2027-01-01 (conservative")
+
+
+def test_the_letters_tab_writes_dates_in_the_users_format(window: MainWindow) -> None:
+    window.set_incident(read_incident(SAMPLES / "retailer-card-skimming.json"), None)
+    window.settings.date_format = "MM/dd/yyyy"
+    window._apply_preferences()
+    view = window.letters_view
+    assert view.group_table.item(0, 2).text() == "12/02/2026"
+    own = dict(zip(_column(view.deadlines, 0), _column(view.deadlines, 2), strict=True))
+    assert own["MD"] == "12/17/2026, and without unreasonable delay before it"
+    assert own["CA"] == "12/02/2026"
+    window.replan()  # a new plan keeps the format
+    assert view.group_table.item(0, 2).text() == "12/02/2026"
+
+
+def test_the_details_pane_describes_the_selected_letter(window: MainWindow) -> None:
+    """Trial, 2026-12-03: with a letter selected the pane said "Select a notice in the table"."""
+    window.set_incident(read_incident(SAMPLES / "retailer-card-skimming.json"), None)
+    window.plan.tabs.setCurrentWidget(window.letters_view)
+    text = window.plan.details.toPlainText()
+    assert "Select a notice" not in text
+    assert "Letter 1 (state law)" in text and "Serves: AR, CA, IA, MD, TX, VT" in text
+    assert "MD: 2026-12-17, and without unreasonable delay before it" in text
+    assert window.letters_view.groups[0].split_reason in text
+    placeholders = window.letters_view.open_placeholders(1, window.letters_view.groups[0])
+    assert "NAME OF YOUR ORGANIZATION" in placeholders
+    assert "NAME OF YOUR ORGANIZATION" in text
+
+
+def test_a_fact_typed_in_the_form_closes_its_placeholder(window: MainWindow) -> None:
+    from dataclasses import replace
+
+    from notifyplanner.model import EntityFacts
+
+    sample = read_incident(SAMPLES / "retailer-card-skimming.json")
+    window.set_incident(replace(sample, entity=EntityFacts(name="Acme Stores")), None)
+    window.plan.tabs.setCurrentWidget(window.letters_view)
+    assert "NAME OF YOUR ORGANIZATION" not in window.plan.details.toPlainText()
+    window.plan.tabs.setCurrentIndex(0)  # back on the plan, the notice's own details
+    assert "Letter 1" not in window.plan.details.toPlainText()
