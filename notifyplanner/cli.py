@@ -234,34 +234,28 @@ def _xlsx_export(
         payload = plan_to_xlsx(
             result, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days
         )
-        atomic_write_bytes(out, payload)
-    except OSError as exc:
-        # Say what to do about it: the reader is a privacy officer, not a sysadmin.
-        why = {
-            errno.ENOENT: f"the folder {out.parent} does not exist",
-            errno.ENOTDIR: f"{out.parent} is not a folder",
-            errno.EISDIR: "that is a folder; give a file name such as plan.xlsx",
-            errno.EACCES: "permission denied: is the file open in Excel, or the folder read-only?",
-            errno.EPERM: "permission denied: is the file open in Excel, or the folder read-only?",
-            errno.EROFS: "the folder is on a read-only disk",
-            errno.ENOSPC: "the disk is full",
-        }.get(exc.errno or 0, exc.strerror or str(exc))
-        return f"{out}: cannot write the workbook ({why})"
     except (ValueError, TypeError, OverflowError) as exc:  # the writer's own; nothing was written
         return f"{out}: cannot write the workbook ({shown(str(exc), 200)})"
-    return None
+    return _write(out, payload, "workbook", held_by="Excel", example="plan.xlsx")
 
 
-def _write(out: Path, payload: bytes, what: str) -> str | None:
-    """Write an export all at once (temp file + rename); a one-line problem, or None."""
+def _write(
+    out: Path, payload: bytes, what: str, held_by: str = "another program", example: str = ""
+) -> str | None:
+    """Write an export all at once (temp file + rename); a one-line problem, or None.
+
+    The problem says what to do about it: the reader is a privacy officer, not a sysadmin."""
     try:
         atomic_write_bytes(out, payload)
     except OSError as exc:
+        denied = f"permission denied: is the file open in {held_by}, or the folder read-only?"
         why = {
             errno.ENOENT: f"the folder {out.parent} does not exist",
-            errno.EISDIR: "that is a folder; give a file name",
-            errno.EACCES: "permission denied: is the file open in another program, or the folder read-only?",
-            errno.EPERM: "permission denied: is the file open in another program, or the folder read-only?",
+            errno.ENOTDIR: f"{out.parent} is not a folder",
+            errno.EISDIR: f"that is a folder; give a file name{' such as ' + example if example else ''}",
+            errno.EACCES: denied,
+            errno.EPERM: denied,
+            errno.EROFS: "the folder is on a read-only disk",
             errno.ENOSPC: "the disk is full",
         }.get(exc.errno or 0, exc.strerror or str(exc))
         return f"{out}: cannot write the {what} ({why})"
