@@ -166,18 +166,27 @@ def _load_rules(directory: Path):  # type: ignore[no-untyped-def]
         return None, f"rules {first}{more}"
 
 
-def cmd_plan(args: argparse.Namespace) -> int:
+def planned(file: Path, rules: Path) -> tuple[Rulebook, Plan] | str:
+    """The incident file read and planned on the rules, or the one-line problem: what
+    `plan` and `letters` both start from."""
     try:
-        incident = read_incident(args.file)
+        incident = read_incident(file)
     except IncidentError as exc:
-        return _fail(str(exc))
-    rulebook, error = _load_rules(args.rules)
+        return str(exc)
+    rulebook, error = _load_rules(rules)
     if rulebook is None:
-        return _fail(error or "cannot load rules")
+        return error or "cannot load rules"
     try:
-        result = plan(incident, rulebook)
+        return rulebook, plan(incident, rulebook)
     except InputError as exc:
-        return _fail(f"{args.file}: {exc.field}: {exc.message}")
+        return f"{file}: {exc.field}: {exc.message}"
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    outcome = planned(args.file, args.rules)
+    if isinstance(outcome, str):
+        return _fail(outcome)
+    rulebook, result = outcome
     today = args.today or date.today()
     earlier = _earlier_contents(args.xlsx, args.ics, args.pdf)
     problem = None

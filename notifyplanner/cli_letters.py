@@ -16,9 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from notifyplanner.engine import plan
 from notifyplanner.filings import filing_to_dict, filings
-from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_incident
+from notifyplanner.incident_file import atomic_write_bytes
 from notifyplanner.letter_groups import LetterGroup, letter_groups
 from notifyplanner.letter_rules import ELEMENTS
 from notifyplanner.letter_text import LetterTemplateError, load_templates
@@ -168,18 +167,14 @@ def _write_all(outdir: Path, payloads: dict[str, bytes], created: bool) -> str:
 
 
 def run_letters(args: argparse.Namespace) -> int:
-    from notifyplanner.cli import _emit, _json_out, _load_rules  # the shared CLI helpers
+    from notifyplanner.cli import _emit, _json_out, planned  # the shared CLI helpers
 
+    outcome = planned(args.file, args.rules)
+    if isinstance(outcome, str):
+        return _fail(outcome)
+    rulebook, result = outcome
     try:
-        incident = read_incident(args.file)
-    except IncidentError as exc:
-        return _fail(str(exc))
-    rulebook, error = _load_rules(args.rules)
-    if rulebook is None:
-        return _fail(error or "cannot load rules")
-    try:
-        result = plan(incident, rulebook)
-        files, document = build_letters(incident, result, rulebook, args.templates, date.today())
+        files, document = build_letters(result.incident, result, rulebook, args.templates, date.today())
     except InputError as exc:
         return _fail(f"{args.file}: {exc.field}: {exc.message}")
     except LetterTemplateError as exc:
