@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -32,7 +31,7 @@ from notifyplanner.incident_file import FieldProblem
 from notifyplanner.model import CountsSource, Incident, Unplaced
 from ui.incident_form import IncidentForm
 from ui.models import ResidentsFilterProxy, ResidentsModel, parse_pasted_counts
-from ui.tables import compact_rows
+from ui.tables import compact_rows, filter_field
 
 if TYPE_CHECKING:
     from ui.roster_import import ImportedCounts
@@ -95,10 +94,9 @@ class IncidentView(QTabWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.residents_filter = QLineEdit(page)
-        self.residents_filter.setPlaceholderText("Filter jurisdictions (name or code)")
-        self.residents_filter.setAccessibleName("Filter jurisdictions")
-        self.residents_filter.setClearButtonEnabled(True)
+        self.residents_filter = filter_field(
+            page, "Filter jurisdictions (name or code)", "Filter jurisdictions"
+        )
         layout.addWidget(self.residents_filter)
         self.residents_model = ResidentsModel(self)
         self.residents_proxy = ResidentsFilterProxy(self)

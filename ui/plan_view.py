@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -45,7 +44,7 @@ from ui.models import (
     days_left_text,
     urgency,
 )
-from ui.tables import list_table
+from ui.tables import filter_field, list_table
 from ui.timeline import TimelineWidget
 
 PLAN_TAB, TIMELINE_TAB, CREDIT_TAB, HISTORY_TAB = 0, 1, 2, 3
@@ -215,10 +214,9 @@ class PlanView(QSplitter):
         layout.setContentsMargins(6, 6, 6, 6)
         self.table_page = page
         self.table_row = row = QHBoxLayout()
-        self.filter = QLineEdit(page)
-        self.filter.setPlaceholderText("Filter notices (Ctrl+F): state, recipient, status, citation...")
-        self.filter.setAccessibleName("Filter notices")
-        self.filter.setClearButtonEnabled(True)
+        self.filter = filter_field(
+            page, "Filter notices (Ctrl+F): state, recipient, status, citation...", "Filter notices"
+        )
         self.show_not_required = QCheckBox("Sho&w not required", page)
         self.show_not_required.setAccessibleName("Show notices that are not required")
         self.show_not_required.setChecked(True)

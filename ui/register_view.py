@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from notifyplanner.register.records import CaseSummary, HhsLogRow
 from ui.dates import ISO, format_date
 from ui.register_models import CASE_ROLE, HhsLogModel, RegisterFilterProxy, RegisterModel
-from ui.tables import list_table
+from ui.tables import filter_field, list_table
 
 
 class RegisterView(QWidget):
@@ -44,10 +43,7 @@ class RegisterView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         row = QHBoxLayout()
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter incidents: name, date, number...")
-        self.filter.setAccessibleName("Filter incidents")
-        self.filter.setClearButtonEnabled(True)
+        self.filter = filter_field(self, "Filter incidents: name, date, number...", "Filter incidents")
         self.open_only = QCheckBox("Only with notices &due", self)
         self.open_only.setAccessibleName("Only incidents with a notice overdue or pending")
         row.addWidget(self.filter, 1)

@@ -5,7 +5,7 @@ selection rule reaches every table alike."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 
 def compact_rows(view: QTableView) -> None:
@@ -26,3 +26,12 @@ def list_table(parent: QWidget | None, model: QAbstractItemModel, name: str) -> 
     compact_rows(table)
     table.setWordWrap(False)
     return table
+
+
+def filter_field(parent: QWidget | None, placeholder: str, name: str) -> QLineEdit:
+    """The box above a table that narrows its rows as the person types."""
+    field = QLineEdit(parent)
+    field.setPlaceholderText(placeholder)
+    field.setAccessibleName(name)
+    field.setClearButtonEnabled(True)
+    return field
