@@ -636,3 +636,26 @@ def test_hours_clock_rows_show_the_time_due_and_its_offset(rulebook: Rulebook):
     instant = details.cell(row=nydfs, column=headers(details)["Deadline instant"]).value
     assert instant == "2026-11-02 08:00 (UTC-05:00), America/New_York"
     assert details.cell(row=ny, column=headers(details)["Deadline instant"]).value is None
+
+
+def test_a_sector_regulator_is_named_once_so_its_row_stays_a_checklist_row(rulebook):
+    """Rendered on 2026-12-03: the NYDFS office stood in both Recipient and Office, four lines
+    in a two-line row, cut off on paper. The Office cell names it; Recipient says Regulator."""
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+
+    from notifyplanner.incident_file import read_incident
+
+    sample = (
+        Path(__file__).resolve().parents[1] / "resources" / "samples" / "public-insurer-sec-nydfs-gdpr.json"
+    )
+    result = make_plan(read_incident(sample), rulebook)
+    ws = load_workbook(io.BytesIO(plan_to_xlsx(result, rulebook, made_on=date(2026, 11, 2))))["Obligations"]
+    cols = headers(ws)
+    rows = {
+        ws.cell(r, cols["Office"]).value: ws.cell(r, cols["Recipient"]).value
+        for r in range(2, ws.max_row + 1)
+    }
+    explanation = "New York Superintendent of Financial Services: written explanation of an extortion payment"
+    assert rows[explanation] == "Regulator"

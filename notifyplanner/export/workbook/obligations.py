@@ -173,13 +173,23 @@ def _values(number: int, ob: Obligation) -> dict[str, CellValue]:
     return {
         "number": number,
         "where": ob.jurisdiction,
-        "recipient": notice_label(ob),
+        "recipient": _recipient(ob),
         "office": ob.office,
         "status": STATUS_WORDS[ob.status],
         "deadline": _deadline_cell(ob),
         "time_due": time_due(ob),
         "send_by": ob.practical_send_by if ob.practical_send_by != ob.deadline else None,
     }
+
+
+def _recipient(ob: Obligation) -> str:
+    """The Recipient cell. A sector or foreign regulator is named by its office, which the
+    Office cell beside it already gives whole; repeating it made a four-line cell that the
+    two-line checklist row cut off (NYDFS, seen rendered). Then the cell says only "Regulator"."""
+    label = notice_label(ob)
+    if ob.recipient_label and ob.office and label.startswith(ob.office):
+        return "Regulator" + label[len(ob.office) :]
+    return label
 
 
 def _row_height(values: dict[str, CellValue]) -> float:
