@@ -1,4 +1,4 @@
-"""The register's storage: the only module that speaks SQL.
+"""The register's storage: with its reads (``reads.py``), the only code that speaks SQL.
 
 One SQLite file (standard library ``sqlite3``) holds every case: its facts versions, the
 notices recorded, evidence files, a cache of each plan's deadlines for fast lists, and an
@@ -31,6 +31,9 @@ Interface (everything a face or the service layer may call)::
     .backup(out_path)                        # SQLite's online backup API
     .register_log() / .verify_register()     # the register's own chain (deletions)
 
+The reads are a mixin in ``reads.py`` and the checks made before a file is opened are in
+``files.py``; this module keeps the lifecycle and every write.
+
 Safety, and why:
 
 - Transactions for every change (``BEGIN IMMEDIATE``), so a crash leaves the last whole
@@ -59,9 +62,8 @@ import contextlib
 import functools
 import hashlib
 import json
-import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -76,26 +78,19 @@ from notifyplanner.register.errors import (
     RetentionError,
     UnknownCaseError,
 )
+from notifyplanner.register.files import check_existing, create_file
+from notifyplanner.register.reads import REGISTER_CHAIN, RegisterReads, iso_date
 from notifyplanner.register.records import (
     AuditEntry,
     Case,
-    CaseSummary,
-    EvidenceInfo,
-    FactsVersion,
-    HhsLogRow,
-    LateReason,
-    Method,
     NewNotice,
-    Notice,
     NoticeAction,
     PlanRow,
 )
-from notifyplanner.register.retention import HIPAA_RETENTION_YEARS, may_delete, retain_until
-from notifyplanner.register.schema import APPLICATION_ID, FORMAT, MIGRATIONS, SCHEMA_VERSION
+from notifyplanner.register.retention import HIPAA_RETENTION_YEARS, may_delete
+from notifyplanner.register.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
-REGISTER_CHAIN = 0  # the case id of the register's own log (deletions)
 
 
 # --------------------------------------------------------------------------- values
@@ -130,77 +125,6 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-# --------------------------------------------------------------------------- opening
-
-
-def _check_existing(path: Path) -> None:
-    """Refuse a file that is not a register, reading it read-only: nothing is written.
-
-    The header is read through safe_read, which refuses a FIFO (the read would block
-    forever) or a device before opening it."""
-    from notifyplanner.safe_read import InputError, read_head
-
-    if path.is_dir():
-        raise NotARegisterError(f"{path}: is a folder, not a register file")
-    try:
-        header = read_head(path, "register", len(SQLITE_HEADER))
-    except InputError as exc:
-        raise NotARegisterError(f"{path}: {exc.message}") from None
-    if header != SQLITE_HEADER:
-        what = "an empty file" if not header else "not a SQLite database"
-        raise NotARegisterError(f"{path}: {what}, not a notifyplanner register; nothing was changed")
-    # With no WAL file beside it nobody has the file open for writing and its pages are all
-    # in the main file, so it can be read as immutable: SQLite then creates no -wal/-shm.
-    # With one, someone may be writing; read it normally (the WAL files exist already).
-    wal = path.with_name(path.name + "-wal").exists()
-    try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'' if wal else '&immutable=1'}", uri=True)
-    except sqlite3.Error as exc:
-        raise NotARegisterError(f"{path}: cannot open ({exc}); nothing was changed") from None
-    try:
-        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
-        version = probe.execute("PRAGMA user_version").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise NotARegisterError(
-                f"{path}: a SQLite database of another program, not a notifyplanner register; "
-                "nothing was changed"
-            )
-        if version > SCHEMA_VERSION:
-            raise NotARegisterError(
-                f"{path}: register format {version} is newer than this program understands "
-                f"({SCHEMA_VERSION}); update notifyplanner. Nothing was changed"
-            )
-        if version >= 1:
-            row = probe.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-            if row is None or row[0] != FORMAT:
-                raise NotARegisterError(f"{path}: register metadata missing; nothing was changed")
-    except sqlite3.DatabaseError as exc:
-        raise NotARegisterError(f"{path}: damaged register ({exc}); nothing was changed") from None
-    finally:
-        probe.close()
-
-
-def _create_file(path: Path) -> None:
-    if not path.parent.is_dir():
-        raise RegisterError(f"{path}: the folder {path.parent} does not exist")
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return
-    except OSError as exc:
-        raise RegisterError(f"{path}: cannot create ({exc.strerror})") from None
-    os.close(fd)
-    os.chmod(path, 0o600)  # owner-only whatever the umask; incident records are sensitive
-
-
 # --------------------------------------------------------------------------- the register
 
 
@@ -220,7 +144,7 @@ def _guarded(method: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class Register:
+class Register(RegisterReads):
     """A register file, open. Not thread-safe: one ``Register`` per thread."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:  # a server-backed subclass is guarded too
@@ -238,11 +162,11 @@ class Register:
         path = Path(path)
         created = False
         if path.exists():
-            _check_existing(path)
+            check_existing(path)
         elif not create:
             raise RegisterError(f"{path}: no such register")
         else:
-            _create_file(path)
+            create_file(path)
             created = True
         try:
             connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -299,250 +223,6 @@ class Register:
             raise
         db.execute("COMMIT")
 
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
-        """A consistent snapshot for multi-query reads."""
-        self._db.execute("BEGIN")
-        try:
-            yield self._db
-        finally:
-            self._db.execute("COMMIT")
-
-    # ---- reads
-
-    _CASE_COLUMNS = (
-        "id, name, created_at, created_by, facts_version, revision, discovered, affected, "
-        "log_head, last_record, retain_years"
-    )
-
-    def _case_from(self, row: Sequence[Any]) -> Case:
-        created = audit.parse_utc(row[2])
-        last = _day(row[9]) or created.date()
-        return Case(
-            id=row[0],
-            name=row[1],
-            created_at=created,
-            created_by=row[3],
-            facts_version=row[4],
-            revision=row[5],
-            discovered=_day(row[6]),
-            affected=row[7],
-            retain_until=retain_until(created.date(), last, row[10]),
-            log_head=row[8],
-        )
-
-    def case(self, case_id: int) -> Case:
-        row = self._db.execute(f"SELECT {self._CASE_COLUMNS} FROM cases WHERE id = ?", (case_id,)).fetchone()
-        if row is None:
-            raise UnknownCaseError(f"no case {case_id} in {self.path}")
-        return self._case_from(row)
-
-    def cases(self) -> list[Case]:
-        rows = self._db.execute(f"SELECT {self._CASE_COLUMNS} FROM cases ORDER BY id").fetchall()
-        return [self._case_from(r) for r in rows]
-
-    def facts(self, case_id: int, version: int | None = None) -> FactsVersion:
-        case = self.case(case_id)
-        wanted = case.facts_version if version is None else version
-        row = self._db.execute(
-            "SELECT version, incident_json, saved_at, saved_by, note FROM facts WHERE case_id = ? AND version = ?",
-            (case_id, wanted),
-        ).fetchone()
-        if row is None:
-            raise UnknownCaseError(
-                f"case {case_id} has no facts version {wanted} (1 to {case.facts_version})"
-            )
-        return FactsVersion(case_id, row[0], row[1], audit.parse_utc(row[2]), row[3], row[4])
-
-    def versions(self, case_id: int) -> list[FactsVersion]:
-        self.case(case_id)
-        rows = self._db.execute(
-            "SELECT version, incident_json, saved_at, saved_by, note FROM facts WHERE case_id = ? ORDER BY version",
-            (case_id,),
-        ).fetchall()
-        return [FactsVersion(case_id, r[0], r[1], audit.parse_utc(r[2]), r[3], r[4]) for r in rows]
-
-    def evidence(self, case_id: int) -> list[EvidenceInfo]:
-        rows = self._db.execute(
-            "SELECT id, case_id, key, sha256, size, original_name, added_at, added_by FROM evidence "
-            "WHERE case_id = ? ORDER BY id",
-            (case_id,),
-        ).fetchall()
-        return [EvidenceInfo(r[0], r[1], r[2], r[3], r[4], r[5], audit.parse_utc(r[6]), r[7]) for r in rows]
-
-    def evidence_bytes(self, evidence_id: int) -> bytes:
-        """The file exactly as added; its SHA-256 is checked so a damaged blob is never
-        handed out as proof."""
-        row = self._db.execute("SELECT data, sha256 FROM evidence WHERE id = ?", (evidence_id,)).fetchone()
-        if row is None:
-            raise UnknownCaseError(f"no evidence file {evidence_id} in {self.path}")
-        data = bytes(row[0])
-        if hashlib.sha256(data).hexdigest() != row[1]:
-            raise RegisterError(f"evidence file {evidence_id}: its content no longer matches its SHA-256")
-        return data
-
-    def notices(self, case_id: int) -> dict[str, Notice]:
-        self.case(case_id)
-        files: dict[str, list[EvidenceInfo]] = {}
-        for info in self.evidence(case_id):
-            files.setdefault(info.key, []).append(info)
-        rows = self._db.execute(
-            "SELECT key, action, sent_on, method, reference, sent_by, note, late_reason, late_reason_text, "
-            "skip_reason, recorded_at, recorded_by FROM notices WHERE case_id = ? ORDER BY key",
-            (case_id,),
-        ).fetchall()
-        return {
-            r[0]: Notice(
-                case_id=case_id,
-                key=r[0],
-                action=NoticeAction(r[1]),
-                sent_on=_day(r[2]),
-                method=Method(r[3]) if r[3] else None,
-                reference=r[4],
-                sent_by=r[5],
-                note=r[6],
-                late_reason=LateReason(r[7]) if r[7] else None,
-                late_reason_text=r[8],
-                skip_reason=r[9],
-                recorded_at=audit.parse_utc(r[10]),
-                recorded_by=r[11],
-                evidence=tuple(files.get(r[0], ())),
-            )
-            for r in rows
-        }
-
-    def plan_rows(self, case_id: int) -> list[PlanRow]:
-        rows = self._db.execute(
-            "SELECT key, status, deadline, recipient FROM plan_rows WHERE case_id = ? ORDER BY key",
-            (case_id,),
-        ).fetchall()
-        return [PlanRow(r[0], r[1], _day(r[2]), r[3]) for r in rows]
-
-    def _entries(self, case_id: int) -> list[AuditEntry]:
-        rows = self._db.execute(
-            "SELECT seq, at, who, action, detail, prev, hash FROM audit_log WHERE case_id = ? ORDER BY id",
-            (case_id,),
-        ).fetchall()
-        out = []
-        for r in rows:
-            try:
-                detail = json.loads(r[4])
-            except ValueError:
-                detail = {"unreadable": r[4]}
-            try:
-                at = audit.parse_utc(r[1])
-            except ValueError:
-                at = datetime.min.replace(tzinfo=UTC)
-            out.append(AuditEntry(case_id, r[0], at, r[2], r[3], detail, r[5], r[6]))
-        return out
-
-    def log(self, case_id: int) -> list[AuditEntry]:
-        self.case(case_id)
-        return self._entries(case_id)
-
-    def verify(self, case_id: int) -> audit.Verification:
-        with self._read() as db:
-            row = db.execute("SELECT log_count, log_head FROM cases WHERE id = ?", (case_id,)).fetchone()
-            if row is None:
-                raise UnknownCaseError(f"no case {case_id} in {self.path}")
-            return audit.verify_chain(case_id, self._entries(case_id), row[0], row[1])
-
-    def register_log(self) -> list[AuditEntry]:
-        return self._entries(REGISTER_CHAIN)
-
-    def verify_register(self) -> audit.Verification:
-        with self._read():
-            count, head = self._meta_chain()
-            return audit.verify_chain(REGISTER_CHAIN, self._entries(REGISTER_CHAIN), count, head)
-
-    def summaries(self, today: date, rules_digest: str = "") -> list[CaseSummary]:
-        """Every case with its counts as of ``today``, in one query.
-
-        Counts follow ``grading.py`` (a test holds them to it): a notice not recorded and
-        not 'not_required' with a deadline before today is overdue, on or after today
-        pending; notices with no fixed deadline count in neither.
-        """
-        t = today.isoformat()
-        rows = self._db.execute(
-            """
-            SELECT c.id, c.name, c.discovered, c.affected, c.facts_version, c.controlling_deadline,
-                   c.created_at, c.last_record, c.retain_years, c.rules_digest,
-                   p.next_due, p.overdue, p.pending, n.sent, n.skipped
-            FROM cases c
-            LEFT JOIN (
-                SELECT p.case_id,
-                       MIN(CASE WHEN p.deadline >= :t THEN p.deadline END) AS next_due,
-                       SUM(p.deadline < :t) AS overdue,
-                       SUM(p.deadline >= :t) AS pending
-                FROM plan_rows p
-                WHERE p.status != 'not_required' AND p.deadline IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.case_id = p.case_id AND n.key = p.key)
-                GROUP BY p.case_id
-            ) p ON p.case_id = c.id
-            LEFT JOIN (
-                SELECT case_id, SUM(action = 'sent') AS sent, SUM(action = 'skipped') AS skipped
-                FROM notices GROUP BY case_id
-            ) n ON n.case_id = c.id
-            ORDER BY c.id
-            """,
-            {"t": t},
-        ).fetchall()
-        out = []
-        for r in rows:
-            created = audit.parse_utc(r[6]).date()
-            out.append(
-                CaseSummary(
-                    id=r[0],
-                    name=r[1],
-                    discovered=_day(r[2]),
-                    affected=r[3],
-                    facts_version=r[4],
-                    controlling_deadline=_day(r[5]),
-                    next_due=_day(r[10]),
-                    overdue=r[11] or 0,
-                    pending=r[12] or 0,
-                    sent=r[13] or 0,
-                    skipped=r[14] or 0,
-                    retain_until=retain_until(created, _day(r[7]) or created, r[8]),
-                    plan_current=(r[9] == rules_digest) if rules_digest else True,
-                )
-            )
-        return out
-
-    def stale_cases(self, rules_digest: str) -> list[int]:
-        """Cases whose kept plan was made with other rules than ``rules_digest``."""
-        rows = self._db.execute("SELECT id FROM cases WHERE rules_digest != ? ORDER BY id", (rules_digest,))
-        return [r[0] for r in rows]
-
-    def import_sources(self) -> list[tuple[int, str]]:
-        """(case id, the file it was imported from) for every case still in the register
-        that was imported from a file: what lets a face notice a second import of one file."""
-        rows = self._db.execute(
-            "SELECT a.case_id, a.detail FROM audit_log a JOIN cases c ON c.id = a.case_id "
-            "WHERE a.action = 'import' ORDER BY a.case_id"
-        ).fetchall()
-        found = []
-        for case_id, detail in rows:
-            source = json.loads(detail).get("source")
-            if isinstance(source, str) and source:
-                found.append((int(case_id), source))
-        return found
-
-    def hhs_rows(self, year: int, key: str, due: date) -> list[HhsLogRow]:
-        """Cases discovered in ``year`` whose plan owes the notice ``key`` (HHS's annual
-        log), with the date that notice was recorded sent."""
-        rows = self._db.execute(
-            """
-            SELECT c.id, c.name, c.affected, c.discovered, n.sent_on
-            FROM plan_rows p JOIN cases c ON c.id = p.case_id
-            LEFT JOIN notices n ON n.case_id = p.case_id AND n.key = p.key AND n.action = 'sent'
-            WHERE p.key = ? AND p.status != 'not_required' AND c.discovered BETWEEN ? AND ?
-            ORDER BY c.discovered, c.id
-            """,
-            (key, f"{year:04d}-01-01", f"{year:04d}-12-31"),
-        ).fetchall()
-        return [HhsLogRow(r[0], r[1], r[2], date.fromisoformat(r[3]), due, _day(r[4])) for r in rows]
-
     # ---- writes
 
     def _locked_case(self, db: sqlite3.Connection, case_id: int, expected_revision: int | None) -> int:
@@ -555,10 +235,6 @@ class Register:
                 f"{expected_revision}); reload it and try again. Nothing was written"
             )
         return int(row[0])
-
-    def _meta_chain(self) -> tuple[int, str]:
-        rows = dict(self._db.execute("SELECT key, value FROM meta WHERE key IN ('log_count', 'log_head')"))
-        return int(rows["log_count"]), rows["log_head"]
 
     def _append(
         self,
@@ -596,9 +272,9 @@ class Register:
             "retain_years = ? WHERE id = ?",
             (
                 index.name,
-                _iso(index.discovered),
+                iso_date(index.discovered),
                 index.affected,
-                _iso(index.controlling_deadline),
+                iso_date(index.controlling_deadline),
                 index.rules_digest,
                 index.retain_years,
                 case_id,
@@ -607,7 +283,7 @@ class Register:
         db.execute("DELETE FROM plan_rows WHERE case_id = ?", (case_id,))
         db.executemany(
             "INSERT INTO plan_rows (case_id, key, status, deadline, recipient) VALUES (?, ?, ?, ?, ?)",
-            [(case_id, r.key, r.status, _iso(r.deadline), r.recipient) for r in index.rows],
+            [(case_id, r.key, r.status, iso_date(r.deadline), r.recipient) for r in index.rows],
         )
 
     def _touch(self, db: sqlite3.Connection, case_id: int, at: datetime, latest: date | None = None) -> None:
@@ -712,7 +388,7 @@ class Register:
                     case_id,
                     notice.key,
                     notice.action.value,
-                    _iso(notice.sent_on),
+                    iso_date(notice.sent_on),
                     notice.method.value if notice.method else None,
                     notice.reference,
                     notice.sent_by,
@@ -727,7 +403,7 @@ class Register:
             detail: dict[str, Any] = {"key": notice.key}
             if notice.action is NoticeAction.SENT:
                 detail |= {
-                    "sent_on": _iso(notice.sent_on),
+                    "sent_on": iso_date(notice.sent_on),
                     "method": notice.method.value if notice.method else None,
                     "reference": notice.reference,
                     "sent_by": notice.sent_by,
@@ -805,7 +481,7 @@ class Register:
             early = not may_delete(case.retain_until, today)
             if early and not (override_reason or "").strip():
                 raise RetentionError(
-                    f"case {case_id} must be kept until {_iso(case.retain_until)} "
+                    f"case {case_id} must be kept until {iso_date(case.retain_until)} "
                     "(45 CFR 164.530(j)(2)); deleting earlier needs an override reason. Nothing was deleted"
                 )
             self._append(
@@ -815,7 +491,7 @@ class Register:
                 {
                     "case": case_id,
                     "name": case.name,
-                    "retain_until": _iso(case.retain_until),
+                    "retain_until": iso_date(case.retain_until),
                     "before_retention_end": early,
                     "override_reason": override_reason or "",
                     "log_head": case.log_head,
@@ -833,7 +509,7 @@ class Register:
         out = Path(out)
         if out.exists():
             raise RegisterError(f"{out}: already exists; choose a new file name")
-        _create_file(out)
+        create_file(out)
         try:
             target = sqlite3.connect(out)
             try:
@@ -871,4 +547,5 @@ def _guard_public_methods(cls: type) -> None:
             setattr(cls, name, _guarded(value))
 
 
+_guard_public_methods(RegisterReads)
 _guard_public_methods(Register)

@@ -428,3 +428,17 @@ def test_sqlite_errors_after_opening_are_one_line_register_errors(db_path):
         reg._db.execute("PRAGMA query_only = ON")  # stands in for a read-only disk
         with pytest.raises(RegisterError, match=r"register\.sqlite3"):
             reg.record_notice(case.id, sent(), "alice", expected_revision=case.revision)
+
+
+def test_sqlite_errors_in_a_read_are_one_line_register_errors_too(db_path):
+    """The reads live in their own mixin (reads.py); they are guarded like the writes."""
+    from notifyplanner.register.storage import RegisterError
+
+    with Register.open(db_path) as reg:
+        case = new_case(reg)
+        reg._db.execute("DROP TRIGGER IF EXISTS notices_no_delete")
+        reg._db.execute("ALTER TABLE notices RENAME TO notices_gone")  # stands in for a damaged schema
+        with pytest.raises(RegisterError, match=r"register\.sqlite3.*nothing was changed"):
+            reg.notices(case.id)
+        with pytest.raises(RegisterError, match=r"register\.sqlite3"):
+            reg.summaries(date(2026, 1, 1))
