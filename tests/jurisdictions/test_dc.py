@@ -30,10 +30,11 @@ def test_dc_no_attorney_general_notice_for_49_residents():
     assert notice(plan, "DC", "attorney_general").status is Status.NOT_REQUIRED
 
 
-def test_dc_no_attorney_general_notice_before_2020_06_08():
-    plan = plan_for("DC", discovered="2020-06-07", residents=5000)
-    assert not has_notice(plan, "DC", "attorney_general")
-    assert has_notice(plan_for("DC", discovered="2020-06-08", residents=5000), "DC", "attorney_general")
+def test_dc_attorney_general_notice_from_d_c_law_23_98_effective_2020_06_17():
+    # D.C. Code § 28-3852 history note: D.C. Law 23-98, eff. 2020-06-17 (the OAG page says June 8).
+    for day in ("2020-06-08", "2020-06-16"):
+        assert not has_notice(plan_for("DC", discovered=day, residents=5000), "DC", "attorney_general")
+    assert has_notice(plan_for("DC", discovered="2020-06-17", residents=5000), "DC", "attorney_general")
 
 
 def test_dc_cras_when_more_than_1000_residents_notified():
@@ -68,8 +69,8 @@ def test_dc_no_identity_theft_protection_for_card_numbers():
     assert monitoring(plan, "DC")[0].status is Status.NOT_REQUIRED
 
 
-def test_dc_no_identity_theft_protection_duty_before_2020_06_08():
-    assert monitoring(plan_for("DC", discovered="2020-06-07"), "DC") == []
+def test_dc_no_identity_theft_protection_duty_before_2020_06_17():
+    assert monitoring(plan_for("DC", discovered="2020-06-16"), "DC") == []
 
 
 def test_dc_credit_card_number_alone_with_name_counts_in_both_versions():
@@ -78,16 +79,16 @@ def test_dc_credit_card_number_alone_with_name_counts_in_both_versions():
         assert notice(plan, "DC", "individuals").status is Status.REQUIRED
 
 
-def test_dc_medical_information_counts_only_from_2020_06_08():
+def test_dc_medical_information_counts_only_from_2020_06_17():
     assert (
         notice(
-            plan_for("DC", discovered="2020-06-07", elements=("name", "medical")), "DC", "individuals"
+            plan_for("DC", discovered="2020-06-16", elements=("name", "medical")), "DC", "individuals"
         ).status
         is Status.NOT_REQUIRED
     )
     assert (
         notice(
-            plan_for("DC", discovered="2020-06-08", elements=("name", "medical")), "DC", "individuals"
+            plan_for("DC", discovered="2020-06-17", elements=("name", "medical")), "DC", "individuals"
         ).status
         is Status.REQUIRED
     )
