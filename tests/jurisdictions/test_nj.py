@@ -3,7 +3,7 @@
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
-from tests.jurisdictions.statute import monitoring, notice, plan_for
+from tests.jurisdictions.statute import monitoring, no_harm, notice, plan_for
 
 
 def test_nj_customers_most_expedient_time_no_fixed_days():
@@ -59,3 +59,12 @@ def test_nj_vendor_tells_owner_immediately():
 
 def test_nj_has_no_credit_monitoring_duty():
     assert monitoring(plan_for("NJ", discovered="2024-05-01"), "NJ") == []
+
+
+def test_nj_state_police_report_only_from_a_business_required_to_disclose():
+    # § 56:8-163(c)(1): "Any business or public entity required under this section to disclose"
+    # reports to the State Police; § 56:8-163(a): disclosure is not required if the business
+    # establishes that misuse of the information is not reasonably possible.
+    plan = plan_for("NJ", discovered="2024-05-01", decisions=(no_harm("NJ", "2024-05-05"),))
+    assert notice(plan, "NJ", "individuals").status is Status.NOT_REQUIRED
+    assert notice(plan, "NJ", "state_police").status is Status.NOT_REQUIRED
