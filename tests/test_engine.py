@@ -163,7 +163,7 @@ def test_row_labels_name_what_tells_two_notices_to_one_office_apart():
     assert labels["hhs_annual"] == "HHS Secretary (OCR): annual log, under 500"
     nj = plan_for("NJ", discovered="2025-06-02")
     # A police division is filed under "State regulator"; the title says which, and when.
-    assert notice(nj, "NJ", "state_police").label == "State regulator: Division of State Police, before the customers"
+    assert notice(nj, "NJ", "state_police").label == "State regulator: Division of State Police"
     vt = plan_for("VT", discovered="2025-06-02")
     assert notice(vt, "VT", "attorney_general").label == "Attorney General: preliminary notice"
     assert (

@@ -224,7 +224,11 @@ def test_no_two_notices_of_a_jurisdiction_read_alike(code):
         repeated = {(r, o) for r, o, _ in labels if sum(1 for r2, o2, _ in labels if (r2, o2) == (r, o)) > 1}
         for o in version.obligations:
             office = o.office if sector and o.recipient is Recipient.REGULATOR else ""
-            if o.title:
+            if not sector and o.recipient is Recipient.REGULATOR:
+                # "State regulator" alone does not say which office (a police division, a
+                # consumer-affairs office, a cyber center): a state's regulator row is always titled.
+                assert o.title, f"{code} {version.effective_from} {o.id}: a regulator row needs a title"
+            elif o.title:
                 assert (o.recipient, office) in repeated, (
                     f"{code} {version.effective_from} {o.id}: title not needed"
                 )
