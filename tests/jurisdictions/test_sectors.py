@@ -77,6 +77,38 @@ def test_8k_compliance_dates_non_src_2023_12_18_and_src_2024_06_15(sectors, dete
         assert ob.status is Status.NOT_REQUIRED
 
 
+@pytest.mark.parametrize(
+    ("sectors", "discovered", "determined", "owed", "due"),
+    [
+        # Discovered before the compliance date, determined material on or after it: owed.
+        ({"public_company"}, "2023-11-20", "2023-12-19", True, "2023-12-26"),  # Christmas skipped
+        (
+            {"public_company", "smaller_reporting_company"},
+            "2024-05-01",
+            "2024-06-17",
+            True,
+            "2024-06-24",
+        ),  # Juneteenth skipped
+        # Determined material before the compliance date, though the four days end after it: not owed.
+        ({"public_company"}, "2023-12-01", "2023-12-15", False, None),
+        ({"public_company", "smaller_reporting_company"}, "2024-06-01", "2024-06-13", False, None),
+    ],
+)
+def test_8k_compliance_date_is_compared_with_the_materiality_determination(
+    sectors, discovered, determined, owed, due
+):
+    """Release 33-11216, section II.I: registrants "must begin complying" with Item 1.05 on
+    2023-12-18 (smaller reporting companies on 2024-06-15). The event an Item 1.05 report is
+    filed for is the determination: "A report pursuant to Item 1.05 is to be filed within four
+    business days after the registrant determines that it has experienced a material
+    cybersecurity incident" (General Instruction B.1). So the date the incident occurred or was
+    discovered does not decide, and neither does the date the report would fall due."""
+    result = sector_plan(sectors, discovered=discovered, materiality_determined=determined)
+    ob = notice(result, "SEC-8K", "sec")
+    assert (ob.status is Status.REQUIRED) is owed
+    assert ob.deadline == (date.fromisoformat(due) if due else None)
+
+
 def test_8k_src_before_its_date_is_told_when_it_is_reached():
     ob = notice(
         sector_plan({"public_company", "smaller_reporting_company"}, materiality_determined="2024-06-14"),
