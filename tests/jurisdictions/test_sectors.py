@@ -671,10 +671,26 @@ def test_insurance_adopters_domicile_prong(state):
         assert ob.status is Status.REQUIRED
 
 
+def test_connecticut_insurance_data_security_law_is_effective_october_1_2020():
+    """Conn. Gen. Stat. § 38a-38 (P.A. 19-117 § 230, postponed by P.A. 19-196): the General
+    Assembly's 2020 supplement heads the section "(Note: This section is effective October 1,
+    2020.)". An event determined on 2020-09-30 owes no notice under it; one on 2020-10-01 owes
+    notice within 3 business days (Thu 10-01: Fri 10-02, Mon 10-05, Tue 10-06)."""
+    before = sector_plan(
+        {"insurance_licensee"}, determined="2020-09-30", insurance_domicile="CT", reportable=True
+    )
+    assert notice(before, "INS-CT", "commissioner").status is Status.NOT_REQUIRED
+    on = sector_plan(
+        {"insurance_licensee"}, determined="2020-10-01", insurance_domicile="CT", reportable=True
+    )
+    ob = notice(on, "INS-CT", "commissioner")
+    assert ob.status is Status.REQUIRED and ob.deadline == date(2020, 10, 6)
+
+
 @pytest.mark.parametrize(
     ("state", "first_day"),
     [
-        ("CT", "2019-10-01"),  # the earlier of 2019-10-01 and 2020-10-01
+        ("CT", "2020-10-01"),  # P.A. 19-196 postponed P.A. 19-117 § 230 to 2020-10-01
         ("DE", "2019-07-31"),
         ("HI", "2021-07-01"),
         ("IA", "2022-01-01"),
