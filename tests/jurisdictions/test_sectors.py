@@ -77,6 +77,38 @@ def test_8k_compliance_dates_non_src_2023_12_18_and_src_2024_06_15(sectors, dete
         assert ob.status is Status.NOT_REQUIRED
 
 
+@pytest.mark.parametrize(
+    ("sectors", "discovered", "determined", "owed", "due"),
+    [
+        # Discovered before the compliance date, determined material on or after it: owed.
+        ({"public_company"}, "2023-11-20", "2023-12-19", True, "2023-12-26"),  # Christmas skipped
+        (
+            {"public_company", "smaller_reporting_company"},
+            "2024-05-01",
+            "2024-06-17",
+            True,
+            "2024-06-24",
+        ),  # Juneteenth skipped
+        # Determined material before the compliance date, though the four days end after it: not owed.
+        ({"public_company"}, "2023-12-01", "2023-12-15", False, None),
+        ({"public_company", "smaller_reporting_company"}, "2024-06-01", "2024-06-13", False, None),
+    ],
+)
+def test_8k_compliance_date_is_compared_with_the_materiality_determination(
+    sectors, discovered, determined, owed, due
+):
+    """Release 33-11216, section II.I: registrants "must begin complying" with Item 1.05 on
+    2023-12-18 (smaller reporting companies on 2024-06-15). The event an Item 1.05 report is
+    filed for is the determination: "A report pursuant to Item 1.05 is to be filed within four
+    business days after the registrant determines that it has experienced a material
+    cybersecurity incident" (General Instruction B.1). So the date the incident occurred or was
+    discovered does not decide, and neither does the date the report would fall due."""
+    result = sector_plan(sectors, discovered=discovered, materiality_determined=determined)
+    ob = notice(result, "SEC-8K", "sec")
+    assert (ob.status is Status.REQUIRED) is owed
+    assert ob.deadline == (date.fromisoformat(due) if due else None)
+
+
 def test_8k_src_before_its_date_is_told_when_it_is_reached():
     ob = notice(
         sector_plan({"public_company", "smaller_reporting_company"}, materiality_determined="2024-06-14"),
@@ -639,10 +671,26 @@ def test_insurance_adopters_domicile_prong(state):
         assert ob.status is Status.REQUIRED
 
 
+def test_connecticut_insurance_data_security_law_is_effective_october_1_2020():
+    """Conn. Gen. Stat. § 38a-38 (P.A. 19-117 § 230, postponed by P.A. 19-196): the General
+    Assembly's 2020 supplement heads the section "(Note: This section is effective October 1,
+    2020.)". An event determined on 2020-09-30 owes no notice under it; one on 2020-10-01 owes
+    notice within 3 business days (Thu 10-01: Fri 10-02, Mon 10-05, Tue 10-06)."""
+    before = sector_plan(
+        {"insurance_licensee"}, determined="2020-09-30", insurance_domicile="CT", reportable=True
+    )
+    assert notice(before, "INS-CT", "commissioner").status is Status.NOT_REQUIRED
+    on = sector_plan(
+        {"insurance_licensee"}, determined="2020-10-01", insurance_domicile="CT", reportable=True
+    )
+    ob = notice(on, "INS-CT", "commissioner")
+    assert ob.status is Status.REQUIRED and ob.deadline == date(2020, 10, 6)
+
+
 @pytest.mark.parametrize(
     ("state", "first_day"),
     [
-        ("CT", "2019-10-01"),  # the earlier of 2019-10-01 and 2020-10-01
+        ("CT", "2020-10-01"),  # P.A. 19-196 postponed P.A. 19-117 § 230 to 2020-10-01
         ("DE", "2019-07-31"),
         ("HI", "2021-07-01"),
         ("IA", "2022-01-01"),
