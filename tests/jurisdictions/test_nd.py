@@ -2,8 +2,10 @@
 
 from datetime import date
 
+from notifyplanner.calendar import holiday_name
 from notifyplanner.model import DeadlineKind, Status
-from tests.jurisdictions.statute import has_notice, notice, plan_for
+from tests.jurisdictions.sector_cases import sector_plan
+from tests.jurisdictions.statute import has_notice, notice, plan_for, rulebook
 
 
 def test_north_dakota_individuals_most_expedient_time_no_fixed_days_51_30_02():
@@ -55,3 +57,34 @@ def test_north_dakota_vendor_duty_to_owner_kept_for_business_associate_role():
     # The engine's business_associate role stands for every maintainer; its duty to the owner is not excused.
     plan = plan_for("ND", discovered="2024-03-01", role="business_associate")
     assert notice(plan, "ND", "data_owner").status is Status.REQUIRED
+
+
+# --------------------------------------------------------------------------- Holidays (N.D.C.C. ch. 1-03)
+
+
+def _commissioner_deadline(determined: str) -> date | None:
+    result = sector_plan(
+        {"insurance_licensee"}, determined=determined, insurance_domicile="ND", reportable=True
+    )
+    return notice(result, "INS-ND", "commissioner").deadline
+
+
+def test_north_dakota_good_friday_is_a_holiday_1_03_01_5():
+    """§ 1-03-01(5): "The Friday next preceding Easter Sunday and commonly known as Good Friday"."""
+    assert holiday_name(date(2024, 3, 29), rulebook().get("ND").holidays) == "Good Friday"
+    assert holiday_name(date(2038, 4, 23), rulebook().get("ND").holidays) == "Good Friday"
+
+
+def test_north_dakota_three_business_days_skip_good_friday():
+    # Determined Thu 2024-03-28: Good Friday 03-29 and the weekend skipped; Mon, Tue, Wed -> 04-03.
+    assert _commissioner_deadline("2024-03-28") == date(2024, 4, 3)
+
+
+def test_north_dakota_juneteenth_is_not_a_holiday_in_1_03_01():
+    # § 1-03-18 designates June 19 as Juneteenth but § 1-03-01 does not list it: Wed 2024-06-19 counts.
+    assert _commissioner_deadline("2024-06-18") == date(2024, 6, 21)
+
+
+def test_north_dakota_saturday_christmas_is_kept_on_the_friday_before_1_03_02_1():
+    # Christmas 2021 is a Saturday: Fri 12-24 is the holiday. Determined Thu 12-23 -> Mon 27, Tue 28, Wed 29.
+    assert _commissioner_deadline("2021-12-23") == date(2021, 12, 29)
