@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from notifyplanner.model import HolidayCalendar
@@ -30,6 +31,9 @@ def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
         if extra.on is not None:  # one dated closure, only in its own year
             if extra.on.year == year:
                 days.setdefault(extra.on, extra.name)
+            continue
+        if extra.easter_offset is not None:  # Good Friday: Easter Sunday - 2 days
+            days.setdefault(easter(year) + timedelta(days=extra.easter_offset), extra.name)
             continue
         days.setdefault(nth_weekday(year, extra.month, extra.weekday, extra.nth), extra.name)
     return days

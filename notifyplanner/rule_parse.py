@@ -414,7 +414,10 @@ def parse_holidays(spec: dict[str, Any], sub: str | None, file: str) -> HolidayC
 
 
 def _added_holiday(file: str, i: int, raw: dict[str, Any]) -> AddedHoliday:
-    """An ``add`` entry: a dated closure (checked to be a real day) or the nth weekday of a month."""
+    """An ``add`` entry: a dated closure (checked to be a real day), a day counted from Easter,
+    or the nth weekday of a month."""
+    if "easter_offset" in raw:
+        return AddedHoliday(raw["name"], 0, 0, 0, easter_offset=raw["easter_offset"])
     if "date" not in raw:
         return AddedHoliday(raw["name"], raw["month"], _WEEKDAYS.index(raw["weekday"]), raw["nth"])
     try:

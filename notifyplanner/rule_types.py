@@ -368,14 +368,17 @@ def _content_citations(rule: ObligationRule) -> list[tuple[str, Citation]]:
 @dataclass(frozen=True)
 class AddedHoliday:
     """A legal holiday of the jurisdiction's own statute that python-holidays lacks:
-    the ``nth`` ``weekday`` (0 = Monday) of ``month``, or, with ``on``, that one day only
-    (a closure by executive order that the filing office treats as a holiday)."""
+    the ``nth`` ``weekday`` (0 = Monday) of ``month``; or, with ``on``, that one day only
+    (a closure by executive order that the filing office treats as a holiday); or, with
+    ``easter_offset``, a day counted from Western Easter Sunday in every year (Good Friday
+    is -2), which no month-and-weekday rule can express."""
 
     name: str
     month: int
     weekday: int
     nth: int
     on: date | None = None
+    easter_offset: int | None = None
 
 
 @dataclass(frozen=True)

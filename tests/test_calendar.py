@@ -94,6 +94,20 @@ def test_a_statute_correction_adds_and_removes_days():
     assert is_business_day(date(2026, 10, 12), IA)
 
 
+@given(year=st.integers(1990, 2100))
+def test_an_easter_holiday_is_the_friday_before_easter_every_year(year):
+    """Good Friday (N.D.C.C. § 1-03-01(5)) moves with Easter: no month-and-weekday rule holds it."""
+    from dateutil.easter import easter
+
+    from notifyplanner.model import AddedHoliday
+
+    nd = HolidayCalendar("US", "ND", added=(AddedHoliday("Good Friday", 0, 0, 0, easter_offset=-2),))
+    good_friday = easter(year) - timedelta(days=2)
+    assert good_friday.weekday() == 4
+    assert non_business_reason(good_friday, nd) == "Good Friday"
+    assert is_business_day(good_friday, HolidayCalendar("US", "ND")), "python-holidays' ND lacks it"
+
+
 def test_nth_weekday():
     from notifyplanner.calendar import nth_weekday
 

@@ -73,6 +73,8 @@ def test_north_dakota_good_friday_is_a_holiday_1_03_01_5():
     """§ 1-03-01(5): "The Friday next preceding Easter Sunday and commonly known as Good Friday"."""
     assert holiday_name(date(2024, 3, 29), rulebook().get("ND").holidays) == "Good Friday"
     assert holiday_name(date(2038, 4, 23), rulebook().get("ND").holidays) == "Good Friday"
+    assert holiday_name(date(2090, 4, 14), rulebook().get("ND").holidays) == "Good Friday"  # every year
+    assert holiday_name(date(2090, 4, 13), rulebook().get("ND").holidays) is None
 
 
 def test_north_dakota_three_business_days_skip_good_friday():
