@@ -65,6 +65,18 @@ def test_california_twelve_months_of_identity_theft_services_when_source_of_brea
     assert [d.months for d in duties if d.status is Status.REQUIRED] == [12]
 
 
+def test_california_identity_theft_offer_reaches_a_drivers_license_number_under_ab_1710():
+    plan = plan_for("CA", discovered="2018-05-01", elements=("name", "drivers_license"))
+    assert [d.months for d in monitoring(plan, "CA") if d.status is Status.REQUIRED] == [12]
+
+
+def test_california_identity_theft_offer_not_owed_for_a_card_number_alone():
+    # (d)(2)(G) reaches only the numbers in (h)(1)(A) and (B): SSN, driver's license and ID numbers.
+    plan = plan_for("CA", discovered="2018-05-01", elements=("name", "financial_account"))
+    assert notice(plan, "CA", "individuals").status is Status.REQUIRED
+    assert not [d for d in monitoring(plan, "CA") if d.status is Status.REQUIRED]
+
+
 def test_california_no_identity_theft_services_when_not_source_of_breach():
     duties = monitoring(plan_for("CA", discovered="2024-05-01", source_of_breach=False), "CA")
     assert not [d for d in duties if d.status is Status.REQUIRED]
