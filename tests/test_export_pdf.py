@@ -186,3 +186,22 @@ def test_hours_clock_notices_print_their_time_and_offset(rulebook: Rulebook):
         ("EU-GDPR/supervisory_authority", "2026-11-01 21:40 (UTC-05:00)"),
     ]:
         assert shown in owed_part, key
+
+
+def test_the_entity_profile_is_among_the_incident_facts(rulebook: Rulebook):
+    """The checklist names the facts the sector notices rest on, and says "not given" for
+    a missing one rather than leaving it out."""
+    from notifyplanner.model import Incident
+
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    first = pages(plan_to_pdf(sector, as_of=date(2026, 10, 30)))[0]
+    assert "Entity role Any other business" in first
+    assert "Entity profile Public company" in first
+    assert "Insurance domicile NY (New York)" in first
+    assert "Time zone America/New_York" in first
+    assert "discovered at 2026-10-29 22:40 (UTC-04:00)" in first
+    assert "8-K materiality date 2026-11-24" in first
+    bare = pages(plan_to_pdf(make_plan(Incident(name="bare"), rulebook), as_of=AS_OF))[0]
+    assert "Entity profile not given" in bare
+    assert "Time zone not given" in bare
+    assert "Organisation name not given" in bare

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from notifyplanner.decisions import decision_text
-from notifyplanner.model import Obligation, Plan
+from notifyplanner.instants import instant_text
+from notifyplanner.model import Incident, Obligation, Plan, Sector
+from notifyplanner.places import JURISDICTIONS
 
 # What XML 1.0 cannot hold (an .xlsx is XML): C0 controls but tab and LF, plus U+FFFE/U+FFFF
 # and lone surrogates (which openpyxl lets through, producing a workbook nothing can open).
@@ -91,6 +93,93 @@ def residents_text(residents: dict[str, int | None]) -> str:
     )
 
 
+NOT_GIVEN = "not given"
+# The app's labels for the instants (ui/entity_profile.py), in lower case inside a sentence.
+_INSTANTS = (
+    ("discovered_at", "discovered at"),
+    ("determined_at", "determined at"),
+    ("ransom_paid_at", "extortion paid at"),
+)
+
+
+def _profile_text(incident: Incident) -> str:
+    """The sectors in the form's order, one per line; an empty profile is an answer."""
+    if incident.sectors is None:
+        return f"{NOT_GIVEN}: securities, financial, banking, insurance and foreign rules are not planned"
+    if not incident.sectors:
+        return (
+            "none of the listed sectors: no securities, financial, banking, insurance or foreign rule applies"
+        )
+    return "\n".join(s.label for s in Sector if s in incident.sectors)
+
+
+def _answered_without(incident: Incident, sector: Sector) -> bool:
+    """The profile is answered and says the entity is not ``sector``."""
+    return incident.sectors is not None and sector not in incident.sectors
+
+
+def _domicile_text(incident: Incident) -> str:
+    code = incident.insurance_domicile
+    if code is not None:
+        return f"{code} ({JURISDICTIONS.get(code, code)})"
+    if _answered_without(incident, Sector.INSURANCE_LICENSEE):
+        return "none: not an insurance licensee"
+    return NOT_GIVEN
+
+
+def _times_text(incident: Incident) -> str:
+    """The instants hours clocks run from, each with its UTC offset as it was entered."""
+    given = {field: getattr(incident, field) for field, _ in _INSTANTS}
+    if not any(given.values()):
+        return NOT_GIVEN
+    return "; ".join(
+        f"{label} {instant_text(given[field]) if given[field] else NOT_GIVEN}" for field, label in _INSTANTS
+    )
+
+
+def _contacts_text(incident: Incident) -> str:
+    """How people reach the entity, as the letters will print it."""
+    entity = incident.entity
+    parts = (
+        ("phone", entity.phone),
+        ("toll-free phone", entity.toll_free_phone),
+        ("e-mail", entity.email),
+        (
+            "postal address",
+            ", ".join(line.strip() for line in entity.postal_address.splitlines() if line.strip()),
+        ),
+    )
+    if not any(value for _, value in parts):
+        return NOT_GIVEN
+    return "\n".join(f"{label}: {value or NOT_GIVEN}" for label, value in parts)
+
+
+def entity_facts(incident: Incident) -> list[Fact]:
+    """Who the entity is: its role, name and contacts, and the profile the sector and
+    foreign rules read (issue 13). A lawyer signing the plan must see the facts it rests
+    on, so a missing one says "not given" and an answered "none" says what does not apply."""
+    return [
+        Fact("Entity role", incident.entity_role.label),
+        Fact("Organisation name", incident.entity.name or NOT_GIVEN),
+        Fact("Contacts", _contacts_text(incident)),
+        Fact("Entity profile", _profile_text(incident)),
+        Fact("Insurance domicile", _domicile_text(incident)),
+        Fact("Time zone", incident.time_zone or NOT_GIVEN),
+    ]
+
+
+def _sec_facts(incident: Incident) -> list[Fact]:
+    material: FactValue = incident.materiality_determined or NOT_GIVEN
+    if incident.materiality_determined is None and _answered_without(incident, Sector.PUBLIC_COMPANY):
+        material = "none: not a public company"
+    return [
+        Fact("Times (hours clocks)", _times_text(incident)),
+        Fact("8-K materiality date", material),
+        # None is "no delay" in the incident (Form 8-K Item 1.05(c) needs the AG's notice).
+        Fact("8-K delay ends", incident.sec_ag_delay_until or "none (no Attorney General delay)"),
+    ]
+
+
 def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
     """The facts a plan rests on, in the order counsel checks them: one list for every export.
 
@@ -122,7 +211,7 @@ def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
     ]
     facts = [
         Fact("Incident", incident.name or "(unnamed incident)"),
-        Fact("Entity", incident.entity_role.label),
+        *entity_facts(incident),
         Fact("Discovered", incident.discovered or "not entered"),
         Fact("Determined to be a breach", incident.determined or "not entered"),
         Fact("Breach began", incident.breach_start or "not entered"),
@@ -130,6 +219,7 @@ def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
         Fact("Vendor's notice received", incident.vendor_notice or "not entered"),
         Fact("Individuals notified", incident.individuals_notified or "not yet"),
         Fact("HHS Secretary notified", incident.hhs_notified or "not yet"),
+        *_sec_facts(incident),
         Fact("Law-enforcement delay", hold_text),
         Fact("Data exposed", "; ".join(sorted(e.label for e in incident.data_elements)) or "none entered"),
         Fact("Encrypted", encrypted),
@@ -138,6 +228,8 @@ def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
         where,
         Fact("Entity and circumstances", "; ".join(answers) or "none answered"),
         Fact("Decisions", "\n".join(decision_text(d) for d in incident.decisions) or "none recorded"),
+        Fact("What happened", incident.entity.what_happened or NOT_GIVEN),
+        Fact("Steps taken", incident.entity.steps_taken or NOT_GIVEN),
     ]
     if incident.notes:
         facts.append(Fact("Notes", incident.notes))
@@ -146,11 +238,13 @@ def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
 
 __all__ = [
     "FORMULA_PREFIXES",
+    "NOT_GIVEN",
     "REPLACEMENT",
     "XML_ILLEGAL",
     "Fact",
     "clean_text",
     "day_text",
+    "entity_facts",
     "fact_text",
     "incident_facts",
     "looks_like_formula",
