@@ -714,3 +714,18 @@ def test_an_answered_profile_says_what_does_not_apply(rulebook: Rulebook):
     assert summary_fact(ws, "Entity profile").startswith("none of the listed sectors")
     assert summary_fact(ws, "Insurance domicile") == "none: not an insurance licensee"
     assert summary_fact(ws, "8-K materiality date") == "none: not a public company"
+
+
+def test_summary_gives_the_controlling_deadlines_time_when_it_is_an_instant(rulebook: Rulebook):
+    """Rendered on 2026-12-03: the Summary gave NYDFS's 24 hours as "2026-11-01" alone, while
+    the PDF, the calendar and the Obligations sheet say 11:00 (UTC-05:00); a reader of the
+    Summary would think the whole day was left."""
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    ws = reopen(sector, rulebook)["Summary"]
+    row = row_of(ws, "Time due (UTC offset)")
+    assert row == row_of(ws, "Earliest fixed deadline") + 1
+    assert ws.cell(row, 2).value == "11:00 (UTC-05:00)"
+    assert "America/New_York" in ws.cell(row, 4).value
+    dated = reopen(make_plan(read_incident(SAMPLE_INCIDENT), rulebook), rulebook)["Summary"]
+    with pytest.raises(AssertionError):
+        row_of(dated, "Time due (UTC offset)")
