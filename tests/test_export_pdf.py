@@ -205,3 +205,15 @@ def test_the_entity_profile_is_among_the_incident_facts(rulebook: Rulebook):
     assert "Entity profile not given" in bare
     assert "Time zone not given" in bare
     assert "Organisation name not given" in bare
+
+
+def test_an_office_that_repeats_the_notice_label_is_printed_once(rulebook: Rulebook):
+    """Rendered on 2026-12-03: NYDFS's notices printed "New York Superintendent of Financial
+    Services: notice of an extortion payment" twice in one cell, label and office alike."""
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    owed = " ".join(pages(plan_to_pdf(sector, as_of=date(2026, 10, 30)))).split("Examined and not required")[
+        0
+    ]
+    once = "New York Superintendent of Financial Services: notice of an extortion payment"
+    assert owed.count(once) == 2, "the controlling line and its checklist row, not a third time"
+    assert "Affected individuals Affected New York residents" in owed, "a different office stays"

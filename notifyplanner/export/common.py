@@ -66,6 +66,18 @@ def notice_label(ob: Obligation) -> str:
     return label if isinstance(label, str) and label else ob.recipient_text
 
 
+def office_text(ob: Obligation) -> str:
+    """The office to print under the notice's label, or "" when it would only repeat it.
+
+    A sector regulator's rule names the notice by its office ("New York Superintendent of
+    Financial Services: notice of an extortion payment"), so label and office are one text:
+    printed twice, the PDF's cell read as two notices (seen rendered)."""
+    office = ob.office.strip()
+    if not office or office in (notice_label(ob), ob.recipient.label):
+        return ""
+    return office
+
+
 FactValue = str | int | date
 
 
@@ -249,6 +261,7 @@ __all__ = [
     "incident_facts",
     "looks_like_formula",
     "notice_label",
+    "office_text",
     "residents_text",
     "yes_no",
 ]
