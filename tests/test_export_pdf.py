@@ -217,3 +217,22 @@ def test_an_office_that_repeats_the_notice_label_is_printed_once(rulebook: Ruleb
     once = "New York Superintendent of Financial Services: notice of an extortion payment"
     assert owed.count(once) == 2, "the controlling line and its checklist row, not a third time"
     assert "Affected individuals Affected New York residents" in owed, "a different office stays"
+
+
+def test_a_notice_to_individuals_is_not_called_a_filing(sample_plan: Plan, sample_pdf: bytes):
+    """Rendered on 2026-12-03: every letter row's "How to file" said "No filing channel in
+    the rules", as if a regulator's portal were missing; a letter is not filed anywhere."""
+    from notifyplanner.export.common import filing_text
+    from notifyplanner.model import Recipient
+
+    letters = [o for o in sample_plan.obligations if o.recipient is Recipient.INDIVIDUALS and not o.filing]
+    regulators = [
+        o for o in sample_plan.obligations if o.recipient is not Recipient.INDIVIDUALS and not o.filing
+    ]
+    assert letters
+    assert all(
+        filing_text(o) == "Notice to each person; see the citation for the forms allowed." for o in letters
+    )
+    assert all(filing_text(o) == "No filing channel in the rules; see the citation." for o in regulators)
+    owed = " ".join(pages(sample_pdf)).split("Examined and not required")[0]
+    assert "Notice to each person; see the citation for the forms allowed." in owed

@@ -16,7 +16,7 @@ from datetime import date
 
 from notifyplanner.decisions import decision_text
 from notifyplanner.instants import instant_text
-from notifyplanner.model import Incident, Obligation, Plan, Sector
+from notifyplanner.model import Incident, Obligation, Plan, Recipient, Sector
 from notifyplanner.places import JURISDICTIONS
 
 # What XML 1.0 cannot hold (an .xlsx is XML): C0 controls but tab and LF, plus U+FFFE/U+FFFF
@@ -76,6 +76,20 @@ def office_text(ob: Obligation) -> str:
     if not office or office in (notice_label(ob), ob.recipient.label):
         return ""
     return office
+
+
+NO_FILING = "No filing channel in the rules; see the citation."
+TO_EACH_PERSON = "Notice to each person; see the citation for the forms allowed."
+
+
+def filing_text(ob: Obligation) -> str:
+    """How to file, as the checklist prints it: the rule's own words, else what is known.
+
+    A notice to individuals is not filed anywhere; saying it has "no filing channel" read
+    as if a regulator's portal were missing (seen rendered)."""
+    if ob.filing:
+        return ob.filing
+    return TO_EACH_PERSON if ob.recipient is Recipient.INDIVIDUALS else NO_FILING
 
 
 FactValue = str | int | date
@@ -258,6 +272,7 @@ __all__ = [
     "day_text",
     "entity_facts",
     "fact_text",
+    "filing_text",
     "incident_facts",
     "looks_like_formula",
     "notice_label",

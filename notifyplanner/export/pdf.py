@@ -44,6 +44,7 @@ from notifyplanner.export.common import (
     clean_text,
     day_text,
     fact_text,
+    filing_text,
     incident_facts,
     notice_label,
     office_text,
@@ -235,7 +236,7 @@ def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
         Paragraph(_lines((ob.jurisdiction, True), (ob.jurisdiction_name, False)), BODY),
         Paragraph(recipient, BODY),
         Paragraph(_lines(*deadline_parts), BODY),
-        _p(ob.filing or "No filing channel in the rules; see the citation.", SMALL),
+        _p(filing_text(ob), SMALL),
         Spacer(1, WRITING_ROOM),  # empty boxes, tall enough to write a date in
         Spacer(1, WRITING_ROOM),
     ]
