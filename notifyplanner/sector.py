@@ -47,7 +47,8 @@ from notifyplanner.safe_read import InputError
 PROFILE_WARNING = (
     "Entity profile not given: securities, financial, banking, insurance and foreign rules "
     "(SEC, FTC Safeguards, NYDFS, banking, NCUA, state insurance, GDPR, PIPEDA) are not planned. "
-    "Answer the entity profile (sectors) to see them."
+    'To plan them, tick "I have answered the entity profile" in the app\'s Entity profile box, then '
+    'the sectors that fit; in an incident file, list them in "sectors" ("sectors": [] when none applies).'
 )
 
 

@@ -186,3 +186,53 @@ def test_hours_clock_notices_print_their_time_and_offset(rulebook: Rulebook):
         ("EU-GDPR/supervisory_authority", "2026-11-01 21:40 (UTC-05:00)"),
     ]:
         assert shown in owed_part, key
+
+
+def test_the_entity_profile_is_among_the_incident_facts(rulebook: Rulebook):
+    """The checklist names the facts the sector notices rest on, and says "not given" for
+    a missing one rather than leaving it out."""
+    from notifyplanner.model import Incident
+
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    first = pages(plan_to_pdf(sector, as_of=date(2026, 10, 30)))[0]
+    assert "Entity role Any other business" in first
+    assert "Entity profile Public company" in first
+    assert "Insurance domicile NY (New York)" in first
+    assert "Time zone America/New_York" in first
+    assert "discovered at 2026-10-29 22:40 (UTC-04:00)" in first
+    assert "8-K materiality date 2026-11-24" in first
+    bare = pages(plan_to_pdf(make_plan(Incident(name="bare"), rulebook), as_of=AS_OF))[0]
+    assert "Entity profile not given" in bare
+    assert "Time zone not given" in bare
+    assert "Organisation name not given" in bare
+
+
+def test_an_office_that_repeats_the_notice_label_is_printed_once(rulebook: Rulebook):
+    """Rendered on 2026-12-03: NYDFS's notices printed "New York Superintendent of Financial
+    Services: notice of an extortion payment" twice in one cell, label and office alike."""
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    owed = " ".join(pages(plan_to_pdf(sector, as_of=date(2026, 10, 30)))).split("Examined and not required")[
+        0
+    ]
+    once = "New York Superintendent of Financial Services: notice of an extortion payment"
+    assert owed.count(once) == 2, "the controlling line and its checklist row, not a third time"
+    assert "Affected individuals Affected New York residents" in owed, "a different office stays"
+
+
+def test_a_notice_to_individuals_is_not_called_a_filing(sample_plan: Plan, sample_pdf: bytes):
+    """Rendered on 2026-12-03: every letter row's "How to file" said "No filing channel in
+    the rules", as if a regulator's portal were missing; a letter is not filed anywhere."""
+    from notifyplanner.export.common import filing_text
+    from notifyplanner.model import Recipient
+
+    letters = [o for o in sample_plan.obligations if o.recipient is Recipient.INDIVIDUALS and not o.filing]
+    regulators = [
+        o for o in sample_plan.obligations if o.recipient is not Recipient.INDIVIDUALS and not o.filing
+    ]
+    assert letters
+    assert all(
+        filing_text(o) == "Notice to each person; see the citation for the forms allowed." for o in letters
+    )
+    assert all(filing_text(o) == "No filing channel in the rules; see the citation." for o in regulators)
+    owed = " ".join(pages(sample_pdf)).split("Examined and not required")[0]
+    assert "Notice to each person; see the citation for the forms allowed." in owed

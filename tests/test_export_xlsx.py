@@ -659,3 +659,73 @@ def test_a_sector_regulator_is_named_once_so_its_row_stays_a_checklist_row(ruleb
     }
     explanation = "New York Superintendent of Financial Services: written explanation of an extortion payment"
     assert rows[explanation] == "Regulator"
+
+
+def summary_fact(ws: Worksheet, label: str):
+    return ws.cell(row_of(ws, label), 2).value
+
+
+def test_summary_shows_the_entity_profile_the_sector_rules_rest_on(rulebook: Rulebook):
+    """A lawyer signing the plan sees the facts the SEC, NYDFS, insurance and GDPR notices
+    rest on: who the entity is, its domicile, its time zone and the instants clocks run from."""
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    ws = reopen(sector, rulebook)["Summary"]
+    assert summary_fact(ws, "Entity role") == "Any other business"
+    profile = summary_fact(ws, "Entity profile")
+    for sector_name in sector.incident.sectors:
+        assert sector_name.label in profile
+    assert profile.index("Public company") < profile.index("EU GDPR"), "the form's order, not A-Z"
+    assert summary_fact(ws, "Insurance domicile") == "NY (New York)"
+    assert summary_fact(ws, "Time zone") == "America/New_York"
+    times = summary_fact(ws, "Times (hours clocks)")
+    assert "discovered at 2026-10-29 22:40 (UTC-04:00)" in times
+    assert "extortion paid at 2026-10-31 12:00 (UTC-04:00)" in times
+    assert summary_fact(ws, "8-K materiality date") == datetime(2026, 11, 24)
+    assert summary_fact(ws, "8-K delay ends") == "none (no Attorney General delay)"
+
+
+def test_a_missing_entity_fact_reads_not_given_never_blank(rulebook: Rulebook):
+    """Profile not answered, no contacts: each fact says so, so a reader can tell a missing
+    fact from a printing fault."""
+    bare = make_plan(Incident(name="bare"), rulebook)
+    ws = reopen(bare, rulebook)["Summary"]
+    assert summary_fact(ws, "Entity profile").startswith("not given")
+    for label in (
+        "Organisation name",
+        "Contacts",
+        "Insurance domicile",
+        "Time zone",
+        "Times (hours clocks)",
+        "8-K materiality date",
+        "What happened",
+        "Steps taken",
+    ):
+        assert summary_fact(ws, label) == "not given", label
+    first, last = row_of(ws, "Incident") + 1, row_of(ws, "Controlling deadline") - 1
+    for row in range(first, last):
+        label = ws.cell(row, 1).value
+        assert label is not None and ws.cell(row, 2).value not in (None, ""), f"row {row} {label!r} blank"
+
+
+def test_an_answered_profile_says_what_does_not_apply(rulebook: Rulebook):
+    """An empty profile is an answer ("none of these"), not a missing one: it reads so."""
+    answered = make_plan(Incident(name="clinic", sectors=frozenset()), rulebook)
+    ws = reopen(answered, rulebook)["Summary"]
+    assert summary_fact(ws, "Entity profile").startswith("none of the listed sectors")
+    assert summary_fact(ws, "Insurance domicile") == "none: not an insurance licensee"
+    assert summary_fact(ws, "8-K materiality date") == "none: not a public company"
+
+
+def test_summary_gives_the_controlling_deadlines_time_when_it_is_an_instant(rulebook: Rulebook):
+    """Rendered on 2026-12-03: the Summary gave NYDFS's 24 hours as "2026-11-01" alone, while
+    the PDF, the calendar and the Obligations sheet say 11:00 (UTC-05:00); a reader of the
+    Summary would think the whole day was left."""
+    sector = make_plan(read_incident(SECTOR_SAMPLE), rulebook)
+    ws = reopen(sector, rulebook)["Summary"]
+    row = row_of(ws, "Time due (UTC offset)")
+    assert row == row_of(ws, "Earliest fixed deadline") + 1
+    assert ws.cell(row, 2).value == "11:00 (UTC-05:00)"
+    assert "America/New_York" in ws.cell(row, 4).value
+    dated = reopen(make_plan(read_incident(SAMPLE_INCIDENT), rulebook), rulebook)["Summary"]
+    with pytest.raises(AssertionError):
+        row_of(dated, "Time due (UTC offset)")

@@ -30,3 +30,31 @@ def test_plan_json_carries_deadline_at_with_its_offset():
     rows = {o["key"]: o for o in data["obligations"]}
     assert rows["NYDFS/superintendent"]["deadline_at"] == "2026-11-02T08:00:00-05:00"
     assert rows["NY/individuals"]["deadline_at"] is None
+
+
+def test_the_first_sample_answers_its_entity_profile_instead_of_warning_about_itself():
+    """The sample a newcomer first sees once opened with "Entity profile not given", a warning
+    about the sample itself. It now answers the profile (a privately held pharmacy: none of
+    the sector rules reaches it), and answering it changes no notice, only the warning."""
+    from dataclasses import replace
+
+    from notifyplanner.cli import SAMPLE_INCIDENT
+    from notifyplanner.sector import PROFILE_WARNING
+
+    sample = read_incident(SAMPLE_INCIDENT)
+    assert sample.sectors == frozenset() and sample.time_zone is not None
+    answered = plan(sample, rulebook())
+    assert PROFILE_WARNING not in answered.warnings
+    unanswered = plan(replace(sample, sectors=None), rulebook())
+    assert PROFILE_WARNING in unanswered.warnings
+    assert answered.obligations == unanswered.obligations
+    assert answered.credit_monitoring == unanswered.credit_monitoring
+
+
+def test_the_profile_warning_says_where_to_answer_it():
+    """A new incident still starts unanswered, so the warning tells the user what to do in
+    the app and in a file, including that "none of these" is an answer ([])."""
+    from notifyplanner.sector import PROFILE_WARNING
+
+    assert 'tick "I have answered the entity profile"' in PROFILE_WARNING
+    assert '"sectors": [] when none applies' in PROFILE_WARNING

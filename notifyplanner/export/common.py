@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from notifyplanner.decisions import decision_text
-from notifyplanner.model import Obligation, Plan
+from notifyplanner.instants import instant_text
+from notifyplanner.model import Incident, Obligation, Plan, Recipient, Sector
+from notifyplanner.places import JURISDICTIONS
 
 # What XML 1.0 cannot hold (an .xlsx is XML): C0 controls but tab and LF, plus U+FFFE/U+FFFF
 # and lone surrogates (which openpyxl lets through, producing a workbook nothing can open).
@@ -64,6 +66,32 @@ def notice_label(ob: Obligation) -> str:
     return label if isinstance(label, str) and label else ob.recipient_text
 
 
+def office_text(ob: Obligation) -> str:
+    """The office to print under the notice's label, or "" when it would only repeat it.
+
+    A sector regulator's rule names the notice by its office ("New York Superintendent of
+    Financial Services: notice of an extortion payment"), so label and office are one text:
+    printed twice, the PDF's cell read as two notices (seen rendered)."""
+    office = ob.office.strip()
+    if not office or office in (notice_label(ob), ob.recipient.label):
+        return ""
+    return office
+
+
+NO_FILING = "No filing channel in the rules; see the citation."
+TO_EACH_PERSON = "Notice to each person; see the citation for the forms allowed."
+
+
+def filing_text(ob: Obligation) -> str:
+    """How to file, as the checklist prints it: the rule's own words, else what is known.
+
+    A notice to individuals is not filed anywhere; saying it has "no filing channel" read
+    as if a regulator's portal were missing (seen rendered)."""
+    if ob.filing:
+        return ob.filing
+    return TO_EACH_PERSON if ob.recipient is Recipient.INDIVIDUALS else NO_FILING
+
+
 FactValue = str | int | date
 
 
@@ -89,6 +117,93 @@ def residents_text(residents: dict[str, int | None]) -> str:
     return "; ".join(
         f"{code} {'unknown' if n is None else f'{n:,}'}" for code, n in sorted(residents.items())
     )
+
+
+NOT_GIVEN = "not given"
+# The app's labels for the instants (ui/entity_profile.py), in lower case inside a sentence.
+_INSTANTS = (
+    ("discovered_at", "discovered at"),
+    ("determined_at", "determined at"),
+    ("ransom_paid_at", "extortion paid at"),
+)
+
+
+def _profile_text(incident: Incident) -> str:
+    """The sectors in the form's order, one per line; an empty profile is an answer."""
+    if incident.sectors is None:
+        return f"{NOT_GIVEN}: securities, financial, banking, insurance and foreign rules are not planned"
+    if not incident.sectors:
+        return (
+            "none of the listed sectors: no securities, financial, banking, insurance or foreign rule applies"
+        )
+    return "\n".join(s.label for s in Sector if s in incident.sectors)
+
+
+def _answered_without(incident: Incident, sector: Sector) -> bool:
+    """The profile is answered and says the entity is not ``sector``."""
+    return incident.sectors is not None and sector not in incident.sectors
+
+
+def _domicile_text(incident: Incident) -> str:
+    code = incident.insurance_domicile
+    if code is not None:
+        return f"{code} ({JURISDICTIONS.get(code, code)})"
+    if _answered_without(incident, Sector.INSURANCE_LICENSEE):
+        return "none: not an insurance licensee"
+    return NOT_GIVEN
+
+
+def _times_text(incident: Incident) -> str:
+    """The instants hours clocks run from, each with its UTC offset as it was entered."""
+    given = {field: getattr(incident, field) for field, _ in _INSTANTS}
+    if not any(given.values()):
+        return NOT_GIVEN
+    return "; ".join(
+        f"{label} {instant_text(given[field]) if given[field] else NOT_GIVEN}" for field, label in _INSTANTS
+    )
+
+
+def _contacts_text(incident: Incident) -> str:
+    """How people reach the entity, as the letters will print it."""
+    entity = incident.entity
+    parts = (
+        ("phone", entity.phone),
+        ("toll-free phone", entity.toll_free_phone),
+        ("e-mail", entity.email),
+        (
+            "postal address",
+            ", ".join(line.strip() for line in entity.postal_address.splitlines() if line.strip()),
+        ),
+    )
+    if not any(value for _, value in parts):
+        return NOT_GIVEN
+    return "\n".join(f"{label}: {value or NOT_GIVEN}" for label, value in parts)
+
+
+def entity_facts(incident: Incident) -> list[Fact]:
+    """Who the entity is: its role, name and contacts, and the profile the sector and
+    foreign rules read (issue 13). A lawyer signing the plan must see the facts it rests
+    on, so a missing one says "not given" and an answered "none" says what does not apply."""
+    return [
+        Fact("Entity role", incident.entity_role.label),
+        Fact("Organisation name", incident.entity.name or NOT_GIVEN),
+        Fact("Contacts", _contacts_text(incident)),
+        Fact("Entity profile", _profile_text(incident)),
+        Fact("Insurance domicile", _domicile_text(incident)),
+        Fact("Time zone", incident.time_zone or NOT_GIVEN),
+    ]
+
+
+def _sec_facts(incident: Incident) -> list[Fact]:
+    material: FactValue = incident.materiality_determined or NOT_GIVEN
+    if incident.materiality_determined is None and _answered_without(incident, Sector.PUBLIC_COMPANY):
+        material = "none: not a public company"
+    return [
+        Fact("Times (hours clocks)", _times_text(incident)),
+        Fact("8-K materiality date", material),
+        # None is "no delay" in the incident (Form 8-K Item 1.05(c) needs the AG's notice).
+        Fact("8-K delay ends", incident.sec_ag_delay_until or "none (no Attorney General delay)"),
+    ]
 
 
 def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
@@ -122,7 +237,7 @@ def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
     ]
     facts = [
         Fact("Incident", incident.name or "(unnamed incident)"),
-        Fact("Entity", incident.entity_role.label),
+        *entity_facts(incident),
         Fact("Discovered", incident.discovered or "not entered"),
         Fact("Determined to be a breach", incident.determined or "not entered"),
         Fact("Breach began", incident.breach_start or "not entered"),
@@ -130,6 +245,7 @@ def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
         Fact("Vendor's notice received", incident.vendor_notice or "not entered"),
         Fact("Individuals notified", incident.individuals_notified or "not yet"),
         Fact("HHS Secretary notified", incident.hhs_notified or "not yet"),
+        *_sec_facts(incident),
         Fact("Law-enforcement delay", hold_text),
         Fact("Data exposed", "; ".join(sorted(e.label for e in incident.data_elements)) or "none entered"),
         Fact("Encrypted", encrypted),
@@ -138,6 +254,8 @@ def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
         where,
         Fact("Entity and circumstances", "; ".join(answers) or "none answered"),
         Fact("Decisions", "\n".join(decision_text(d) for d in incident.decisions) or "none recorded"),
+        Fact("What happened", incident.entity.what_happened or NOT_GIVEN),
+        Fact("Steps taken", incident.entity.steps_taken or NOT_GIVEN),
     ]
     if incident.notes:
         facts.append(Fact("Notes", incident.notes))
@@ -146,15 +264,19 @@ def incident_facts(plan: Plan, *, residents_elsewhere: str = "") -> list[Fact]:
 
 __all__ = [
     "FORMULA_PREFIXES",
+    "NOT_GIVEN",
     "REPLACEMENT",
     "XML_ILLEGAL",
     "Fact",
     "clean_text",
     "day_text",
+    "entity_facts",
     "fact_text",
+    "filing_text",
     "incident_facts",
     "looks_like_formula",
     "notice_label",
+    "office_text",
     "residents_text",
     "yes_no",
 ]

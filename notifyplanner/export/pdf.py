@@ -40,7 +40,15 @@ from reportlab.platypus import (
 
 from notifyplanner import __version__
 from notifyplanner.engine import days_left
-from notifyplanner.export.common import clean_text, day_text, fact_text, incident_facts, notice_label
+from notifyplanner.export.common import (
+    clean_text,
+    day_text,
+    fact_text,
+    filing_text,
+    incident_facts,
+    notice_label,
+    office_text,
+)
 from notifyplanner.instants import instant_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, deadline_text, sorted_obligations
@@ -201,7 +209,7 @@ def _grid(table: Table, header_rows: int = 1) -> Table:
 
 
 def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
-    recipient = _lines((notice_label(ob), True), (ob.office, False))
+    recipient = _lines((notice_label(ob), True), (office_text(ob), False))
     deadline_parts: list[tuple[str, bool]] = []
     if ob.status is Status.UNDETERMINED:
         deadline_parts.append(("UNDETERMINED", True))
@@ -228,7 +236,7 @@ def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
         Paragraph(_lines((ob.jurisdiction, True), (ob.jurisdiction_name, False)), BODY),
         Paragraph(recipient, BODY),
         Paragraph(_lines(*deadline_parts), BODY),
-        _p(ob.filing or "No filing channel in the rules; see the citation.", SMALL),
+        _p(filing_text(ob), SMALL),
         Spacer(1, WRITING_ROOM),  # empty boxes, tall enough to write a date in
         Spacer(1, WRITING_ROOM),
     ]

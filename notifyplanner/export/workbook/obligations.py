@@ -53,6 +53,7 @@ SHEET = "Obligations"
 INDENT_ONE = Alignment(vertical="top", horizontal="left", indent=1)
 CONSERVATIVE_FORMAT = DATE_FORMAT + '" *"'  # still a real date; the star is only shown
 MAX_LINES = 3  # the longest office names take three lines; nearly every row takes two
+TIME_DUE_TITLE = "Time due (UTC offset)"  # the Summary names the controlling time alike
 
 COLUMNS = (
     Column("number", "#", 4.5),
@@ -61,7 +62,7 @@ COLUMNS = (
     Column("office", "Office", 40, wrap=True),
     Column("status", "Status", 11),
     Column("deadline", "Deadline", 11.5),
-    Column("time_due", "Time due (UTC offset)", 17),
+    Column("time_due", TIME_DUE_TITLE, 17),
     Column("send_by", "Send by (practical)", 11),
     Column("days_left", "Days left", 7),
     Column("urgency", "Urgency (live)", 19),
@@ -269,4 +270,13 @@ def live_range(key: str, plan: Plan) -> str:
     return f"{quote_sheetname(SHEET)}!${letter}$2:${letter}${last_row(plan)}"
 
 
-__all__ = ["COLUMNS", "LOOKS", "SHEET", "explanations", "obligations_sheet", "urgency_formula"]
+__all__ = [
+    "COLUMNS",
+    "LOOKS",
+    "SHEET",
+    "TIME_DUE_TITLE",
+    "explanations",
+    "obligations_sheet",
+    "time_due",
+    "urgency_formula",
+]

@@ -76,6 +76,12 @@ def summary_sheet(
         else:
             put(ws, row, 2, val, number_format=number_format, align=LEFT)
 
+    def beside(row: int, text: str) -> None:
+        """Words in the Notice column (D), the row tall enough for them: a wrapped second
+        line would otherwise print over the row below (seen rendered)."""
+        put(ws, row, 4, text, align=WRAP)
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines(text, WIDTHS["D"]) + 3
+
     def section(row: int, text: str) -> int:
         put(ws, row, 1, text, font=SECTION_FONT)
         ws.row_dimensions[row].height = 20
@@ -112,26 +118,28 @@ def summary_sheet(
         put(ws, row, 2, controlling.deadline, font=BOLD)
         formula(ws, row, 3, f"B{row}-TODAY()", DAYS_FORMAT).alignment = CENTER
         ws.cell(row=row, column=3).font = BOLD
-        put(
-            ws,
+        beside(
             row,
-            4,
             f"{controlling.jurisdiction_name}: {notice_label(controlling)} "
             f"({STATUS_WORDS[controlling.status]}; {controlling.citation.cite})",
-            align=WRAP,
         )
+        if controlling.deadline_at is not None:
+            # An hours clock or a filing cut-off ends at an instant: the date alone would let
+            # a reader think the whole day is left (the PDF and the calendar give the time).
+            row += 1
+            label(row, checklist.TIME_DUE_TITLE)
+            put(ws, row, 2, checklist.time_due(controlling), font=BOLD)
+            zone = f" in {plan.incident.time_zone}" if plan.incident.time_zone else ""
+            beside(row, f"due by this time{zone} on the deadline's day, not by the end of it")
         if controlling.practical_send_by:
             row += 1
             label(row, "Practical send-by date")
             put(ws, row, 2, controlling.practical_send_by)
             formula(ws, row, 3, f"B{row}-TODAY()", DAYS_FORMAT).alignment = CENTER
-            put(
-                ws,
+            beside(
                 row,
-                4,
                 f"the deadline falls on {controlling.non_business_day or 'a non-business day'}; "
                 "the last business day before it",
-                align=WRAP,
             )
     else:
         label(row, "Earliest fixed deadline")
