@@ -65,7 +65,8 @@ DETERMINATION_TITLE = "no-harm determination"
 
 
 def _elements_text(elements: frozenset[DataElement]) -> str:
-    return ", ".join(sorted(e.value for e in elements)) or "none"
+    """The elements in words, for a reason a person reads (never the file's codes)."""
+    return "; ".join(sorted(e.short_label for e in elements)) or "none"
 
 
 class _JurisdictionPlanner:

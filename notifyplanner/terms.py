@@ -62,6 +62,12 @@ class DataElement(StrEnum):
     def label(self) -> str:
         return ELEMENT_LABELS[self]
 
+    @property
+    def short_label(self) -> str:
+        """The element as a sentence names it ("Exposed: date of birth, name"): the plan's
+        reasons are read by people, who should not meet the file's codes (``dob``)."""
+        return ELEMENT_SHORT_LABELS[self]
+
 
 ELEMENT_LABELS = {
     DataElement.NAME: "Name (first name or initial and last name)",
@@ -82,6 +88,27 @@ ELEMENT_LABELS = {
     DataElement.DOB: "Date of birth",
     DataElement.MOTHERS_MAIDEN_NAME: "Mother's maiden name",
     DataElement.DIGITAL_SIGNATURE: "Digital or electronic signature",
+}
+
+ELEMENT_SHORT_LABELS = {
+    DataElement.NAME: "name",
+    DataElement.SSN: "Social Security number",
+    DataElement.DRIVERS_LICENSE: "driver's license or state ID number",
+    DataElement.GOVERNMENT_ID: "other government ID number",
+    DataElement.PASSPORT: "passport number",
+    DataElement.MILITARY_ID: "military ID number",
+    DataElement.TAX_ID: "taxpayer ID number",
+    DataElement.FINANCIAL_ACCOUNT: "account or card number with its access code",
+    DataElement.ACCOUNT_NUMBER_ONLY: "account or card number alone",
+    DataElement.MEDICAL: "medical information",
+    DataElement.MEDICAL_ID_NUMBER: "medical ID number",
+    DataElement.HEALTH_INSURANCE: "health insurance information",
+    DataElement.BIOMETRIC: "biometric data",
+    DataElement.GENETIC: "genetic data",
+    DataElement.USERNAME_PASSWORD: "username or email with its password",
+    DataElement.DOB: "date of birth",
+    DataElement.MOTHERS_MAIDEN_NAME: "mother's maiden name",
+    DataElement.DIGITAL_SIGNATURE: "electronic signature",
 }
 
 

@@ -376,3 +376,13 @@ def test_a_determination_never_changes_what_a_state_without_the_exception_owes(i
         o.key: (o.status, o.deadline) for o in plan(decided, rulebook()).obligations if o.jurisdiction == code
     }
     assert before == after
+
+
+def test_reasons_name_data_elements_in_words_not_codes():
+    """The plan's reasons are read by counsel: "date of birth", never the file's "dob"."""
+    from notifyplanner.terms import ELEMENT_SHORT_LABELS, DataElement
+
+    assert set(ELEMENT_SHORT_LABELS) == set(DataElement)
+    fl = plan_for("FL", discovered="2025-06-02", elements=("name", "dob"))
+    reason = notice(fl, "FL", "individuals").reason
+    assert "date of birth" in reason and "dob" not in reason.replace("date of birth", "")
