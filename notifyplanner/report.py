@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from notifyplanner.engine import days_left
+from notifyplanner.export.common import profile_text
 from notifyplanner.instants import instant_text
 from notifyplanner.model import CreditMonitoringDuty, DeadlineKind, Incident, Obligation, Plan, Status
 
@@ -206,6 +207,10 @@ def plan_to_text(plan: Plan, today: date | None = None, width: int = 100) -> str
         parts.append(
             f"Discovered {plan.incident.discovered.isoformat()}; role: {plan.incident.entity_role.label}"
         )
+    # The facts the sector rules read, as every export shows them: a plan without them
+    # silently leaves out the SEC, banking, insurance and foreign notices.
+    profile = "; ".join(profile_text(plan.incident).splitlines())
+    parts.append(f"Entity profile: {profile}")
     if plan.incident.residents or plan.incident.unplaced or plan.incident.total_affected is not None:
         from notifyplanner.incident_counts import totals_words
 

@@ -74,3 +74,15 @@ def test_with_dates_rewrites_only_real_iso_dates():
         "60 calendar days after discovery 10/02/2026; send by 11/30/2026. Ref 12026-10-021, 2026-02-30."
     )
     assert with_dates("no dates", us) == "no dates"
+
+
+def test_text_states_the_entity_profile_the_sector_rules_read():
+    from dataclasses import replace
+
+    from notifyplanner.model import Sector
+
+    assert "Entity profile: none of the listed sectors" in plan_to_text(PLAN)
+    unanswered = plan(replace(SAMPLE, sectors=None), load_rulebook())
+    assert "Entity profile: not given: securities, financial" in plan_to_text(unanswered)
+    public = plan(replace(SAMPLE, sectors=frozenset({Sector.PUBLIC_COMPANY})), load_rulebook())
+    assert f"Entity profile: {Sector.PUBLIC_COMPANY.label}" in plan_to_text(public)

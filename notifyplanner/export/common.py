@@ -128,7 +128,7 @@ _INSTANTS = (
 )
 
 
-def _profile_text(incident: Incident) -> str:
+def profile_text(incident: Incident) -> str:
     """The sectors in the form's order, one per line; an empty profile is an answer."""
     if incident.sectors is None:
         return f"{NOT_GIVEN}: securities, financial, banking, insurance and foreign rules are not planned"
@@ -188,7 +188,7 @@ def entity_facts(incident: Incident) -> list[Fact]:
         Fact("Entity role", incident.entity_role.label),
         Fact("Organisation name", incident.entity.name or NOT_GIVEN),
         Fact("Contacts", _contacts_text(incident)),
-        Fact("Entity profile", _profile_text(incident)),
+        Fact("Entity profile", profile_text(incident)),
         Fact("Insurance domicile", _domicile_text(incident)),
         Fact("Time zone", incident.time_zone or NOT_GIVEN),
     ]
