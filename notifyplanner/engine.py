@@ -18,28 +18,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cached_property
 
 from notifyplanner.calendar import MONTH_RULE, add_months, non_business_reason, previous_business_day
 from notifyplanner.chained import FederalAnchors, federal_anchors
-from notifyplanner.counts import missing_text, partly_known_total, state_name, threshold_words
+from notifyplanner.counts import state_name, threshold_words
 from notifyplanner.deadlines import Computed, evaluate
 from notifyplanner.decisions import (
     Verdict,
-    attribute_verdict,
-    condition_verdict,
     determination_duties,
-    hipaa_verdict,
-    state_verdict,
 )
 from notifyplanner.memo import MEMO_SIZE, memo_for, state_key
 from notifyplanner.model import (
     CreditMonitoringDuty,
     CreditMonitoringRule,
-    DataElement,
     DeadlineKind,
-    EntityRole,
-    HipaaDeemed,
     Incident,
     Jurisdiction,
     Obligation,
@@ -53,24 +45,20 @@ from notifyplanner.model import (
 )
 from notifyplanner.safe_read import InputError, date_window_message, dates_outside_window
 from notifyplanner.sector import plan_sectors
+from notifyplanner.verdicts import NoticeVerdicts, elements_text
 from notifyplanner.versions import choose_version
 
 RESEARCHED_SINCE = date(2018, 1, 1)
 STATE_KINDS = frozenset({"state", "district", "territory"})
-HIPAA_ROLES = frozenset({EntityRole.COVERED_ENTITY, EntityRole.BUSINESS_ASSOCIATE})
 ORAL_HOLD_DAYS = 30  # 45 CFR 164.412(b): an oral request holds notice at most 30 days
 # The row title of a notice a no-harm determination owes an office (NY, VT, FL, SD), which
 # otherwise reads like that office's notice of the breach.
 DETERMINATION_TITLE = "no-harm determination"
 
 
-def _elements_text(elements: frozenset[DataElement]) -> str:
-    """The elements in words, for a reason a person reads (never the file's codes)."""
-    return "; ".join(sorted(e.short_label for e in elements)) or "none"
-
-
-class _JurisdictionPlanner:
-    """Plans one jurisdiction's notices; memoizes notices that others are timed against."""
+class _JurisdictionPlanner(NoticeVerdicts):
+    """Plans one jurisdiction's notices on their verdicts (``verdicts.py``); memoizes
+    notices that others are timed against."""
 
     def __init__(
         self,
@@ -81,10 +69,7 @@ class _JurisdictionPlanner:
         federal: FederalAnchors | None = None,
         chosen_by: str = "",
     ):
-        self.incident = incident
-        self.jurisdiction = jurisdiction
-        self.version = version
-        self.residents = residents
+        super().__init__(incident, jurisdiction, version, residents)
         # Why this version governs, where it is not simply the discovery date (Texas):
         # said in every dated notice, because it decides which deadline the law sets.
         self.chosen_by = chosen_by
@@ -92,136 +77,6 @@ class _JurisdictionPlanner:
         # timed against them (Illinois, New York) or sent with the HIPAA letter.
         self.federal = federal or {}
         self._computed: dict[str, Computed | None] = {}
-        self._verdicts: dict[str, Verdict] = {}
-
-    # ------------------------------------------------------------------ trigger
-
-    def coverage(self) -> Verdict | None:
-        """Shared by every notice here: elements, encryption. None when they pass."""
-        return self._coverage
-
-    @cached_property
-    def _coverage(self) -> Verdict | None:
-        incident, version = self.incident, self.version
-        pi = version.personal_information
-        if not incident.data_elements:
-            return Verdict(Status.UNDETERMINED, "No data elements entered yet.", ("data elements",))
-        covered = pi.covers(incident.data_elements)
-        if not covered:
-            need_name = incident.data_elements & pi.with_name
-            extra = f" ({_elements_text(need_name)} count only together with a name)" if need_name else ""
-            return Verdict(
-                Status.NOT_REQUIRED,
-                f"The data exposed ({_elements_text(incident.data_elements)}) is not personal "
-                f"information under {pi.citation.cite}{extra}.",
-            )
-        enc = version.encryption
-        if incident.encrypted and enc.safe_harbor:
-            if incident.key_compromised and enc.lost_if_key_compromised:
-                return None  # safe harbor lost; reported in the reason below
-            return Verdict(
-                Status.NOT_REQUIRED,
-                f"Encrypted data and the key was not taken: safe harbor, {enc.citation.cite}.",
-            )
-        return None
-
-    def verdict(self, rule: ObligationRule) -> Verdict:
-        if rule.id in self._verdicts:
-            return self._verdicts[rule.id]
-        result = self._verdict(rule)
-        self._verdicts[rule.id] = result
-        return result
-
-    def _verdict(self, rule: ObligationRule) -> Verdict:
-        """The verdict on data and counts, then on who the entity is, the incident's
-        circumstances and any documented decision, in the order the statutes ask."""
-        base = self._base_verdict(rule)
-        if base.status is Status.NOT_REQUIRED:
-            return base
-        verdict = attribute_verdict(rule, self.incident) or base
-        verdict = condition_verdict(rule, self.incident, verdict)
-        if self.jurisdiction.code == "HIPAA":
-            return hipaa_verdict(self.incident, verdict, self.version.statute.cite)
-        if self.jurisdiction.kind != "federal":
-            return state_verdict(self.incident, self.jurisdiction, self.version, rule, verdict)
-        return verdict
-
-    def _base_verdict(self, rule: ObligationRule) -> Verdict:
-        incident, version = self.incident, self.version
-        shared = self.coverage()
-        if shared is not None:
-            return shared
-        hipaa = version.hipaa
-        if (
-            incident.entity_role in HIPAA_ROLES
-            and hipaa.deemed is not HipaaDeemed.NONE
-            and rule.id not in hipaa.still_required
-        ):
-            return Verdict(
-                Status.NOT_REQUIRED,
-                f"Deemed compliant: a {incident.entity_role.label} that notifies under HIPAA "
-                f"satisfies this notice ({hipaa.citation.cite}). Only if HIPAA notice is given.",
-                deemed=True,
-            )
-        trig = rule.trigger
-        who = (
-            "people affected"
-            if self.jurisdiction.kind == "federal"
-            else f"{self.jurisdiction.name} residents"
-        )
-        parts: list[str] = []
-        has_total = trig.min_total_affected is not None or trig.max_total_affected is not None
-        if self.residents is None and self.jurisdiction.kind == "federal" and incident.affected_at_least:
-            if not has_total:  # a total threshold below says the same, with its threshold
-                parts.append(
-                    f"at least {incident.affected_at_least:,} {who} ({missing_text(incident)} unknown)"
-                )
-        elif self.residents is None:
-            if trig.min_residents > 1:
-                return Verdict(
-                    Status.UNDETERMINED,
-                    f"Number of {who} unknown; the threshold is {threshold_words(trig.min_residents)}.",
-                    (f"number of {who}",),
-                )
-            parts.append(f"{who}: number unknown")
-        elif self.residents < trig.min_residents:
-            return Verdict(
-                Status.NOT_REQUIRED,
-                f"{self.residents:,} {who}; the threshold is "
-                f"{threshold_words(trig.min_residents)} ({rule.citation.cite}).",
-            )
-        else:
-            parts.append(f"{self.residents:,} {who} (threshold: {threshold_words(trig.min_residents)})")
-        if trig.min_total_affected is not None or trig.max_total_affected is not None:
-            total = incident.affected_total
-            if total is None:
-                partial = partly_known_total(incident, rule)
-                if isinstance(partial, Verdict):
-                    return partial
-                parts.append(partial)
-            elif trig.min_total_affected is not None and total < trig.min_total_affected:
-                return Verdict(
-                    Status.NOT_REQUIRED,
-                    f"{total:,} people affected in all; the threshold is "
-                    f"{threshold_words(trig.min_total_affected)} ({rule.citation.cite}).",
-                )
-            elif trig.max_total_affected is not None and total > trig.max_total_affected:
-                return Verdict(
-                    Status.NOT_REQUIRED,
-                    f"{total:,} people affected in all; this notice is for "
-                    f"{trig.max_total_affected:,} or fewer ({rule.citation.cite}).",
-                )
-            else:
-                parts.append(f"{total:,} people affected in all")
-        parts.append(f"personal information exposed: {self.exposed_text}")
-        if incident.encrypted:
-            parts.append("encrypted, but the key was taken too, so the safe harbor is lost")
-        text = "; ".join(parts)
-        return Verdict(Status.REQUIRED, text[0].upper() + text[1:] + ".")
-
-    @cached_property
-    def exposed_text(self) -> str:
-        return _elements_text(self.version.personal_information.covers(self.incident.data_elements))
 
     # ------------------------------------------------------------------ deadline
 
@@ -466,7 +321,7 @@ class _JurisdictionPlanner:
                 reason = f"Follows the individual notice, which is {notice.status.value.replace('_', ' ')}: {notice.reason}"
         if status is Status.REQUIRED and not hit:
             status = Status.NOT_REQUIRED
-            reason = f"Owed only when these were exposed: {_elements_text(rule.elements)}."
+            reason = f"Owed only when these were exposed: {elements_text(rule.elements)}."
         if status is Status.REQUIRED and rule.requires_source_of_breach:
             if incident.source_of_breach is None:
                 status = Status.UNDETERMINED
@@ -475,7 +330,7 @@ class _JurisdictionPlanner:
                 status = Status.NOT_REQUIRED
                 reason = "Owed only by the business that was the source of the breach."
         if status is Status.REQUIRED:
-            reason = f"Exposed: {_elements_text(hit)}." + (f" {rule.condition}" if rule.condition else "")
+            reason = f"Exposed: {elements_text(hit)}." + (f" {rule.condition}" if rule.condition else "")
         starts = ends = None
         basis = f"{rule.months} months of identity theft prevention or credit monitoring, at no cost"
         if status is not Status.NOT_REQUIRED:
