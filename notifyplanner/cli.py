@@ -299,7 +299,7 @@ def _pdf_export(result: Plan, out: Path, today: date, log_head: str | None = Non
     except LayoutError:
         # A word of a megabyte makes one table cell taller than any page.
         return (
-            f"{out}: cannot lay out the checklist: a text from the incident (its name or notes) "
+            f"{out}: cannot lay out the checklist: a text from the incident (its name, notes or organisation facts) "
             "is too long to fit on a page; shorten it"
         )
     return _write(out, payload, "checklist")

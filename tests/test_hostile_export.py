@@ -140,6 +140,30 @@ def test_a_checklist_with_a_huge_name_or_notes_is_made_with_them_cut_visibly(
     assert re.search(r"cut: [\d,]+ characters", " ".join(pages.split()))
 
 
+def test_a_checklist_with_every_organisation_fact_at_its_longest_is_made(tmp_path: Path, capsys) -> None:
+    """Each organisation fact may hold 20,000 characters (incident_entity.MAX_CHARS); cut to
+    1,500 characters each, a row of capitals or digits was still taller than a page and no
+    checklist could be printed. Cells are now cut to what they can print."""
+    import json
+
+    from pypdf import PdfReader
+
+    from notifyplanner.cli import main
+
+    data = json.loads(SAMPLE_INCIDENT.read_text(encoding="utf-8"))
+    long = {"name": "N" * 20000, "phone": "5" * 20000, "toll_free_phone": "8" * 20000,
+            "email": "a@" + "W" * 19990, "postal_address": "M" * 20000,
+            "what_happened": "W" * 20000, "steps_taken": "@" * 20000}  # fmt: skip
+    incident = tmp_path / "incident.json"
+    incident.write_text(json.dumps({**data, "entity": long}), encoding="utf-8")
+    pdf = tmp_path / "plan.pdf"
+    code = main(["plan", str(incident), "--today", "2026-10-12", "--pdf", str(pdf)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    pages = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert len(re.findall(r"cut: [\d,]+ characters", " ".join(pages.split()))) >= 4
+
+
 def test_a_checklist_that_cannot_be_laid_out_is_one_line_and_no_pdf(
     tmp_path: Path, capsys, monkeypatch
 ) -> None:

@@ -129,20 +129,39 @@ def _when(day: date, as_of: date) -> str:
 
 def _facts(plan: Plan) -> list[tuple[str, str]]:
     """The incident's facts as every export lists them; the name is the page's title."""
-    return [
-        (f.label, _cut(fact_text(f.value), MAX_FACT_CHARS))
-        for f in incident_facts(plan)
-        if f.label != "Incident"
-    ]
+    return [(f.label, _fit_cell(fact_text(f.value))) for f in incident_facts(plan) if f.label != "Incident"]
 
 
-# A table cell cannot continue on the next page: longer notes would make the whole
-# checklist impossible to lay out (ReportLab's LayoutError), so they are cut, visibly.
+# A table cell cannot continue on the next page: a longer text would make the whole
+# checklist impossible to lay out (ReportLab's LayoutError), so it is cut, visibly. The
+# budget is measured in printed width, not characters: 1,500 capitals or digits (a pasted
+# phone number, the organisation's facts) fill a cell that 1,500 letters of prose do not.
 MAX_FACT_CHARS = 1500
+FACT_COLUMN = 3.4 * inch
+FACT_LINES = 30  # two facts side by side, each at most about 330 points tall: a page holds the row
 
 
-def _cut(value: str, limit: int) -> str:
-    if len(value) <= limit:
+def _fit_cell(value: str) -> str:
+    """``value`` whole when it fits the fact cell, else its longest prefix that does, cut visibly."""
+    budget = (FACT_COLUMN - 6) * FACT_LINES * 0.8  # wrapping at word ends wastes some of each line
+    if len(value) <= MAX_FACT_CHARS and _width(value) <= budget:
+        return value
+    low, high = 0, min(len(value), MAX_FACT_CHARS)
+    while low < high:  # the longest prefix within the budget (the note that it was cut included)
+        mid = (low + high + 1) // 2
+        if _width(_cut(value, mid, force=True)) <= budget:
+            low = mid
+        else:
+            high = mid - 1
+    return _cut(value, low, force=True)
+
+
+def _width(value: str) -> float:
+    return sum(stringWidth(line, FONT, BODY.fontSize) for line in value.split("\n"))
+
+
+def _cut(value: str, limit: int, *, force: bool = False) -> str:
+    if len(value) <= limit and not force:
         return value
     return f"{value[:limit]}… (cut: {len(value):,} characters; the whole text is in the incident file)"
 
