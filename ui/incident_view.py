@@ -39,6 +39,13 @@ if TYPE_CHECKING:
 FORM_TAB, RESIDENTS_TAB = 0, 1
 
 
+def grouped_hash(digest: str) -> str:
+    """A hex digest in groups of eight, as fingerprints are printed: one 64-digit word could
+    not wrap, and it held the residents pane 520 px wide, pushing the plan's columns off a
+    1366x768 screen (newcomer's trial). The whole digest is in the summary's tooltip."""
+    return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
+
+
 def vertical_scroll(content: QWidget) -> QScrollArea:
     """``content`` at the area's full width, scrolling only up and down."""
     area = QScrollArea()
@@ -161,7 +168,12 @@ class IncidentView(QTabWidget):
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         self.form.show_problems(problems)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
         self.residents_total.setText(self.residents_summary())
+        source = self.counts_source
+        self.residents_total.setToolTip(f"SHA-256 of {source.file}: {source.sha256}" if source else "")
 
     def residents_summary(self) -> str:
         """The table's total, then the people not placed in it and the list they came from."""
@@ -173,9 +185,11 @@ class IncidentView(QTabWidget):
             )
         source = self.counts_source
         if source is not None:
+            skipped = source.empty_rows
             lines.append(
-                f"Counted from {source.file}, {source.rows:,} rows, "
-                f"{source.counted_at.strftime('%Y-%m-%d %H:%M UTC')}; SHA-256 {source.sha256}"
+                f"Counted from {source.file}, {source.rows:,} rows"
+                + (f" ({skipped:,} empty line{'s' if skipped != 1 else ''} skipped)" if skipped else "")
+                + f", {source.counted_at.strftime('%Y-%m-%d %H:%M UTC')}; SHA-256 {grouped_hash(source.sha256)}"
             )
             known = sum(n for n in self.residents_model.residents().values() if n is not None)
             if known + self.unplaced.total != source.rows:
@@ -213,7 +227,7 @@ class IncidentView(QTabWidget):
                 )
         counts = {c: n for c, n in imported.residents.items() if n}
         self.residents_model.set_residents(counts, notify=True)
-        self.residents_total.setText(self.residents_summary())
+        self._show_summary()
         self.setCurrentIndex(RESIDENTS_TAB)
 
     def clear_selected_counts(self) -> None:
