@@ -56,7 +56,12 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
 
 
 class ResidentsView(QTableView):
-    """The residents table; Ctrl+V pastes two spreadsheet columns, Delete clears counts."""
+    """The residents table; Ctrl+V pastes two spreadsheet columns, Delete clears counts.
+
+    From the keyboard a row is found by typing its code or name (TX, Texas) and its count is
+    typed next, wherever the cursor is in the row: a digit or ``?`` edits the count, a letter
+    looks for a jurisdiction (newcomer's trial: a number typed on the code went nowhere).
+    """
 
     paste_requested = Signal()
     clear_requested = Signal()
@@ -65,6 +70,8 @@ class ResidentsView(QTableView):
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_requested.emit()
             return
+        if self._typed_into_row(event):
+            return
         if (
             event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
             and self.state() != QAbstractItemView.State.EditingState
@@ -72,6 +79,26 @@ class ResidentsView(QTableView):
             self.clear_requested.emit()
             return
         super().keyPressEvent(event)
+
+    def _typed_into_row(self, event: QKeyEvent) -> bool:
+        """Route a typed character by what it is, not by the column; True when handled."""
+        text, current = event.text(), self.currentIndex()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if not plain or len(text) != 1 or not current.isValid():
+            return False
+        if self.state() == QAbstractItemView.State.EditingState:
+            return False
+        model = self.model()
+        if (text.isdigit() or text == "?") and current.column() != ResidentsModel.COUNT:
+            self.setCurrentIndex(model.index(current.row(), ResidentsModel.COUNT))
+            super().keyPressEvent(event)  # the count's editor opens with the character
+            return True
+        if text.isalpha() and current.column() == ResidentsModel.COUNT:
+            self.setCurrentIndex(model.index(current.row(), ResidentsModel.CODE))
+            self.keyboardSearch("")  # a new search: not the code typed before this count
+            self.keyboardSearch(text)  # a letter on a count looks for a jurisdiction
+            return True
+        return False
 
 
 class IncidentView(QTabWidget):
@@ -111,6 +138,7 @@ class IncidentView(QTabWidget):
         self.residents_view = ResidentsView(page)
         self.residents_view.setModel(self.residents_proxy)
         self.residents_view.setAccessibleName("Affected residents by jurisdiction")
+        self.residents_view.setTabKeyNavigation(False)  # Tab leaves the table, as the plan's does
         self.residents_view.setSortingEnabled(True)
         self.residents_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.residents_view.verticalHeader().setVisible(False)

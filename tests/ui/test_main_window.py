@@ -476,3 +476,38 @@ def test_a_replan_keeps_the_users_filter(window: MainWindow) -> None:
     window.replan()
     assert not window.show_not_required.isChecked()
     assert window.selected_key() is None
+
+
+def test_residents_by_keyboard_a_number_typed_on_a_state_goes_into_its_count(
+    window: MainWindow, qtbot
+) -> None:
+    """Newcomer's trial, keyboard only: Ctrl+2 lands on Alabama's code; typing TX finds the
+    row, and the count typed next went nowhere (the code column is not editable) until the
+    person found that Right, Right reaches the count."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.incident_view.focus_residents()
+    view = window.residents_view
+
+    def focused() -> object:
+        """Where a key goes: the count's editor while it is open, else the table (offscreen
+        windows are never active, so Qt's focus widget cannot be relied on here)."""
+        editors = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+        return editors[0] if editors and view.state() == view.State.EditingState else view
+
+    for code, count in (("TX", "640"), ("NY", "1250")):
+        for ch in code + count:
+            QTest.keyClicks(focused(), ch)
+        QTest.keyClick(focused(), Qt.Key.Key_Return)
+        QApplication.processEvents()  # the delegate commits the edit queued
+    assert window.residents_model.residents() == {"TX": 640, "NY": 1250}
+
+
+def test_tab_leaves_the_residents_table_in_one_step(window: MainWindow) -> None:
+    """As in the plan table: Tab moved cell by cell through 54 rows x 3 columns, so the
+    filter and the Paste and Import buttons could not be reached by Tab."""
+    assert not window.residents_view.tabKeyNavigation()
