@@ -194,6 +194,17 @@ def test_unreadable_date_is_kept_and_reported(qtbot, window: MainWindow) -> None
     assert window.form.problem_text("discovered") == ""
 
 
+def test_a_us_date_in_an_iso_field_says_how_to_type_it(qtbot, window: MainWindow) -> None:
+    """Newcomer's trial: a US privacy officer types 11/18/2026 and reads only "is not a
+    date", with nothing on what the field takes or that Preferences offers MM/dd/yyyy."""
+    type_date(qtbot, window, "discovered", "11/18/2026")
+    problem = window.form.problem_text("discovered")
+    assert "'11/18/2026' is not a date: type it as yyyy-mm-dd, e.g. 2026-12-31" in problem
+    assert "or choose MM/dd/yyyy in Edit > Preferences > Date format" in problem
+    type_date(qtbot, window, "discovered", "2026-13-45")  # no offered format reads it
+    assert "Preferences" not in window.form.problem_text("discovered")
+
+
 def test_calendar_popup_sets_the_date(qtbot, window: MainWindow) -> None:
     field = window.form.dates["determined"]
     field.open_calendar()
