@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QStandardPaths, Qt
@@ -26,6 +26,7 @@ from notifyplanner.rulebook import BUNDLED_RULES, load_rulebook
 from notifyplanner.safe_read import one_line
 from ui.files import read_incident_keeping
 from ui.main_window import MainWindow
+from ui.sample import sample_as_of  # the same day without a display (ui.launch)
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
 RESOURCES = userdirs.bundled_dir("resources")
@@ -33,7 +34,6 @@ STYLE = RESOURCES / "style.qss"
 ICON = RESOURCES / "icons" / "notifyplanner.svg"
 FIRST_START_SHARE = 0.9  # of the screen's free area, on the first start
 SMALL_SCREEN_WIDTH = 1600  # narrower free areas start maximized: the plan table needs the width
-SAMPLE_AS_OF_DAYS = 7  # the sample is shown a week after discovery: some due soon, some later
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -164,11 +164,9 @@ def build_window(
             window.set_incident(incident, path if opened_by_user else None)
             if opened_by_user:
                 settings.add_recent(str(path))
-            elif incident.discovered is not None:
-                # The sample's dates are fixed (October 2026): read on any later day, every
-                # notice is overdue, a wall of red that says nothing about the program. It
-                # opens as of a week after its discovery, and the banner says so.
-                window.set_as_of(incident.discovered + timedelta(days=SAMPLE_AS_OF_DAYS), "Sample incident")
+            elif (as_of := sample_as_of(incident)) is not None:
+                # The sample opens as of a week after its discovery, and the banner says so.
+                window.set_as_of(as_of, "Sample incident")
     else:
         window.replan()
     if recover and window.offer_recovery():
