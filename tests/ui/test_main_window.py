@@ -522,3 +522,25 @@ def test_tab_leaves_the_residents_table_in_one_step(window: MainWindow) -> None:
     """As in the plan table: Tab moved cell by cell through 54 rows x 3 columns, so the
     filter and the Paste and Import buttons could not be reached by Tab."""
     assert not window.residents_view.tabKeyNavigation()
+
+
+def test_going_to_the_plan_table_by_keyboard_selects_the_top_notice(window: MainWindow, qtbot) -> None:
+    """Newcomer's trial, keyboard only: Ctrl+3 focused the table with nothing selected (the
+    details pane said "Select a notice"), and the first Down selected the second row, so the
+    controlling notice on top was never reached going down."""
+    from notifyplanner.incident_file import read_incident
+    from ui.models import KEY_ROLE
+    from ui.plan_view import PLAN_TAB
+
+    window.set_incident(read_incident(SAMPLES / "telehealth-pharmacy.json"), None)
+    table, proxy = window.plan.table, window.plan.proxy
+    table.clearSelection()
+    window.plan.go(PLAN_TAB)
+
+    def selected() -> list[str]:
+        return [proxy.data(i, KEY_ROLE) for i in table.selectionModel().selectedRows()]
+
+    assert selected() == [proxy.index(0, 0).data(KEY_ROLE)]
+    assert "Select a notice" not in window.details.toPlainText()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert selected() == [proxy.index(1, 0).data(KEY_ROLE)]
