@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from notifyplanner.safe_read import date_window_message, in_window, shown
 from ui.dates import ISO, format_date, from_qdate, parse_date, to_qdate
+from ui.settings import DATE_FORMATS
 
 
 class _CalendarPopup(QWidget):
@@ -102,7 +103,23 @@ class DateField(QWidget):
         day = parse_date(self.line.text(), self._format)
         if day is not None:
             return date_window_message(day)
-        return f"{shown(self.line.text())} is not a date"
+        return f"{shown(self.line.text())} is not a date: {self._how_to_type(self.line.text())}"
+
+    def _how_to_type(self, text: str) -> str:
+        """What the field takes, with an example whose day cannot be a month; and, when the
+        text is a date in another format Preferences offers (11/18/2026 in an ISO field),
+        where to choose that format. Never a guess at which date was meant."""
+        example = format_date(date(2026, 12, 31), self._format)
+        how = f"type it as {self.line.placeholderText()}, e.g. {example}"
+        other = next(
+            (
+                f
+                for f, _label in DATE_FORMATS
+                if f != self._format and QDate.fromString(text.strip(), f).isValid()
+            ),
+            None,
+        )
+        return how + (f", or choose {other} in Edit > Preferences > Date format" if other else "")
 
     def text(self) -> str:
         return self.line.text()

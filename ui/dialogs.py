@@ -265,6 +265,17 @@ class ColumnPickerDialog(QDialog):
         return (self.state.currentText().strip() or None, self.zip.currentText().strip() or None)
 
 
+def lowered_counts(current: Mapping[str, int | None], new: Mapping[str, int]) -> list[str]:
+    """'California 2,200 to 3' for each count the list would lower (to 'none' when the list
+    has nobody there); an unknown count ('?') becoming a number is not a lowering."""
+    out = []
+    for code in [c for c in JURISDICTIONS if c in current]:
+        now, after = current[code], new.get(code, 0)
+        if now is not None and now > after:
+            out.append(f"{JURISDICTIONS[code]} {now:,} to {f'{after:,}' if after else 'none'}")
+    return out
+
+
 class RosterPreviewDialog(QDialog):
     """Old and new counts side by side; the table changes only on "Replace the counts"."""
 
@@ -276,8 +287,11 @@ class RosterPreviewDialog(QDialog):
         self.result_counts: dict[str, int] = {c: n for c, n in result.jurisdiction_counts.items() if n}
         layout = QVBoxLayout(self)
         columns = [c.describe() for c in (result.state_column, result.zip_column) if c is not None]
+        # The core's ``placed`` also counts APO/FPO and areas without a planning rule, which
+        # the lines below call "not placed": the first line counts only the table's people.
+        in_table = sum(self.result_counts.values())
         lines = [
-            f"<b>{result.rows:,}</b> rows read; <b>{result.placed:,}</b> placed in a US jurisdiction.",
+            f"<b>{result.rows:,}</b> rows read; <b>{in_table:,}</b> placed in the 54 planning jurisdictions.",
             "Columns used: " + escape("; ".join(columns) or "none"),
         ]
         via_zip = sum(result.via_zip.values())
@@ -307,6 +321,13 @@ class RosterPreviewDialog(QDialog):
         if result.zip_disagrees:
             lines.append(
                 f"{result.zip_disagrees:,} rows have a ZIP code in another state than their state cell."
+            )
+        lowered = lowered_counts(current, self.result_counts)
+        if lowered:
+            lines.append(
+                f"<b>Replacing lowers {len(lowered)} count{'s' if len(lowered) != 1 else ''}</b> "
+                f"({escape(', '.join(lowered))}): the list replaces the counts in the table, it is "
+                "not added to them."
             )
         summary = QLabel("<br>".join(lines), self)
         summary.setWordWrap(True)

@@ -31,9 +31,15 @@ from ui.tables import list_table
 _HIDDEN = {"prev", "hash"}
 
 
+#: Values the core logs in its own vocabulary, in the words the plan table uses.
+_WORDS = {"not_required": "not required"}
+
+
 def _value_html(value: Any) -> str:
     if value is None or value == "":
         return "<i>empty</i>"
+    if isinstance(value, bool):  # not "True"/"False": the log is read by counsel
+        return "yes" if value else "no"
     if isinstance(value, dict):
         if set(value) >= {"from", "to"}:  # a change, as the core logs it
             what = value.get("field") or value.get("key")
@@ -45,7 +51,7 @@ def _value_html(value: Any) -> str:
         if not value:
             return "<i>none</i>"
         return "<ul>" + "".join(f"<li>{_value_html(v)}</li>" for v in value) + "</ul>"
-    return escape(str(value))
+    return escape(_WORDS.get(value, str(value)) if isinstance(value, str) else str(value))
 
 
 def entry_html(entry: AuditEntry) -> str:

@@ -39,6 +39,13 @@ if TYPE_CHECKING:
 FORM_TAB, RESIDENTS_TAB = 0, 1
 
 
+def grouped_hash(digest: str) -> str:
+    """A hex digest in groups of eight, as fingerprints are printed: one 64-digit word could
+    not wrap, and it held the residents pane 520 px wide, pushing the plan's columns off a
+    1366x768 screen (newcomer's trial). The whole digest is in the summary's tooltip."""
+    return " ".join(digest[i : i + 8] for i in range(0, len(digest), 8))
+
+
 def vertical_scroll(content: QWidget) -> QScrollArea:
     """``content`` at the area's full width, scrolling only up and down."""
     area = QScrollArea()
@@ -49,7 +56,12 @@ def vertical_scroll(content: QWidget) -> QScrollArea:
 
 
 class ResidentsView(QTableView):
-    """The residents table; Ctrl+V pastes two spreadsheet columns, Delete clears counts."""
+    """The residents table; Ctrl+V pastes two spreadsheet columns, Delete clears counts.
+
+    From the keyboard a row is found by typing its code or name (TX, Texas) and its count is
+    typed next, wherever the cursor is in the row: a digit or ``?`` edits the count, a letter
+    looks for a jurisdiction (newcomer's trial: a number typed on the code went nowhere).
+    """
 
     paste_requested = Signal()
     clear_requested = Signal()
@@ -58,6 +70,8 @@ class ResidentsView(QTableView):
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_requested.emit()
             return
+        if self._typed_into_row(event):
+            return
         if (
             event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
             and self.state() != QAbstractItemView.State.EditingState
@@ -65,6 +79,26 @@ class ResidentsView(QTableView):
             self.clear_requested.emit()
             return
         super().keyPressEvent(event)
+
+    def _typed_into_row(self, event: QKeyEvent) -> bool:
+        """Route a typed character by what it is, not by the column; True when handled."""
+        text, current = event.text(), self.currentIndex()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if not plain or len(text) != 1 or not current.isValid():
+            return False
+        if self.state() == QAbstractItemView.State.EditingState:
+            return False
+        model = self.model()
+        if (text.isdigit() or text == "?") and current.column() != ResidentsModel.COUNT:
+            self.setCurrentIndex(model.index(current.row(), ResidentsModel.COUNT))
+            super().keyPressEvent(event)  # the count's editor opens with the character
+            return True
+        if text.isalpha() and current.column() == ResidentsModel.COUNT:
+            self.setCurrentIndex(model.index(current.row(), ResidentsModel.CODE))
+            self.keyboardSearch("")  # a new search: not the code typed before this count
+            self.keyboardSearch(text)  # a letter on a count looks for a jurisdiction
+            return True
+        return False
 
 
 class IncidentView(QTabWidget):
@@ -104,6 +138,7 @@ class IncidentView(QTabWidget):
         self.residents_view = ResidentsView(page)
         self.residents_view.setModel(self.residents_proxy)
         self.residents_view.setAccessibleName("Affected residents by jurisdiction")
+        self.residents_view.setTabKeyNavigation(False)  # Tab leaves the table, as the plan's does
         self.residents_view.setSortingEnabled(True)
         self.residents_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.residents_view.verticalHeader().setVisible(False)
@@ -161,7 +196,12 @@ class IncidentView(QTabWidget):
 
     def show_problems(self, problems: list[FieldProblem]) -> None:
         self.form.show_problems(problems)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
         self.residents_total.setText(self.residents_summary())
+        source = self.counts_source
+        self.residents_total.setToolTip(f"SHA-256 of {source.file}: {source.sha256}" if source else "")
 
     def residents_summary(self) -> str:
         """The table's total, then the people not placed in it and the list they came from."""
@@ -173,9 +213,11 @@ class IncidentView(QTabWidget):
             )
         source = self.counts_source
         if source is not None:
+            skipped = source.empty_rows
             lines.append(
-                f"Counted from {source.file}, {source.rows:,} rows, "
-                f"{source.counted_at.strftime('%Y-%m-%d %H:%M UTC')}; SHA-256 {source.sha256}"
+                f"Counted from {source.file}, {source.rows:,} rows"
+                + (f" ({skipped:,} empty line{'s' if skipped != 1 else ''} skipped)" if skipped else "")
+                + f", {source.counted_at.strftime('%Y-%m-%d %H:%M UTC')}; SHA-256 {grouped_hash(source.sha256)}"
             )
             known = sum(n for n in self.residents_model.residents().values() if n is not None)
             if known + self.unplaced.total != source.rows:
@@ -213,7 +255,7 @@ class IncidentView(QTabWidget):
                 )
         counts = {c: n for c, n in imported.residents.items() if n}
         self.residents_model.set_residents(counts, notify=True)
-        self.residents_total.setText(self.residents_summary())
+        self._show_summary()
         self.setCurrentIndex(RESIDENTS_TAB)
 
     def clear_selected_counts(self) -> None:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from notifyplanner.cli import COMMANDS, SAMPLE_INCIDENT
 from notifyplanner.cli import main as cli_main
+from notifyplanner.incident_file import read_incident
+from ui.sample import sample_as_of
 
 
 def has_display() -> bool:
@@ -29,9 +31,15 @@ def has_display() -> bool:
 def open_app(file: Path | None) -> int:
     target = file or SAMPLE_INCIDENT
     if not has_display():
+        as_of = sample_as_of(read_incident(SAMPLE_INCIDENT)) if file is None else None
         which = "the sample incident's plan" if file is None else f"the plan of {file}"
-        print(f"No display found: printing {which} instead of opening the window.")
-        return cli_main(["plan", str(target)])
+        when = (
+            f" as of {as_of.isoformat()}, a week after its discovery, as the app first shows it,"
+            if as_of
+            else ""
+        )
+        print(f"No display found: printing {which}{when} instead of opening the window.")
+        return cli_main(["plan", str(target), *(["--today", as_of.isoformat()] if as_of else [])])
     try:
         from ui.app import run_app
     except ImportError as exc:

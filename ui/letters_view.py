@@ -38,6 +38,7 @@ class LettersView(QWidget):
     ``selection_changed`` tells the plan's details pane to ask ``details_html`` again."""
 
     selection_changed = Signal()
+    exported = Signal(Path)  # the folder the drafts went to: the window logs it for a register case
 
     def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
@@ -53,7 +54,8 @@ class LettersView(QWidget):
         self.summary.setWordWrap(True)
         self.export_button = QPushButton("E&xport letters...", self)
         self.export_button.setAccessibleName("Export letters")
-        self.export_button.clicked.connect(self.export)
+        # Not connect(self.export): clicked(bool) would hand False to export() as the folder.
+        self.export_button.clicked.connect(lambda _checked=False: self.export())
         top.addWidget(self.summary, 1)
         top.addWidget(self.export_button)
         layout.addLayout(top)
@@ -246,6 +248,7 @@ class LettersView(QWidget):
             QMessageBox.warning(self, "Letters not exported", str(exc))
             return None
         self.summary.setText(f"{len(files)} draft(s) and {LETTERS_JSON} written to {out}.")
+        self.exported.emit(out)
         return out
 
 

@@ -143,6 +143,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         )  # issue 14: letter groups, checklists, Export letters
         self.plan.tabs.addTab(self.letters_view, "Letters")
         self.letters_view.selection_changed.connect(self.plan.show_details)
+        self.letters_view.exported.connect(lambda folder: self.log_export(folder, "letter drafts"))
         self.main_tabs.addTab(central, "Incident")
         self.hhs_view = HhsLogView(self._today.year - 1)
         self.main_tabs.addTab(self.hhs_view, "HHS annual log")

@@ -507,4 +507,8 @@ class PlanView(QSplitter):
             CREDIT_TAB: self.credit_view,
             HISTORY_TAB: self.history.table,
         }[index]
+        if index == PLAN_TAB and not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
+            # The top notice (the controlling one, as sorted) selected and explained: with
+            # only a current cell, the first Down went to the second row (newcomer's trial).
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
         widget.setFocus()

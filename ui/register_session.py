@@ -16,18 +16,20 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from notifyplanner.model import Incident, Rulebook
+from notifyplanner.model import Incident, Plan, Rulebook
 from notifyplanner.register.cases import (
     CaseService,
     GradedCase,
     IndividualsNotifiedDisagreement,
     default_user,
 )
+from notifyplanner.register.changes import PlanDiff
 from notifyplanner.register.hhs_log import hhs_log_due
 from notifyplanner.register.location import ensure_folder, register_path
 from notifyplanner.register.records import CaseSummary, HhsLogRow
 from notifyplanner.register.storage import Register, RegisterError
 from ui.dates import format_date
+from ui.plan_changes import plan_change_lines
 from ui.settings import Settings
 from ui.worker import Task
 
@@ -126,11 +128,11 @@ class RegisterSession:
             case = self.service.import_incident(incident, source)
             self.load(case.id, today)
             return []
+        before = self.graded.plan
         result = self.service.update(
             self.graded.case.id, incident, expected_revision=self.graded.case.revision
         )
-        self.load(result.case.id, today)
-        return result.plan.lines()
+        return self._changes(result.plan, before, result.case.id, today)
 
     def resolve(
         self,
@@ -143,11 +145,16 @@ class RegisterSession:
         core logs the answer and saves ``incident`` with the chosen date. Returns how the
         plan changed, as ``save`` does."""
         assert self.service is not None and self.graded is not None
+        before = self.graded.plan
         result = self.service.resolve_individuals_notified(
             disagreement, chosen, incident=incident, expected_revision=self.graded.case.revision
         )
-        self.load(result.case.id, today)
-        return result.plan.lines()
+        return self._changes(result.plan, before, result.case.id, today)
+
+    def _changes(self, diff: PlanDiff, before: Plan, case_id: int, today: date) -> list[str]:
+        """Reload the saved case and word what changed in its plan as the table names it."""
+        graded = self.load(case_id, today)
+        return plan_change_lines(diff, before, graded.plan, self.settings.date_format)
 
     # ------------------------------------------------------------------ slow reads
 

@@ -213,6 +213,7 @@ def test_the_first_start_fits_the_screen_and_later_starts_restore_it(
     available = (first.screen() or QGuiApplication.primaryScreen()).availableGeometry()
     assert first.width() <= available.width() and first.height() <= available.height()
     assert first.width() >= available.width() * 0.8
+    first.setWindowState(Qt.WindowState.WindowNoState)  # a small screen starts maximized
     first.resize(700, 500)
     first._saved = first._incident
     first.close()  # saves the geometry
@@ -221,6 +222,34 @@ def test_the_first_start_fits_the_screen_and_later_starts_restore_it(
     for window in (first, second):
         window._saved = window._incident
         window.session.close()
+
+
+@pytest.mark.parametrize(
+    ("screen", "maximized"),
+    [(QRect(0, 0, 1366, 728), True), (QRect(0, 0, 1440, 860), True), (QRect(0, 0, 1920, 1040), False)],
+)
+def test_a_laptop_screen_starts_maximized_so_days_left_is_on_screen(screen: QRect, maximized: bool) -> None:
+    """Trial on a 1366x768 screen: 90% of it (1229 px) left the plan table 693 px wide, and
+    its Days left column ("sent on time", "3 days overdue") started at 636 px, off the edge,
+    so a notice just recorded as sent read only "required". Maximized, the window manager
+    keeps the frame and the status bar on the screen (issue 12) and the table gets 785 px."""
+    from ui.app import starts_maximized
+
+    assert starts_maximized(screen) is maximized
+
+
+def test_the_first_start_on_a_small_screen_is_maximized(qtbot, settings, tmp_path, dialogs) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.app import SMALL_SCREEN_WIDTH, build_window
+
+    window = build_window(None, False, settings=settings, autosave_dir=tmp_path / "a", recover=False)
+    qtbot.addWidget(window)
+    available = (window.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+    assert available.width() < SMALL_SCREEN_WIDTH  # the offscreen screen is small
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    window._saved = window._incident
+    window.session.close()
 
 
 # ------------------------------------------------------------------ 9. smaller

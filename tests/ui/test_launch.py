@@ -22,6 +22,20 @@ def test_without_a_display_it_prints_the_sample_plan_instead():
     assert "Controlling deadline" in result.stdout
 
 
+def test_without_a_display_the_sample_is_printed_as_of_the_day_the_app_shows_it():
+    """Newcomer's trial: the README's first command printed the fictional October 2026
+    sample as of today, every notice weeks overdue ("52 days past"), while the app shows it
+    a week after its discovery. Same sample, same day, both ways."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "ui.launch"], capture_output=True, text=True, cwd=ROOT, env=env, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert "as of 2026-10-09, a week after its discovery, as the app first shows it" in first
+    assert "Controlling deadline: 2026-10-12 (3 days" in result.stdout
+
+
 def test_headless_launch_loads_no_qt():
     code = (
         "import sys; from ui import launch\n"

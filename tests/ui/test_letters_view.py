@@ -106,3 +106,35 @@ def test_a_fact_typed_in_the_form_closes_its_placeholder(window: MainWindow) -> 
     assert "NAME OF YOUR ORGANIZATION" not in window.plan.details.toPlainText()
     window.plan.tabs.setCurrentIndex(0)  # back on the plan, the notice's own details
     assert "Letter 1" not in window.plan.details.toPlainText()
+
+
+def test_the_export_letters_button_asks_for_a_folder_and_writes_the_drafts(
+    window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    """The button, not only the method: clicked(bool) handed False to export() as the folder,
+    so a click raised TypeError and nothing was asked or written."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def choose(_parent: object, title: str, *_args: object, **_kw: object) -> str:
+        asked.append(title)
+        return str(tmp_path)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose))
+    window.set_incident(read_incident(SAMPLES / "hims-hers-2026.json"), None)
+    window.letters_view.export_button.click()
+    assert asked == ["Folder for the letter drafts"]
+    assert (tmp_path / "letters.json").is_file()
+
+
+def test_exporting_letters_of_a_register_incident_goes_on_its_log(window: MainWindow, tmp_path: Path) -> None:
+    """Every other export of a register incident is logged (README: History); the letter
+    drafts, what is mailed to people, were not."""
+    window.set_incident(read_incident(SAMPLES / "hims-hers-2026.json"), None)
+    assert window.save()
+    window.letters_view.export(str(tmp_path))
+    entries = window.session.service.register.log(window.session.case_id)
+    exports = [e for e in entries if e.action == "export"]
+    assert [e.detail["format"] for e in exports] == ["letter drafts"]
+    assert exports[0].detail["to"] == str(tmp_path)

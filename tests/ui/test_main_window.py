@@ -194,6 +194,17 @@ def test_unreadable_date_is_kept_and_reported(qtbot, window: MainWindow) -> None
     assert window.form.problem_text("discovered") == ""
 
 
+def test_a_us_date_in_an_iso_field_says_how_to_type_it(qtbot, window: MainWindow) -> None:
+    """Newcomer's trial: a US privacy officer types 11/18/2026 and reads only "is not a
+    date", with nothing on what the field takes or that Preferences offers MM/dd/yyyy."""
+    type_date(qtbot, window, "discovered", "11/18/2026")
+    problem = window.form.problem_text("discovered")
+    assert "'11/18/2026' is not a date: type it as yyyy-mm-dd, e.g. 2026-12-31" in problem
+    assert "or choose MM/dd/yyyy in Edit > Preferences > Date format" in problem
+    type_date(qtbot, window, "discovered", "2026-13-45")  # no offered format reads it
+    assert "Preferences" not in window.form.problem_text("discovered")
+
+
 def test_calendar_popup_sets_the_date(qtbot, window: MainWindow) -> None:
     field = window.form.dates["determined"]
     field.open_calendar()
@@ -476,3 +487,60 @@ def test_a_replan_keeps_the_users_filter(window: MainWindow) -> None:
     window.replan()
     assert not window.show_not_required.isChecked()
     assert window.selected_key() is None
+
+
+def test_residents_by_keyboard_a_number_typed_on_a_state_goes_into_its_count(
+    window: MainWindow, qtbot
+) -> None:
+    """Newcomer's trial, keyboard only: Ctrl+2 lands on Alabama's code; typing TX finds the
+    row, and the count typed next went nowhere (the code column is not editable) until the
+    person found that Right, Right reaches the count."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.incident_view.focus_residents()
+    view = window.residents_view
+
+    def focused() -> object:
+        """Where a key goes: the count's editor while it is open, else the table (offscreen
+        windows are never active, so Qt's focus widget cannot be relied on here)."""
+        editors = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+        return editors[0] if editors and view.state() == view.State.EditingState else view
+
+    for code, count in (("TX", "640"), ("NY", "1250")):
+        for ch in code + count:
+            QTest.keyClicks(focused(), ch)
+        QTest.keyClick(focused(), Qt.Key.Key_Return)
+        QApplication.processEvents()  # the delegate commits the edit queued
+    assert window.residents_model.residents() == {"TX": 640, "NY": 1250}
+
+
+def test_tab_leaves_the_residents_table_in_one_step(window: MainWindow) -> None:
+    """As in the plan table: Tab moved cell by cell through 54 rows x 3 columns, so the
+    filter and the Paste and Import buttons could not be reached by Tab."""
+    assert not window.residents_view.tabKeyNavigation()
+
+
+def test_going_to_the_plan_table_by_keyboard_selects_the_top_notice(window: MainWindow, qtbot) -> None:
+    """Newcomer's trial, keyboard only: Ctrl+3 focused the table with nothing selected (the
+    details pane said "Select a notice"), and the first Down selected the second row, so the
+    controlling notice on top was never reached going down."""
+    from notifyplanner.incident_file import read_incident
+    from ui.models import KEY_ROLE
+    from ui.plan_view import PLAN_TAB
+
+    window.set_incident(read_incident(SAMPLES / "telehealth-pharmacy.json"), None)
+    table, proxy = window.plan.table, window.plan.proxy
+    table.clearSelection()
+    window.plan.go(PLAN_TAB)
+
+    def selected() -> list[str]:
+        return [proxy.data(i, KEY_ROLE) for i in table.selectionModel().selectedRows()]
+
+    assert selected() == [proxy.index(0, 0).data(KEY_ROLE)]
+    assert "Select a notice" not in window.details.toPlainText()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert selected() == [proxy.index(1, 0).data(KEY_ROLE)]

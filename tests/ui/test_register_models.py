@@ -243,3 +243,31 @@ def test_summary_model_keeps_no_stale_rows() -> None:
     model.set_cases([summary(1, "a")])
     model.set_cases([replace(summary(2, "b"))])
     assert model.rowCount() == 1 and model.row_of(1) is None and model.row_of(2) == 0
+
+
+def test_a_log_entry_reads_in_words_not_python_values() -> None:
+    """Newcomer's trial: an export's page said "unsaved edits False", a plan change
+    "required -> not_required"."""
+    export = AuditEntry(
+        1,
+        9,
+        AT,
+        "P. Officer",
+        "export",
+        {"to": "/x/plan.pdf", "format": "PDF checklist", "unsaved_edits": False},
+    )
+    page = entry_html(export)
+    assert "unsaved edits</b></td><td>no<" in page and "False" not in page
+    saved = AuditEntry(
+        1,
+        2,
+        AT,
+        "P. Officer",
+        "facts_saved",
+        {
+            "plan": {
+                "status_changed": [{"key": "TX/attorney_general", "from": "required", "to": "not_required"}]
+            }
+        },
+    )
+    assert "not required" in entry_html(saved) and "not_required" not in entry_html(saved)

@@ -228,7 +228,7 @@ def test_saving_shows_what_changed_in_the_plan(
     assert window.save()
     assert "What changed in the plan" in dialogs.titles()
     text = dialogs.calls[dialogs.titles().index("What changed in the plan")][2]
-    assert "notice added: NV/" in text
+    assert "New notice: Nevada (NV): Affected individuals" in text  # named as the table names it
 
 
 def test_a_change_made_elsewhere_is_not_overwritten(

@@ -141,3 +141,76 @@ def test_import_keeps_the_people_not_placed_and_the_list(
     assert again.unplaced == incident.unplaced and again.counts_source == incident.counts_source
     window.incident_view.set_incident(again)
     assert window.incident_view.incident().unplaced == incident.unplaced
+
+
+TRIAL_ROSTER = (
+    "Patient ID,Last Name,State,ZIP\n"
+    "1001,Garcia,tx,78701\n"
+    "1002,Nguyen,TX ,77002-1234\n"
+    "1004,Lee,ny,11201\n"
+    "\n"
+    "1006,Patel,ca,90028\n"
+    "1008,Brown,AE,09012\n"
+    "1011,Wilson,,73301\n"
+    "1012,Moore,AP,96278\n"
+    ",,,\n"
+)
+
+
+def _preview_text(dialog: RosterPreviewDialog) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_the_preview_counts_the_people_placed_in_a_state_apart_from_apo_addresses(
+    qtbot, tmp_path: Path
+) -> None:
+    """Newcomer's trial: the preview said "13 placed in a US jurisdiction" and two lines later
+    "2 people are not placed in a jurisdiction" (the APO/FPO rows): both cannot be true."""
+    from notifyplanner.roster import count_roster
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(TRIAL_ROSTER)
+    dialog = RosterPreviewDialog(count_roster(roster), {})
+    qtbot.addWidget(dialog)
+    text = _preview_text(dialog)
+    assert "<b>7</b> rows read; <b>5</b> placed in the 54 planning jurisdictions" in text
+    assert "<b>2</b> people are not placed" in text
+
+
+def test_the_preview_says_when_replacing_lowers_counts_typed_by_hand(qtbot, tmp_path: Path) -> None:
+    """Import replaces the table; counts typed by hand (2,200 Californians) fell to the list's
+    3 with nothing but a column of numbers to say so."""
+    from notifyplanner.roster import count_roster
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(TRIAL_ROSTER)
+    dialog = RosterPreviewDialog(count_roster(roster), {"CA": 2200, "TX": 3, "FL": 85, "NY": None})
+    qtbot.addWidget(dialog)
+    text = _preview_text(dialog)
+    assert "Replacing lowers 2 counts" in text
+    assert "California 2,200 to 1" in text and "Florida 85 to none" in text
+    assert "Texas" not in text.split("Replacing lowers")[1]  # 3 to 3: not lowered
+
+
+def test_the_lists_hash_does_not_widen_the_residents_pane(window: MainWindow) -> None:
+    """After an import, the 64-digit SHA-256 (one unbreakable word) made the residents
+    summary 520 px wide at the least, and the splitter pushed the plan's columns off screen."""
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from notifyplanner.model import CountsSource
+
+    view = window.incident_view
+    view.residents_model.set_residents({"TX": 4})
+    before = view.minimumSizeHint().width()
+    sha = "9e608824fff34a7cbf52895ef9924d91e8e17df823793cab596e4087c5734c35"
+    source = CountsSource("roster.csv", sha, 4, datetime(2026, 12, 3, 12, 48, tzinfo=UTC), empty_rows=2)
+    view.set_incident(replace(view.incident(), counts_source=source))
+    view.show_problems([])
+    assert view.minimumSizeHint().width() <= before
+    summary = view.residents_total.text()
+    assert "SHA-256 9e608824 fff34a7c bf52895e" in summary  # in groups a line can break between
+    assert "2 empty lines skipped" in summary
+    assert sha in view.residents_total.toolTip()  # whole, to copy
