@@ -27,7 +27,6 @@ APP = "notifyplanner"
 SETTINGS_FILE = "notifyplanner.ini"
 
 # Characters Windows refuses in a file name (and "/" everywhere), plus control characters.
-_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 # Names Windows reserves for devices, whatever the extension (CON.json is the console).
 _DEVICES = {
     "CON",
@@ -76,7 +75,13 @@ def file_stem(name: str, fallback: str = "incident", limit: int = 60) -> str:
     """An incident's name made into a file name every platform accepts, for a Save dialog's
     suggestion: no folder separators, nothing Windows refuses (``: * ? " < > |``), no
     trailing dot or space (Windows drops them), no device name such as ``CON``."""
-    stem = _NOT_IN_NAMES.sub("-", name).strip()[:limit].rstrip(". ")
+    # Read as a person would write the name on disk: "Phishing: billing" -> "Phishing - billing",
+    # "1/2" -> "1-2"; quotes, brackets and wildcards carry no meaning in a name and go.
+    stem = re.sub(r'["<>?*|\x00-\x1f\x7f]', "", re.sub(r"\s", " ", name))
+    stem = re.sub(r"\s*:\s*", " - ", stem)
+    stem = re.sub(r"[/\\]", "-", stem)
+    stem = re.sub(r"\s+", " ", stem)
+    stem = stem.strip(" -")[:limit].rstrip(". -")
     if not stem.strip("-. ") or stem.split(".")[0].upper() in _DEVICES:
         return fallback
     return stem

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from notifyplanner import userdirs
 from notifyplanner.register import location
@@ -107,7 +109,10 @@ def test_settings_and_recent_files_in_the_config_folder(platform_dirs, tmp_path,
 
 
 def test_file_names_suggested_from_an_incident_name_are_legal_everywhere():
-    assert userdirs.file_stem('Acme: "ransomware" 1/2 <east>?') == "Acme- -ransomware- 1-2 -east--"
+    assert userdirs.file_stem('Acme: "ransomware" 1/2 <east>?') == "Acme - ransomware 1-2 east"
+    # The trial's name: the colon read as a dash, not glued to the word before it.
+    assert userdirs.file_stem("Phishing: billing mailbox") == "Phishing - billing mailbox"
+    assert userdirs.file_stem("a\\b\tc\x00d") == "a-b cd"
     assert userdirs.file_stem("Breach at the N.Y. office. ") == "Breach at the N.Y. office"
     assert userdirs.file_stem("Zoë's clinic") == "Zoë's clinic"
     assert userdirs.file_stem("CON") == "incident" and userdirs.file_stem("nul.2026") == "incident"
@@ -217,3 +222,11 @@ def test_pip_install_carries_every_python_package():
         for init in (root / top).rglob("__init__.py")
     }
     assert found - listed == set()
+
+
+@given(st.text(max_size=200))
+def test_a_suggested_file_name_is_legal_on_every_platform_whatever_the_incident_name(name):
+    stem = userdirs.file_stem(name)
+    assert stem and len(stem) <= 60
+    assert not set(stem) & set('<>:"/\\|?*') and all(ord(c) >= 32 and c != "\x7f" for c in stem)
+    assert not stem.endswith((".", " ")) and stem.split(".")[0].upper() not in userdirs._DEVICES
