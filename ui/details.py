@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from notifyplanner.engine import days_left
+from notifyplanner.export.common import office_text
 from notifyplanner.model import Citation, CreditMonitoringDuty, Obligation, RuleVersionUsed, Status
 from notifyplanner.register.grading import Grade
 from notifyplanner.report import STATUS_WORDS, deadline_text
@@ -39,8 +40,9 @@ def obligation_html(
         return with_weekday(day, date_format) if day else ""
 
     parts = [f"<h3>{escape(ob.jurisdiction_name)}: {escape(ob.recipient_text)}</h3>"]
-    if ob.office and ob.office != ob.recipient.label:
-        parts.append(f"<p>{escape(ob.office)}</p>")
+    office = office_text(ob)  # one rule with the exports: never the heading again
+    if office:
+        parts.append(f"<p>{escape(office)}</p>")
     status = STATUS_WORDS[ob.status].capitalize()
     parts.append(f"<p><b>{escape(status)}.</b> {escape(dated(ob.reason, date_format))}</p>")
     if ob.needs:

@@ -73,7 +73,8 @@ def office_text(ob: Obligation) -> str:
     Financial Services: notice of an extortion payment"), so label and office are one text:
     printed twice, the PDF's cell read as two notices (seen rendered)."""
     office = ob.office.strip()
-    if not office or office in (notice_label(ob), ob.recipient.label):
+    label = notice_label(ob)
+    if not office or office in (label, ob.recipient.label) or label.startswith(f"{office}: "):
         return ""
     return office
 

@@ -186,3 +186,19 @@ def test_the_banner_gives_a_controlling_hours_deadline_its_time(make_window) -> 
     window.set_as_of(date(2026, 11, 2))
     assert "Controlling deadline: 2026-11-01 (Sun) 11:00 (UTC-05:00)</b>" in window.banner.text()
     window._saved = window._incident
+
+
+def test_the_details_pane_names_a_sector_regulator_once() -> None:
+    """A sector rule names the notice by its office; the pane printed it under the heading
+    again (the PDF did the same until export.common.office_text; one rule for both now)."""
+    from notifyplanner.engine import plan
+    from notifyplanner.rulebook import load_rulebook
+    from tests.jurisdictions.statute import notice
+    from ui.details import obligation_html
+
+    result = plan(read_incident(SAMPLE), load_rulebook())
+    dfs = notice(result, "NYDFS", "superintendent")
+    html = obligation_html(dfs, date(2026, 11, 2))
+    assert html.count("New York Superintendent of Financial Services") == 1, html
+    sec = notice(result, "SEC-8K", "sec")
+    assert "Form 8-K, Item 1.05, filed on EDGAR" in obligation_html(sec, date(2026, 11, 2))  # says more: kept
