@@ -793,18 +793,22 @@ def test_a_decision_not_to_send_reads_decided_not_overdue(hims_book):
     rows = _rows_by_key(book, len(result.obligations))
     heads = {c.value: c.column_letter for c in ws[1]}
 
-    def shown(key: str) -> object:
+    def shown(key: str, column: str = "Urgency (live)") -> object:
         r = rows[key]["_row"]
         cells = {
             f"{c.column_letter}{r}": serial(c.value.date()) if isinstance(c.value, datetime) else c.value
             for c in ws[r]
         }
-        return evaluate(ws[f"{heads['Urgency (live)']}{r}"].value, cells, AS_OF)
+        return evaluate(ws[f"{heads[column]}{r}"].value, cells, AS_OF)
 
     assert shown("HIPAA/media/CA") == "decided not to send"
     assert shown("HIPAA/media/NY") == "overdue"
     assert shown("CA/individuals") == "sent late"
     assert shown("HIPAA/hhs") == "sent"
+    # A notice done counts down no more ("-44" beside "sent late" read as 44 days overdue).
+    assert shown("CA/individuals", "Days left") == ""
+    assert shown("HIPAA/media/CA", "Days left") == ""
+    assert shown("HIPAA/media/NY", "Days left") == -14
 
 
 def test_a_register_case_summary_names_the_earliest_deadline_still_open(hims_book):

@@ -164,6 +164,18 @@ def urgency_formula(row: int, window_days: int, recorded: bool = False) -> str:
     )
 
 
+def days_left_formula(row: int, recorded: bool = False) -> str:
+    """Days to the deadline, live. In a register case's workbook a notice done (a date under
+    'Sent on', or a decision recorded) counts down no more: "-44" beside "sent late" read as
+    44 days overdue, where the app says "sent 26 days late"."""
+    deadline = f"{col(COLUMNS, 'deadline')}{row}"
+    days = f'IF(ISNUMBER({deadline}),{deadline}-TODAY(),"")'
+    if not recorded:
+        return days
+    sent, record = f"{col(COLUMNS, 'sent_on')}{row}", f"{col(columns_for({}), RECORDED.key)}{row}"
+    return f'IF(OR(LEN({sent})>0,LEFT({record},{len(DECIDED)})="{DECIDED}"),"",{days})'
+
+
 def look_formula(level: Urgency, first_row: int) -> str:
     """The conditional-format test for one urgency: the row's live Urgency cell says it."""
     cell = f"${col(COLUMNS, 'urgency')}{first_row}"
@@ -235,7 +247,6 @@ def obligations_sheet(
     columns = columns_for(records)
     header_row(ws, 1, columns)
     obligations = sorted_obligations(plan)
-    deadline_col = col(COLUMNS, "deadline")
     for row, ob in enumerate(obligations, start=2):
         values = _values(row - 1, ob)
         record = records.get(ob.key) if records else None
@@ -245,11 +256,7 @@ def obligations_sheet(
             key = column.key
             if key == "days_left":
                 formula(
-                    ws,
-                    row,
-                    index,
-                    f'IF(ISNUMBER({deadline_col}{row}),{deadline_col}{row}-TODAY(),"")',
-                    DAYS_FORMAT,
+                    ws, row, index, days_left_formula(row, records is not None), DAYS_FORMAT
                 ).alignment = CENTER
             elif key == "urgency":
                 formula(
