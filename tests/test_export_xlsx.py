@@ -830,3 +830,15 @@ def test_a_plain_file_has_no_register_column(sample_book: Workbook):
     assert "Register record (at export)" not in [c.value for c in sample_book["Obligations"][1]]
     labels = {c.value for c in sample_book["Summary"]["A"]}
     assert "Earliest deadline still open" not in labels and "Decided not to send" not in labels
+
+
+def test_a_register_case_timeline_marks_the_notices_done(hims_book):
+    _, book = hims_book
+    ws = book["Timeline"]
+    labels = {ws.cell(r, 2).value: r for r in range(4, ws.max_row + 1)}
+    assert "Sent: Affected individuals" in labels and "Not sending: Prominent media (CA)" in labels
+    assert "Prominent media (NY)" in labels  # still owed: as before
+    assert "recorded in the register as done" in ws["A1"].value
+    done, owed = labels["Not sending: Prominent media (CA)"], labels["Prominent media (NY)"]
+    assert ws.cell(done, 4).fill.fgColor.rgb.endswith("BFBFBF")
+    assert ws.cell(owed, 4).fill.fgColor.rgb.endswith("8EA9DB")

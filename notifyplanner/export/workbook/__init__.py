@@ -115,7 +115,7 @@ def plan_to_xlsx(
     order = obligations.obligations_sheet(sheets[obligations.SHEET], plan, window, records)
     details.details_sheet(sheets[details.SHEET], order)
     summary.summary_sheet(sheets[summary.SHEET], plan, rulebook, made_on, window, log_head, records)
-    pages_wide = timeline.timeline_sheet(sheets[timeline.SHEET], plan)
+    pages_wide = timeline.timeline_sheet(sheets[timeline.SHEET], plan, records)
     residents.residents_sheet(sheets[residents.SHEET], plan, rulebook)
     credit.credit_sheet(sheets[credit.SHEET], plan)
     filings.filings_sheet(sheets[filings.SHEET], plan, rulebook)
