@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from notifyplanner.engine import plan as make_plan
-from notifyplanner.export.common import Recorded, done_counts, earliest_open, grade_words, recorded_from
+from notifyplanner.export.common import (
+    MAX_REASON_CHARS,
+    MAX_REFERENCE_CHARS,
+    Recorded,
+    done_counts,
+    earliest_open,
+    grade_words,
+    recorded_from,
+)
 from notifyplanner.incident_file import read_incident
 from notifyplanner.model import Plan, Rulebook
 from notifyplanner.register.grading import Grade, Timeliness
@@ -49,3 +57,18 @@ def test_nothing_open_when_every_dated_notice_is_done(hims_plan: Plan):
         o.key: Recorded(o.key, skipped=True) for o in hims_plan.obligations if o.deadline is not None
     }
     assert earliest_open(hims_plan, everything) is None
+
+
+def test_a_long_or_hostile_record_prints_as_one_cut_line(hims_plan: Plan):
+    long = "=HYPERLINK(1)\n" + "x" * 20_000 + "\x00"
+    records = hims_records(
+        hims_plan,
+        (
+            notice("HIPAA/hhs", sent_on=SENT_ON, reference=long),
+            notice("HIPAA/media/CA", skip_reason=long),
+        ),
+    )
+    reference, reason = records["HIPAA/hhs"].reference, records["HIPAA/media/CA"].skip_reason
+    assert len(reference) == MAX_REFERENCE_CHARS and reference.endswith("…")
+    assert len(reason) == MAX_REASON_CHARS and reason.startswith("=HYPERLINK(1) xxx")
+    assert "\n" not in reason and "\x00" not in reason

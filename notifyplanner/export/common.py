@@ -312,6 +312,19 @@ class Recorded:
 
 Records = Mapping[str, Recorded]
 
+# The register keeps a reference or a reason whole, of any length; an export prints a line of
+# it (the whole text is in the register and in ``case export``). A 20,000-character reason
+# would make a workbook row taller than Excel allows and a checklist cell taller than a page.
+MAX_REFERENCE_CHARS = 80
+MAX_REASON_CHARS = 400
+
+
+def _one_line(value: str, limit: int) -> str:
+    """``value`` on one line (runs of white space as one space), cut visibly past ``limit``."""
+    value = " ".join(clean_text(value).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 _LATE_REASONS = {
     LateReason.LAW_ENFORCEMENT_DELAY: "law-enforcement delay",
     LateReason.SCOPE_BEING_DETERMINED: "scope being determined",
@@ -339,16 +352,16 @@ def recorded_from(grades: Iterable[Grade]) -> dict[str, Recorded]:
             continue
         reason = ""
         if notice.late_reason is not None and g.timeliness is Timeliness.LATE:
-            reason = _LATE_REASONS.get(notice.late_reason, "") or notice.late_reason_text or "other"
+            reason = _LATE_REASONS.get(notice.late_reason, "") or notice.late_reason_text.strip() or "other"
         out[g.key] = Recorded(
             key=g.key,
             sent_on=g.sent_on,
             method=g.method.value.replace("_", " ") if g.method else "",
-            reference=notice.reference.strip() if not g.skipped else "",
+            reference=_one_line(notice.reference, MAX_REFERENCE_CHARS) if not g.skipped else "",
             skipped=g.skipped,
-            skip_reason=notice.skip_reason.strip() if g.skipped else "",
+            skip_reason=_one_line(notice.skip_reason, MAX_REASON_CHARS) if g.skipped else "",
             grade=grade_words(g),
-            late_reason=reason,
+            late_reason=_one_line(reason, MAX_REASON_CHARS),
         )
     return out
 

@@ -250,8 +250,8 @@ def _grid(table: Table, header_rows: int = 1) -> Table:
     return table
 
 
-MAX_REFERENCE_CHARS = 40  # a tracking number or a portal receipt; longer is cut, visibly
-MAX_REASON_CHARS = 160  # a table cell cannot continue on the next page
+BOX_REFERENCE_CHARS = 40  # a tracking number or a portal receipt; longer is cut, visibly
+BOX_REASON_CHARS = 160  # a table cell cannot continue on the next page
 
 
 def _sent_box(record: Recorded | None) -> object:
@@ -260,14 +260,14 @@ def _sent_box(record: Recorded | None) -> object:
         return Spacer(1, WRITING_ROOM)  # tall enough to write a date in
     if record.skipped:
         return Paragraph(
-            _lines(("Decided not to send", True), (_short(record.skip_reason, MAX_REASON_CHARS), False)),
+            _lines(("Decided not to send", True), (_short(record.skip_reason, BOX_REASON_CHARS), False)),
             SMALL,
         )
     return Paragraph(
         _lines(
             (f"Sent {day_text(record.sent_on)}", True),
             (record.method, False),
-            (_short(record.reference, MAX_REFERENCE_CHARS), False),
+            (_short(record.reference, BOX_REFERENCE_CHARS), False),
         ),
         SMALL,
     )
