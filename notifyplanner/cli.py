@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from notifyplanner import __version__
 from notifyplanner.cli_letters import add_letters_parser, run_letters
@@ -34,6 +35,9 @@ from notifyplanner.rules_view import rules_table, show_jurisdiction
 from notifyplanner.safe_read import InputError, date_window_message, in_window, one_line, shown
 from notifyplanner.urgency import DEFAULT_WINDOW_DAYS
 from notifyplanner.userdirs import bundled_dir
+
+if TYPE_CHECKING:
+    from notifyplanner.export.common import Records
 
 SAMPLE_INCIDENT = bundled_dir("resources") / "samples" / "telehealth-pharmacy.json"
 EXIT_BAD_INPUT = 2
@@ -235,13 +239,14 @@ def _xlsx_export(
     today: date,
     log_head: str | None = None,
     due_soon_days: int = DEFAULT_WINDOW_DAYS,
+    records: Records | None = None,
 ) -> str | None:
-    """The workbook; a one-line problem, or None."""
+    """The workbook; a one-line problem, or None. ``records``: a register case's notices."""
     from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
 
     try:
         payload = plan_to_xlsx(
-            result, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days
+            result, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days, records=records
         )
     except (ValueError, TypeError, OverflowError) as exc:  # the writer's own; nothing was written
         return f"{out}: cannot write the workbook ({shown(str(exc), 200)})"
@@ -271,7 +276,9 @@ def _write(
     return None
 
 
-def _ics_export(result: Plan, out: Path, today: date, log_head: str | None = None) -> str | None:
+def _ics_export(
+    result: Plan, out: Path, today: date, log_head: str | None = None, records: Records | None = None
+) -> str | None:
     """The calendar; an earlier export at OUT is read so its events update, not duplicate."""
     from notifyplanner.export.ics import IcsError, plan_to_ics
     from notifyplanner.safe_read import read_bytes
@@ -279,7 +286,9 @@ def _ics_export(result: Plan, out: Path, today: date, log_head: str | None = Non
     try:
         # Through safe_read, with a cap: a calendar of 100 MB took 700 MB to parse.
         previous = read_bytes(out, "earlier calendar") if out.is_file() else None
-        payload = plan_to_ics(result, exported_at=datetime.now(UTC), previous=previous, log_head=log_head)
+        payload = plan_to_ics(
+            result, exported_at=datetime.now(UTC), previous=previous, log_head=log_head, records=records
+        )
     except InputError as exc:
         return f"{out}: cannot read the earlier calendar ({exc.message})"
     except OSError as exc:
@@ -289,13 +298,15 @@ def _ics_export(result: Plan, out: Path, today: date, log_head: str | None = Non
     return _write(out, payload, "calendar")
 
 
-def _pdf_export(result: Plan, out: Path, today: date, log_head: str | None = None) -> str | None:
+def _pdf_export(
+    result: Plan, out: Path, today: date, log_head: str | None = None, records: Records | None = None
+) -> str | None:
     from reportlab.platypus.doctemplate import LayoutError
 
     from notifyplanner.export.pdf import plan_to_pdf  # reportlab loads only for --pdf
 
     try:
-        payload = plan_to_pdf(result, as_of=today, log_head=log_head)
+        payload = plan_to_pdf(result, as_of=today, log_head=log_head, records=records)
     except LayoutError:
         # A word of a megabyte makes one table cell taller than any page.
         return (

@@ -405,21 +405,27 @@ def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
 def _plan_exports(service: Any, args: argparse.Namespace, graded: Any, today: date) -> str:
     """Write ``--xlsx/--ics/--pdf`` with the plan's exporters, each carrying the case's log
     head as it was before this export; the export is then logged with that head. A problem
-    is one line ('' when all went well); files written before it stay, and are logged."""
+    is one line ('' when all went well); files written before it stay, and are logged.
+
+    Each carries what the register records for the case's notices (sent on, method,
+    reference, grade, decisions not to send): without it a printout showed notices already
+    sent as still owed."""
     from notifyplanner.cli import _ics_export, _pdf_export, _xlsx_export
+    from notifyplanner.export.common import recorded_from
 
     head = graded.case.log_head
+    records = recorded_from(graded.grades)
     written: list[dict[str, str]] = []
     problem = ""
     for kind, out in (("workbook", args.xlsx), ("calendar", args.ics), ("checklist", args.pdf)):
         if out is None:
             continue
         if kind == "workbook":
-            problem = _xlsx_export(graded.plan, service.rulebook, out, today, head) or ""
+            problem = _xlsx_export(graded.plan, service.rulebook, out, today, head, records=records) or ""
         elif kind == "calendar":
-            problem = _ics_export(graded.plan, out, today, head) or ""
+            problem = _ics_export(graded.plan, out, today, head, records) or ""
         else:
-            problem = _pdf_export(graded.plan, out, today, head) or ""
+            problem = _pdf_export(graded.plan, out, today, head, records) or ""
         if problem:
             break
         written.append({"to": str(out), "format": kind})

@@ -272,3 +272,47 @@ def test_case_plan_export_to_a_missing_folder_is_one_line(capsys, db, tmp_path):
     assert code == 2 and "does not exist" in err and err.count("\n") == 1
     after = json.loads(run(capsys, "--db", db, "case", "log", str(case), "--format", "json")[1])
     assert after == before  # nothing written, nothing logged
+
+
+def test_case_plan_exports_carry_the_notices_recorded(capsys, db, tmp_path):
+    """A newcomer's trial: the workbook, checklist and calendar of a register case left
+    'Sent on' empty for notices recorded sent, so the printout showed them as still owed."""
+    import io
+
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    case = imported(capsys, db)
+    for key, method in (("HIPAA/individuals", "mail"), ("HIPAA/hhs", "portal")):
+        code, _, err = run(
+            capsys, "--db", db, "notice", "sent", str(case), key, "--on", "2026-04-02", "--method", method
+        )
+        assert code == 0, err
+    code, _, err = run(
+        capsys, "--db", db, "notice", "skip", str(case), "HIPAA/media/NY", "--reason", "counsel: no NY media"
+    )
+    assert code == 0, err
+    xlsx, ics, pdf = tmp_path / "plan.xlsx", tmp_path / "plan.ics", tmp_path / "plan.pdf"
+    code, _, err = run(
+        capsys, "--db", db, "case", "plan", str(case), "--today", "2026-04-20",
+        "--xlsx", str(xlsx), "--ics", str(ics), "--pdf", str(pdf),
+    )  # fmt: skip
+    assert code == 0, err
+
+    book = load_workbook(xlsx)
+    sheet, details = book["Obligations"], book["Details"]
+    names = [c.value for c in sheet[1]]
+    keys = {details.cell(r, 3).value: r for r in range(2, details.max_row + 1)}
+    sent_col, record_col = names.index("Sent on") + 1, names.index("Register record (at export)") + 1
+    assert sheet.cell(keys["HIPAA/hhs"], sent_col).value.date().isoformat() == "2026-04-02"
+    assert sheet.cell(keys["HIPAA/hhs"], record_col).value == "sent 2026-04-02 by portal: on time"
+    assert sheet.cell(keys["HIPAA/media/NY"], record_col).value == "decided not to send: counsel: no NY media"
+
+    body = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "Sent 2026-04-02 portal" in body and "Decided not to send counsel: no NY media" in body
+
+    events = {str(e["UID"]).split(".", 1)[1]: e for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")}
+    hhs = events["HIPAA/hhs@notifyplanner"]
+    assert str(hhs["SUMMARY"]).startswith("Sent 2026-04-02: ") and hhs.walk("VALARM") == []
+    assert events["HIPAA/media/NY@notifyplanner"].walk("VALARM") == []

@@ -396,3 +396,84 @@ def test_a_dropped_timed_event_is_cancelled_at_its_instant(sector_plan: Plan):
     assert str(event["STATUS"]) == "CANCELLED"
     assert event["DTSTART"].dt == datetime.fromisoformat("2026-11-02T08:00-05:00")
     assert not list(event.walk("VALARM"))
+
+
+# --------------------------------------------------------------------------- a register case's record
+
+
+@pytest.fixture(scope="module")
+def hims_plan(rulebook: Rulebook) -> Plan:
+    from tests.recorded import HIMS
+
+    return make_plan(read_incident(HIMS), rulebook)
+
+
+def test_a_notice_recorded_sent_or_decided_has_no_reminders_and_says_so(hims_plan: Plan):
+    from tests.recorded import hims_records
+
+    found = by_key(events(plan_to_ics(hims_plan, exported_at=FIRST, records=hims_records(hims_plan))))
+    sent = found["CA/individuals"]
+    assert str(sent["SUMMARY"]).startswith("Sent 2026-04-02: CA: Affected individuals")
+    assert "Recorded in the register: sent 2026-04-02 by mail (USPS 9400): late, 26 days" in str(
+        sent["DESCRIPTION"]
+    )
+    assert sent.walk("VALARM") == []
+    skipped = found["HIPAA/media/CA"]
+    assert str(skipped["SUMMARY"]).startswith("Decided not to send: HIPAA:")
+    assert skipped.walk("VALARM") == []
+    assert str(skipped["STATUS"]) == "CONFIRMED"  # the deadline stays a fact on the calendar
+    # Still owed: reminded as before.
+    assert len(found["HIPAA/media/NY"].walk("VALARM")) == 2
+    assert not str(found["HIPAA/media/NY"]["SUMMARY"]).startswith(("Sent", "Decided"))
+
+
+def test_the_controlling_event_follows_the_earliest_notice_still_open(hims_plan: Plan):
+    from tests.recorded import hims_records
+
+    plain = by_key(events(plan_to_ics(hims_plan, exported_at=FIRST)))["controlling"]
+    assert plain["DTSTART"].dt == date(2026, 3, 7)
+    found = by_key(events(plan_to_ics(hims_plan, exported_at=FIRST, records=hims_records(hims_plan))))
+    controlling = found["controlling"]
+    assert controlling["DTSTART"].dt == date(2026, 3, 22)  # CA/attorney_general, still open
+    description = str(controlling["DESCRIPTION"])
+    assert description.startswith("The earliest deadline still open: California, Attorney General")
+    assert "The earliest fixed deadline of this plan: California, Affected individuals" in description
+    assert "recorded sent 2026-04-02" in description
+    assert len(controlling.walk("VALARM")) == 2
+
+
+def test_recording_a_notice_raises_the_sequence_and_keeps_the_uid(hims_plan: Plan):
+    from tests.recorded import hims_records
+
+    before = plan_to_ics(hims_plan, exported_at=FIRST)
+    after = plan_to_ics(hims_plan, exported_at=LATER, previous=before, records=hims_records(hims_plan))
+    old, new = by_key(events(before)), by_key(events(after))
+    assert {k: str(e["UID"]) for k, e in old.items()} == {k: str(e["UID"]) for k, e in new.items()}
+    for key in ("CA/individuals", "HIPAA/media/CA", "controlling"):
+        assert int(new[key]["SEQUENCE"]) > int(old[key]["SEQUENCE"]), key
+    assert int(new["HIPAA/media/NY"]["SEQUENCE"]) == int(old["HIPAA/media/NY"]["SEQUENCE"])
+    # Exported again with the same record, nothing changes.
+    again = by_key(
+        events(
+            plan_to_ics(
+                hims_plan,
+                exported_at=LATER + timedelta(days=1),
+                previous=after,
+                records=hims_records(hims_plan),
+            )
+        )
+    )
+    assert {k: int(e["SEQUENCE"]) for k, e in again.items()} == {
+        k: int(e["SEQUENCE"]) for k, e in new.items()
+    }
+
+
+def test_every_dated_notice_done_leaves_the_controlling_event_without_reminders(hims_plan: Plan):
+    from notifyplanner.export.common import Recorded
+
+    done = {o.key: Recorded(o.key, skipped=True) for o in hims_plan.obligations if o.deadline is not None}
+    found = by_key(events(plan_to_ics(hims_plan, exported_at=FIRST, records=done)))
+    controlling = found["controlling"]
+    assert controlling["DTSTART"].dt == date(2026, 3, 7)
+    assert "every dated notice recorded done" in str(controlling["SUMMARY"])
+    assert all(e.walk("VALARM") == [] for e in found.values())

@@ -236,3 +236,51 @@ def test_a_notice_to_individuals_is_not_called_a_filing(sample_plan: Plan, sampl
     assert all(filing_text(o) == "No filing channel in the rules; see the citation." for o in regulators)
     owed = " ".join(pages(sample_pdf)).split("Examined and not required")[0]
     assert "Notice to each person; see the citation for the forms allowed." in owed
+
+
+# --------------------------------------------------------------------------- a register case's record
+
+
+@pytest.fixture(scope="module")
+def hims_pdf(rulebook: Rulebook) -> tuple[Plan, str]:
+    from tests.recorded import AS_OF as HIMS_AS_OF
+    from tests.recorded import HIMS, hims_records
+
+    result = make_plan(read_incident(HIMS), rulebook)
+    payload = plan_to_pdf(result, as_of=HIMS_AS_OF, records=hims_records(result))
+    return result, " ".join(pages(payload))
+
+
+def test_the_sent_on_box_shows_the_recorded_date_method_and_reference(hims_pdf):
+    _, body = hims_pdf
+    owed = body.split("Examined and not required")[0]
+    assert "Sent 2026-04-02 mail USPS 9400" in owed
+    assert "Sent 2026-04-02 portal OCR portal #123" in owed
+    assert "late, 26 days" in owed and "on time" in owed
+    # A notice sent is not counted down as if still owed.
+    california = owed[owed.index("Affected individuals") : owed.index("Attorney General")]
+    assert "days past" not in california
+
+
+def test_a_decision_not_to_send_says_so_on_the_checklist(hims_pdf):
+    from tests.recorded import SKIP_REASON
+
+    _, body = hims_pdf
+    owed = body.split("Examined and not required")[0]
+    assert "Decided not to send" in owed
+    assert SKIP_REASON.split()[0] in owed
+
+
+def test_the_checklist_names_the_earliest_deadline_still_open(hims_pdf):
+    _, body = hims_pdf
+    first = body.split("Notices owed or undetermined")[0]
+    assert "Controlling deadline: 2026-03-07" in first
+    assert "recorded sent 2026-04-02" in first
+    assert "Earliest deadline still open: 2026-03-22 (29 days past, as of 2026-04-20)" in first
+    assert "California, Attorney General" in first
+    assert "Notices owed or undetermined (10; 3 recorded sent, 1 decided not to send)" in body
+
+
+def test_a_plain_checklist_has_empty_sent_on_boxes(sample_pdf: bytes):
+    body = " ".join(pages(sample_pdf))
+    assert "still open" not in body and "Decided not to send" not in body and "recorded sent" not in body

@@ -729,3 +729,116 @@ def test_summary_gives_the_controlling_deadlines_time_when_it_is_an_instant(rule
     dated = reopen(make_plan(read_incident(SAMPLE_INCIDENT), rulebook), rulebook)["Summary"]
     with pytest.raises(AssertionError):
         row_of(dated, "Time due (UTC offset)")
+
+
+# --------------------------------------------------------------------------- a register case's record
+
+
+@pytest.fixture(scope="module")
+def hims_book(rulebook: Rulebook) -> tuple[Plan, Workbook]:
+    from tests.recorded import AS_OF, HIMS, hims_records
+
+    result = make_plan(read_incident(HIMS), rulebook)
+    payload = plan_to_xlsx(result, rulebook, made_on=AS_OF, records=hims_records(result))
+    return result, load_workbook(io.BytesIO(payload))
+
+
+def _rows_by_key(book: Workbook, count: int) -> dict[str, dict[str, object]]:
+    sheet, details = book["Obligations"], book["Details"]
+    names = [c.value for c in sheet[1]]
+    key_col = [c.value for c in details[1]].index("Obligation id") + 1
+    return {
+        details.cell(r, key_col).value: {n: sheet.cell(r, c).value for c, n in enumerate(names, start=1)}
+        | {"_row": r}
+        for r in range(2, count + 2)
+    }
+
+
+def test_a_register_case_fills_sent_on_with_the_recorded_dates(hims_book):
+    from tests.recorded import SENT_ON
+
+    result, book = hims_book
+    rows = _rows_by_key(book, len(result.obligations))
+    for key in ("CA/individuals", "HIPAA/individuals", "HIPAA/hhs"):
+        assert rows[key]["Sent on"] == datetime.combine(SENT_ON, datetime.min.time()), key
+    ws = book["Obligations"]
+    cell = ws.cell(rows["HIPAA/hhs"]["_row"], [c.value for c in ws[1]].index("Sent on") + 1)
+    assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+    # Still the team's to correct: the column keeps its date check.
+    (check,) = ws.data_validations.dataValidation
+    assert check.type == "date" and cell.coordinate in check.sqref
+    assert rows["CA/attorney_general"]["Sent on"] is None
+
+
+def test_a_register_case_says_what_was_recorded_and_graded(hims_book):
+    result, book = hims_book
+    rows = _rows_by_key(book, len(result.obligations))
+    record = "Register record (at export)"
+    assert [c.value for c in book["Obligations"][1]][-1] == record
+    assert rows["CA/individuals"][record] == (
+        "sent 2026-04-02 by mail (USPS 9400): late, 26 days (reason: scope being determined)"
+    )
+    assert rows["HIPAA/individuals"][record] == "sent 2026-04-02 by mail: on time"
+    assert rows["HIPAA/media/CA"][record].startswith("decided not to send: ")
+    assert rows["HIPAA/media/CA"]["Sent on"] is None  # a decision is no date
+    assert rows["CA/attorney_general"][record] is None
+
+
+def test_a_decision_not_to_send_reads_decided_not_overdue(hims_book):
+    from tests.excel_formula import evaluate, serial
+    from tests.recorded import AS_OF
+
+    result, book = hims_book
+    ws = book["Obligations"]
+    rows = _rows_by_key(book, len(result.obligations))
+    heads = {c.value: c.column_letter for c in ws[1]}
+
+    def shown(key: str, column: str = "Urgency (live)") -> object:
+        r = rows[key]["_row"]
+        cells = {
+            f"{c.column_letter}{r}": serial(c.value.date()) if isinstance(c.value, datetime) else c.value
+            for c in ws[r]
+        }
+        return evaluate(ws[f"{heads[column]}{r}"].value, cells, AS_OF)
+
+    assert shown("HIPAA/media/CA") == "decided not to send"
+    assert shown("HIPAA/media/NY") == "overdue"
+    assert shown("CA/individuals") == "sent late"
+    assert shown("HIPAA/hhs") == "sent"
+    # A notice done counts down no more ("-44" beside "sent late" read as 44 days overdue).
+    assert shown("CA/individuals", "Days left") == ""
+    assert shown("HIPAA/media/CA", "Days left") == ""
+    assert shown("HIPAA/media/NY", "Days left") == -14
+
+
+def test_a_register_case_summary_names_the_earliest_deadline_still_open(hims_book):
+    _, book = hims_book
+    ws = book["Summary"]
+    labels = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    legal = labels["Earliest fixed deadline"]
+    assert ws.cell(legal, 2).value == datetime(2026, 3, 7)
+    assert "recorded sent 2026-04-02 by mail" in ws.cell(legal, 4).value
+    still = labels["Earliest deadline still open"]
+    assert ws.cell(still, 2).value == datetime(2026, 3, 22)
+    assert ws.cell(still, 4).value.startswith("California: Attorney General")
+    decided = labels["decided not to send (live)"]
+    assert ws.cell(decided, 2).value.startswith("=COUNTIF(")
+    assert "Decided not to send" in labels
+
+
+def test_a_plain_file_has_no_register_column(sample_book: Workbook):
+    assert "Register record (at export)" not in [c.value for c in sample_book["Obligations"][1]]
+    labels = {c.value for c in sample_book["Summary"]["A"]}
+    assert "Earliest deadline still open" not in labels and "Decided not to send" not in labels
+
+
+def test_a_register_case_timeline_marks_the_notices_done(hims_book):
+    _, book = hims_book
+    ws = book["Timeline"]
+    labels = {ws.cell(r, 2).value: r for r in range(4, ws.max_row + 1)}
+    assert "Sent: Affected individuals" in labels and "Not sending: Prominent media (CA)" in labels
+    assert "Prominent media (NY)" in labels  # still owed: as before
+    assert "recorded in the register as done" in ws["A1"].value
+    done, owed = labels["Not sending: Prominent media (CA)"], labels["Prominent media (NY)"]
+    assert ws.cell(done, 4).fill.fgColor.rgb.endswith("BFBFBF")
+    assert ws.cell(owed, 4).fill.fgColor.rgb.endswith("8EA9DB")

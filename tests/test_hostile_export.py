@@ -211,3 +211,45 @@ def test_an_earlier_calendar_past_its_cap_is_refused_before_reading(tmp_path: Pa
     assert code == 2 and err.count("\n") == 1, err
     assert "the limit is 16 MB" in err
     assert ics.stat().st_size == 20 * 1024 * 1024
+
+
+def test_a_hostile_register_record_is_text_in_every_export(rulebook) -> None:
+    """A reference or reason of any length, with markup, a formula or control characters,
+    as the register keeps it: each export prints it as text and still lays out."""
+    from datetime import UTC, datetime
+
+    from icalendar import Calendar
+
+    from notifyplanner.export.ics import plan_to_ics
+    from notifyplanner.export.pdf import plan_to_pdf
+    from notifyplanner.register.records import LateReason
+    from tests.recorded import AS_OF, HIMS, SENT_ON, hims_records, notice
+
+    hostile = f"=cmd|' /C calc'!A0 <b>&amp;</b>{CONTROL}\n" + "W" * 30_000
+    result = plan(read_incident(HIMS), rulebook)
+    records = hims_records(
+        result,
+        (
+            notice(
+                "CA/individuals",
+                sent_on=SENT_ON,
+                reference=hostile,
+                late_reason=LateReason.OTHER,
+                late_reason_text=hostile,
+            ),
+            notice("HIPAA/media/CA", skip_reason=hostile),
+        ),
+    )
+    data = plan_to_xlsx(result, rulebook, made_on=AS_OF, records=records)
+    book = load_workbook(io.BytesIO(data))
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "cmd|" in cell.value:
+                    assert cell.data_type == "s", cell.coordinate
+        assert all((d.height or 0) <= 409 for d in ws.row_dimensions.values()), ws.title
+    assert plan_to_pdf(result, as_of=AS_OF, records=records).startswith(b"%PDF-")
+    calendar = Calendar.from_ical(
+        plan_to_ics(result, exported_at=datetime(2026, 4, 20, tzinfo=UTC), records=records)
+    )
+    assert any("<b>&amp;</b>" in str(e["DESCRIPTION"]) for e in calendar.walk("VEVENT"))

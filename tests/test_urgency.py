@@ -161,6 +161,42 @@ def test_the_workbook_and_the_app_agree_on_every_case(
         assert looks[fill] is expected, (ob.status, ob.deadline, sent_on)
 
 
+def test_with_a_register_record_the_workbook_and_the_app_still_agree(
+    sample_plan: Plan, owed: Obligation, rulebook: Rulebook
+):
+    """A register case's workbook: the recorded dates sit in 'Sent on' and a decision not to
+    send in the record column; every case still reads and colours as the app's rule."""
+    from notifyplanner.export.common import recorded_from
+
+    table = cases(owed)
+    plan = replace(sample_plan, obligations=tuple(ob for ob, _ in table))
+    grades = []
+    for number, (ob, sent_on) in enumerate(table):
+        if number % 4 == 3:  # a decision not to send, whatever the date
+            grades.append(grade_obligation(ob, replace(sent(ob, TODAY), action=NoticeAction.SKIPPED), TODAY))
+        elif sent_on is not None:
+            grades.append(grade_obligation(ob, sent(ob, sent_on), TODAY))
+    by_key_grade = {g.key: g for g in grades}
+    payload = plan_to_xlsx(plan, rulebook, made_on=TODAY, records=recorded_from(grades))
+    ws, details = (book := load_workbook(io.BytesIO(payload)))["Obligations"], book["Details"]
+    heads = {c.value: c.column_letter for c in ws[1]}
+    key_col = next(c.column for c in details[1] if c.value == "Obligation id")
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    looks = {look.fill: level for level, look in checklist.looks_for({}).items()}
+    for row in range(2, len(table) + 2):
+        key = details.cell(row=row, column=key_col).value
+        ob = next(o for o, _ in table if o.key == key)
+        cells = {f"{c.column_letter}{row}": cell_value(c.value) for c in ws[row]}
+        expected = urgency(ob, TODAY, 7, by_key_grade.get(key))
+        shown = evaluate(ws[f"{heads['Urgency (live)']}{row}"].value, cells, TODAY)
+        assert shown == urgency_text(ob, expected), (ob.status, ob.deadline, key)
+        first = {ref.replace(str(row), "2"): value for ref, value in cells.items()}
+        first[f"{heads['Urgency (live)']}2"] = shown
+        colour = next(r for r in rules if evaluate(r.formula[0], first, TODAY))
+        fill = colour.dxf.fill.fgColor.rgb[-6:] if colour.dxf.fill is not None else None
+        assert looks[fill] is expected, (ob.status, ob.deadline, key)
+
+
 def test_the_summary_states_the_window(sample_plan: Plan, rulebook: Rulebook):
     ws = load_workbook(io.BytesIO(plan_to_xlsx(sample_plan, rulebook, made_on=TODAY, due_soon_days=3)))[
         "Summary"

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from notifyplanner.engine import plan
+from notifyplanner.export.common import Records
 from notifyplanner.incident_file import (
     FieldProblem,
     IncidentError,
@@ -472,10 +473,11 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
         current, rulebook, today = self._plan, self.rulebook, self.as_of
         head = self.current_log_head()
         window = self.settings.urgency_days
+        records = self.export_records(current, today)
 
         def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
             progress(0.1)
-            payload = _export_bytes(fmt, current, rulebook, today, out, head, window)
+            payload = _export_bytes(fmt, current, rulebook, today, out, head, window, records)
             progress(0.8)
             if cancelled():
                 return out
@@ -751,19 +753,25 @@ def _export_bytes(
     out: Path,
     log_head: str | None = None,
     due_soon_days: int = DEFAULT_WINDOW_DAYS,
+    records: Records | None = None,
 ) -> bytes:
     """The export's bytes; the exporters load their libraries only when used. ``log_head``
-    is the register case's log head (None for a plain file), printed on the export."""
+    is the register case's log head and ``records`` its notices as recorded (None for a
+    plain file), printed on the export."""
     if fmt == "ics":  # an earlier export at ``out`` is read so its events update, not duplicate
         from notifyplanner.export.ics import plan_to_ics
 
         previous = out.read_bytes() if out.is_file() else None
-        return plan_to_ics(plan, exported_at=datetime.now(UTC), previous=previous, log_head=log_head)
+        return plan_to_ics(
+            plan, exported_at=datetime.now(UTC), previous=previous, log_head=log_head, records=records
+        )
     if fmt == "pdf":
         from notifyplanner.export.pdf import plan_to_pdf
 
-        return plan_to_pdf(plan, as_of=today, log_head=log_head)
+        return plan_to_pdf(plan, as_of=today, log_head=log_head, records=records)
     from notifyplanner.export.xlsx import plan_to_xlsx
 
     # The workbook colours "due soon" by the same window the app uses (the preference).
-    return plan_to_xlsx(plan, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days)
+    return plan_to_xlsx(
+        plan, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days, records=records
+    )

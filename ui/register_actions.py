@@ -17,10 +17,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QStatusBar
 
+from notifyplanner.export.common import Records, recorded_from
 from notifyplanner.incident_file import IncidentError, incident_problems, write_incident
 from notifyplanner.model import Incident, Plan
 from notifyplanner.register.audit import Verification
 from notifyplanner.register.cases import GradedCase, IndividualsNotifiedDisagreement
+from notifyplanner.register.grading import grade_plan
 from notifyplanner.register.hhs_log import HHS_ANNUAL_KEY
 from notifyplanner.register.records import Notice, NoticeAction
 from notifyplanner.register.retention import may_delete
@@ -330,6 +332,15 @@ class RegisterActions:
             return service.register.case(case_id).log_head
         except RegisterError:
             return None
+
+    def export_records(self, shown: Plan, as_of: date) -> Records | None:
+        """What the register records for the open case's notices, graded against the plan
+        being exported (edits included) as of the view's day; None for a plain file, whose
+        export has no register behind it. A register case's workbook, checklist and calendar
+        once left "Sent on" empty for notices already sent, so they looked still owed."""
+        if self.session.case_id is None:
+            return None
+        return recorded_from(grade_plan(shown, self._notices, as_of))
 
     def log_export(self, path: Path, kind: str, log_head: str | None = None) -> None:
         """An export of a register incident goes on its log (the register stays the record),

@@ -36,8 +36,8 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vText
 
 from notifyplanner import __version__
+from notifyplanner.export.common import Recorded, Records, day_text, earliest_open, notice_label
 from notifyplanner.export.common import clean_text as shared_clean_text
-from notifyplanner.export.common import day_text, notice_label
 from notifyplanner.instants import instant_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, sorted_obligations
@@ -87,6 +87,7 @@ class _Draft:
     url: str = ""
     status: str = "CONFIRMED"
     at: datetime | None = None  # a timed event's instant (UTC); None: an all-day event on ``day``
+    reminders: bool = True  # False: a notice recorded as done needs no reminder
 
     @property
     def start(self) -> date | datetime:
@@ -102,6 +103,7 @@ class _Draft:
             and str(old.get("DESCRIPTION", "")) == clean_text(self.description)
             and str(old.get("URL", "")) == self.url
             and str(old.get("STATUS", "CONFIRMED")).upper() == self.status
+            and bool(old.walk("VALARM")) == (self.reminders and self.status != "CANCELLED")
         )
 
 
@@ -133,13 +135,25 @@ def _utc(instant: datetime | None) -> datetime | None:
     return None if instant is None else instant.astimezone(UTC)
 
 
-def _notice_draft(plan: Plan, token: str, ob: Obligation) -> _Draft:
+def _done_words(record: Recorded) -> tuple[str, str]:
+    """(summary prefix, first description line) for a notice the register records as done."""
+    prefix = "Decided not to send" if record.skipped else f"Sent {day_text(record.sent_on)}"
+    return prefix, f"Recorded in the register: {record.text()}. No reminder: nothing is owed on this notice."
+
+
+def _notice_draft(plan: Plan, token: str, ob: Obligation, record: Recorded | None = None) -> _Draft:
     assert ob.deadline is not None
     day = ob.deadline if ob.deadline_at is not None else _event_day(ob)
     who = notice_label(ob)
     if ob.status is Status.UNDETERMINED:
         who += " (undetermined)"
     lines = []
+    prefix = ""
+    done = record is not None and record.done
+    if record is not None and done:
+        prefix, first = _done_words(record)
+        prefix += ": "
+        lines.append(first)
     if ob.deadline_at is not None:
         lines.append(f"Legal deadline {instant_text(ob.deadline_at)}.")
     elif day != ob.deadline:
@@ -167,23 +181,51 @@ def _notice_draft(plan: Plan, token: str, ob: Obligation) -> _Draft:
     return _Draft(
         uid=event_uid(token, ob.key),
         day=day,
-        summary=f"{ob.jurisdiction}: {who}, {_title(plan)}",
+        summary=f"{prefix}{ob.jurisdiction}: {who}, {_title(plan)}",
         description="\n".join(lines),
         url=ob.citation.url,
         at=_utc(ob.deadline_at),
+        reminders=not done,
     )
 
 
-def _controlling_draft(plan: Plan, token: str) -> _Draft | None:
-    ob = plan.controlling
-    if ob is None or ob.deadline is None:
+def _due(ob: Obligation) -> str:
+    assert ob.deadline is not None
+    return instant_text(ob.deadline_at) if ob.deadline_at is not None else day_text(ob.deadline)
+
+
+def _controlling_draft(plan: Plan, token: str, records: Records | None = None) -> _Draft | None:
+    """One event for the deadline to act on. The plan's controlling (earliest) deadline is a
+    legal fact, but once the register records that notice as sent or decided, reminding of
+    it would send the reader to work already done: the event (same UID, so the calendar
+    moves it) then sits on the earliest deadline still open, and its description names both.
+    With every dated notice done it stays on the legal date, without reminders."""
+    legal = plan.controlling
+    if legal is None or legal.deadline is None:
         return None
-    due = instant_text(ob.deadline_at) if ob.deadline_at is not None else day_text(ob.deadline)
-    lines = [
-        f"The earliest fixed deadline of this plan: {ob.jurisdiction_name}, {notice_label(ob)} "
-        f"({STATUS_WORDS[ob.status]}), legal deadline {due}.",
-    ]
-    if ob.practical_send_by and ob.practical_send_by < ob.deadline:
+    opened = earliest_open(plan, records)
+    ob = legal if opened is None else opened
+    assert ob.deadline is not None
+    lines = []
+    summary = f"Controlling deadline: {_title(plan)}"
+    if opened is None:
+        summary = f"Controlling deadline (every dated notice recorded done): {_title(plan)}"
+        lines.append(
+            "Every dated notice of this plan is recorded in the register as sent or decided not to send."
+        )
+    elif opened.key != legal.key:
+        summary = f"Controlling deadline (earliest still open): {_title(plan)}"
+        lines.append(
+            f"The earliest deadline still open: {ob.jurisdiction_name}, {notice_label(ob)} "
+            f"({STATUS_WORDS[ob.status]}), legal deadline {_due(ob)}."
+        )
+    record = records.get(legal.key) if records else None
+    lines.append(
+        f"The earliest fixed deadline of this plan: {legal.jurisdiction_name}, {notice_label(legal)} "
+        f"({STATUS_WORDS[legal.status]}), legal deadline {_due(legal)}"
+        + (f"; recorded {record.text()}." if record is not None and record.done else ".")
+    )
+    if opened is not None and ob.practical_send_by and ob.practical_send_by < ob.deadline:
         lines.append(f"Send by {day_text(ob.practical_send_by)}.")
     lines.append(f"How it is computed: {ob.basis}")
     lines.append(f"Citation: {ob.citation.cite}")
@@ -191,20 +233,21 @@ def _controlling_draft(plan: Plan, token: str) -> _Draft | None:
     return _Draft(
         uid=event_uid(token, CONTROLLING_KEY),
         day=ob.deadline,
-        summary=f"Controlling deadline: {_title(plan)}",
+        summary=summary,
         description="\n".join(lines),
         url=ob.citation.url,
         at=_utc(ob.deadline_at),
+        reminders=opened is not None,
     )
 
 
-def _drafts(plan: Plan, token: str) -> list[_Draft]:
+def _drafts(plan: Plan, token: str, records: Records | None = None) -> list[_Draft]:
     drafts = [
-        _notice_draft(plan, token, ob)
+        _notice_draft(plan, token, ob, records.get(ob.key) if records else None)
         for ob in sorted_obligations(plan)
         if ob.status is not Status.NOT_REQUIRED and ob.deadline is not None
     ]
-    controlling = _controlling_draft(plan, token)
+    controlling = _controlling_draft(plan, token, records)
     if controlling is not None:
         drafts.insert(0, controlling)
     return drafts
@@ -258,6 +301,7 @@ def _cancelled_draft(old: Event, plan: Plan) -> _Draft:
         url=str(old.get("URL", "")),
         status="CANCELLED",
         at=start.astimezone(UTC) if isinstance(start, datetime) and start.tzinfo is not None else None,
+        reminders=False,
     )
 
 
@@ -287,7 +331,7 @@ def _event(draft: _Draft, exported_at: datetime, old: Event | None) -> Event:
         event.add("URL", draft.url)
     event.add("STATUS", draft.status)
     event.add("TRANSP", "TRANSPARENT")  # a deadline is not a meeting: it blocks no time
-    if draft.status != "CANCELLED":
+    if draft.status != "CANCELLED" and draft.reminders:
         reminders = (
             [(timedelta(hours=h), f"In {h} hours") for h in REMINDER_HOURS]
             if draft.at is not None
@@ -303,7 +347,12 @@ def _event(draft: _Draft, exported_at: datetime, old: Event | None) -> Event:
 
 
 def plan_to_ics(
-    plan: Plan, *, exported_at: datetime, previous: bytes | None = None, log_head: str | None = None
+    plan: Plan,
+    *,
+    exported_at: datetime,
+    previous: bytes | None = None,
+    log_head: str | None = None,
+    records: Records | None = None,
 ) -> bytes:
     """The plan's dated notices as an iCalendar file.
 
@@ -316,6 +365,11 @@ def plan_to_ics(
     ``X-NOTIFYPLANNER-LOG-HEAD``, never into an event: every export is logged, so the head
     changes with each one, and in an event's description it would make every event look
     revised and raise its SEQUENCE on every export.
+
+    ``records`` is what the register holds for a register case's notices
+    (``export.common.recorded_from``): an event of a notice recorded as sent or decided not
+    to send says so and has no reminders, and the controlling event moves to the earliest
+    deadline still open. The UIDs stay; a changed event's SEQUENCE rises as any change's.
     """
     if exported_at.tzinfo is None:
         raise ValueError("exported_at must carry a timezone")
@@ -333,7 +387,7 @@ def plan_to_ics(
     if log_head:
         calendar.add(LOG_HEAD_PROPERTY, vText(clean_text(log_head)))
 
-    drafts = _drafts(plan, token)
+    drafts = _drafts(plan, token, records)
     current = {d.uid for d in drafts}
     drafts += [
         _cancelled_draft(old, plan)

@@ -41,8 +41,12 @@ from reportlab.platypus import (
 from notifyplanner import __version__
 from notifyplanner.engine import days_left
 from notifyplanner.export.common import (
+    Recorded,
+    Records,
     clean_text,
     day_text,
+    done_counts,
+    earliest_open,
     fact_text,
     filing_text,
     incident_facts,
@@ -63,6 +67,7 @@ NAVY = colors.HexColor("#1F3864")
 GRID = colors.HexColor("#9E9E9E")
 HEAD_FILL = colors.HexColor("#DCE3F0")
 WARN = colors.HexColor("#9C0006")
+DONE_FILL = colors.HexColor("#EDEDED")  # a notice recorded as sent or decided: nothing owed
 
 BODY = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=11)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10)
@@ -193,10 +198,10 @@ def _facts_table(plan: Plan) -> Table:
     return table
 
 
-def _controlling(plan: Plan, as_of: date) -> Paragraph:
-    ob = plan.controlling
-    if ob is None or ob.deadline is None:
-        return Paragraph("<b>Controlling deadline:</b> none fixed yet.", CONTROLLING)
+def _deadline_line(title: str, ob: Obligation, as_of: date, record: Recorded | None = None) -> str:
+    """'<b>Title: date</b> (days) ; send by: who.' as Paragraph markup; a notice recorded as
+    done says so instead of counting down."""
+    assert ob.deadline is not None
     send_by = ""
     if ob.practical_send_by and ob.practical_send_by < ob.deadline:
         send_by = f"; send by {day_text(ob.practical_send_by)}"
@@ -204,12 +209,30 @@ def _controlling(plan: Plan, as_of: date) -> Paragraph:
     # An hours clock or a filing cut-off ends at an instant: print its time and UTC offset,
     # since the date alone would let a reader think the whole day is available.
     due = instant_text(ob.deadline_at) if ob.deadline_at is not None else day_text(ob.deadline)
-    return Paragraph(
-        f"<b>Controlling deadline: {text(due)}</b> "
+    line = (
+        f"<b>{text(title)}: {text(due)}</b> "
         f"({text(_when(ob.deadline, as_of))}){text(send_by)}: {text(ob.jurisdiction_name)}, "
-        f"{text(notice_label(ob))}{text(undetermined)}.",
-        CONTROLLING,
+        f"{text(notice_label(ob))}{text(undetermined)}"
     )
+    if record is not None and record.done:
+        line += f"; recorded {text(record.text())}"
+    return line + "."
+
+
+def _controlling(plan: Plan, as_of: date, records: Records | None = None) -> Paragraph:
+    """The legal controlling deadline, a fact; for a register case also the earliest one
+    still open, which is what the reader acts on once the first notices are done."""
+    ob = plan.controlling
+    if ob is None or ob.deadline is None:
+        return Paragraph("<b>Controlling deadline:</b> none fixed yet.", CONTROLLING)
+    line = _deadline_line("Controlling deadline", ob, as_of, records.get(ob.key) if records else None)
+    if records:
+        opened = earliest_open(plan, records)
+        if opened is None or opened.deadline is None:
+            line += "<br/><b>Every dated notice is recorded as sent or decided not to send.</b>"
+        elif opened.key != ob.key:
+            line += "<br/>" + _deadline_line("Earliest deadline still open", opened, as_of)
+    return Paragraph(line, CONTROLLING)
 
 
 def _grid(table: Table, header_rows: int = 1) -> Table:
@@ -227,13 +250,47 @@ def _grid(table: Table, header_rows: int = 1) -> Table:
     return table
 
 
-def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
+BOX_REFERENCE_CHARS = 40  # a tracking number or a portal receipt; longer is cut, visibly
+BOX_REASON_CHARS = 160  # a table cell cannot continue on the next page
+
+
+def _sent_box(record: Recorded | None) -> object:
+    """The "Sent on" box: empty room to write in, or what the register recorded."""
+    if record is None or not record.done:
+        return Spacer(1, WRITING_ROOM)  # tall enough to write a date in
+    if record.skipped:
+        return Paragraph(
+            _lines(("Decided not to send", True), (_short(record.skip_reason, BOX_REASON_CHARS), False)),
+            SMALL,
+        )
+    return Paragraph(
+        _lines(
+            (f"Sent {day_text(record.sent_on)}", True),
+            (record.method, False),
+            (_short(record.reference, BOX_REFERENCE_CHARS), False),
+        ),
+        SMALL,
+    )
+
+
+def _short(value: str, limit: int) -> str:
+    value = " ".join(plain(value).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _owed_row(number: int, ob: Obligation, as_of: date, record: Recorded | None = None) -> list[object]:
     recipient = _lines((notice_label(ob), True), (office_text(ob), False))
     deadline_parts: list[tuple[str, bool]] = []
     if ob.status is Status.UNDETERMINED:
         deadline_parts.append(("UNDETERMINED", True))
     deadline_parts.append((deadline_text(ob), True))
-    if ob.deadline is not None:
+    if record is not None and record.done:
+        # Done: the register's verdict, never "14 days past" (which read as still owed).
+        verdict = record.grade if record.skipped else f"sent: {record.grade or 'recorded'}"
+        if record.late_reason:
+            verdict += f" (reason: {record.late_reason})"
+        deadline_parts.append((verdict, True))
+    elif ob.deadline is not None:
         deadline_parts.append((_when(ob.deadline, as_of), False))
     if ob.practical_send_by and ob.deadline and ob.practical_send_by < ob.deadline:
         # Say which day is the problem: "(Sunday)" after the send-by date read as if the
@@ -256,12 +313,12 @@ def _owed_row(number: int, ob: Obligation, as_of: date) -> list[object]:
         Paragraph(recipient, BODY),
         Paragraph(_lines(*deadline_parts), BODY),
         _p(filing_text(ob), SMALL),
-        Spacer(1, WRITING_ROOM),  # empty boxes, tall enough to write a date in
-        Spacer(1, WRITING_ROOM),
+        _sent_box(record),
+        Spacer(1, WRITING_ROOM),  # initials: the team's
     ]
 
 
-def _owed_table(owed: list[Obligation], as_of: date) -> Table:
+def _owed_table(owed: list[Obligation], as_of: date, records: Records | None = None) -> Table:
     header = [
         "#",
         "Where",
@@ -272,9 +329,12 @@ def _owed_table(owed: list[Obligation], as_of: date) -> Table:
         "Initials",
     ]
     rows: list[list[object]] = [[_p(h, HEAD) for h in header]]
-    rows += [_owed_row(i, ob, as_of) for i, ob in enumerate(owed, start=1)]
+    got = [records.get(ob.key) if records else None for ob in owed]
+    rows += [_owed_row(i, ob, as_of, rec) for i, (ob, rec) in enumerate(zip(owed, got, strict=True), start=1)]
     table = Table(rows, colWidths=[w * inch for w in OWED_WIDTHS], repeatRows=1)
     _grid(table)
+    done = [i for i, rec in enumerate(got, start=1) if rec is not None and rec.done]
+    table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), DONE_FILL) for i in done]))
     # The boxes the team fills in by hand: heavier rule, room to write.
     table.setStyle(
         TableStyle(
@@ -401,13 +461,20 @@ def _title_name(name: str) -> str:
     return _cut(name.strip() or "(unnamed incident)", MAX_TITLE_CHARS)
 
 
-def plan_to_pdf(plan: Plan, *, as_of: date, log_head: str | None = None) -> bytes:
+def plan_to_pdf(
+    plan: Plan, *, as_of: date, log_head: str | None = None, records: Records | None = None
+) -> bytes:
     """The plan as a counsel's checklist; ``as_of`` is the date days are counted from.
 
     ``log_head`` is the head hash of the register case's audit log when the plan is a
     register case's: whoever can write the register file can rebuild its chain, so a
     printed copy that names the head proves what the log said when it was printed. It goes
     under the title and in every page's footer.
+
+    ``records`` is what the register holds for a register case's notices
+    (``export.common.recorded_from``): the "Sent on" box then shows the date, method and
+    reference recorded, or the decision not to send, such rows are shaded, and the
+    controlling deadline is followed by the earliest one still open. None for a plain file.
     """
     name = _title_name(plan.incident.name)
     ordered = sorted_obligations(plan)
@@ -424,11 +491,15 @@ def plan_to_pdf(plan: Plan, *, as_of: date, log_head: str | None = None) -> byte
         Spacer(1, 6),
         _facts_table(plan),
         Spacer(1, 8),
-        _controlling(plan, as_of),
+        _controlling(plan, as_of, records),
     ]
     flow += [_p(f"! {w}", WARNING) for w in plan.warnings]
-    flow += _section(f"Notices owed or undetermined ({len(owed)})")
-    flow.append(_owed_table(owed, as_of) if owed else _p("None."))
+    counted = f"{len(owed)}"
+    if records is not None:
+        sent, decided = done_counts(plan, records)
+        counted += f"; {sent} recorded sent, {decided} decided not to send"
+    flow += _section(f"Notices owed or undetermined ({counted})")
+    flow.append(_owed_table(owed, as_of, records) if owed else _p("None."))
     if any(o.conservative for o in owed):
         flow.append(
             _p("* computed from the discovery date because a later event date is not entered yet", SMALL)

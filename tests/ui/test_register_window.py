@@ -434,6 +434,74 @@ def test_exports_of_a_register_incident_carry_the_log_head(
     assert register.case(case_id).log_head in window.plan.history.head.text()  # type: ignore[arg-type]
 
 
+def test_exports_of_a_register_incident_carry_the_notices_recorded(
+    qtbot, window: MainWindow, early_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newcomer's trial: File > Export of a register case printed notices already sent
+    (or decided against) as still owed. The files now carry what the register recorded."""
+    import io
+
+    from icalendar import Calendar
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    window.import_file(early_file)
+    due = deadline(window, "HIPAA/individuals")
+
+    def on_time(dialog: NoticeDialog) -> None:
+        dialog.sent_on.set_date(min(due, TODAY))
+        dialog.method.setCurrentIndex(dialog.method.findData(Method.MAIL))
+
+    answer_notice(monkeypatch, on_time)
+    window.select_obligation("HIPAA/individuals")
+    assert window.mark_sent()
+
+    def skip(dialog: NoticeDialog) -> None:
+        dialog.skip_reason.setText("Counsel: FL count below threshold")
+
+    answer_notice(monkeypatch, skip)
+    window.select_obligation("FL/attorney_general")
+    assert window.mark_sent(NoticeAction.SKIPPED)
+    for fmt in ("xlsx", "pdf", "ics"):
+        task = window.export_plan(str(tmp_path / f"plan.{fmt}"), fmt)
+        assert task is not None
+        with qtbot.waitSignal(task.done, timeout=20000):
+            pass
+    sent = min(due, TODAY).isoformat()
+    book = load_workbook(tmp_path / "plan.xlsx")
+    sheet, details = book["Obligations"], book["Details"]
+    names = [c.value for c in sheet[1]]
+    rows = {details.cell(r, 3).value: r for r in range(2, details.max_row + 1)}
+    record = names.index("Register record (at export)") + 1
+    assert sheet.cell(rows["HIPAA/individuals"], names.index("Sent on") + 1).value.date().isoformat() == sent
+    assert sheet.cell(rows["FL/attorney_general"], record).value == (
+        "decided not to send: Counsel: FL count below threshold"
+    )
+    pdf = PdfReader(io.BytesIO((tmp_path / "plan.pdf").read_bytes()))
+    body = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert f"Sent {sent} mail" in body and "Decided not to send" in body
+    calendar = Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
+    events = {str(e["UID"]).split(".", 1)[1]: e for e in calendar.walk("VEVENT")}
+    assert events["HIPAA/individuals@notifyplanner"].walk("VALARM") == []
+    assert str(events["FL/attorney_general@notifyplanner"]["SUMMARY"]).startswith("Decided not to send: ")
+
+
+def test_a_plain_file_export_carries_no_register_record(
+    qtbot, window: MainWindow, early_file: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    window.open_file(early_file, ask=False)
+    assert window.session.case_id is None
+    task = window.export_plan(str(tmp_path / "plain.xlsx"))
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=20000):
+        pass
+    assert "Register record (at export)" not in [
+        c.value for c in load_workbook(tmp_path / "plain.xlsx")["Obligations"][1]
+    ]
+
+
 def test_deleting_before_the_retention_date_needs_a_logged_reason(
     qtbot, window: MainWindow, dialogs: Dialogs, early_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

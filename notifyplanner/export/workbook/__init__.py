@@ -29,6 +29,7 @@ from openpyxl import Workbook
 from openpyxl.xml.functions import tostring
 
 from notifyplanner import __version__
+from notifyplanner.export.common import Records
 from notifyplanner.export.workbook import (
     credit,
     details,
@@ -88,6 +89,7 @@ def plan_to_xlsx(
     made_on: date,
     due_soon_days: int = DEFAULT_WINDOW_DAYS,
     log_head: str | None = None,
+    records: Records | None = None,
 ) -> bytes:
     """The plan as an .xlsx workbook, in bytes.
 
@@ -97,6 +99,11 @@ def plan_to_xlsx(
     the Summary states. ``log_head`` (a register case's audit-log head) goes on the Summary
     (row 4) and, cut to 16 characters, in every sheet's footer: a copy that left the machine
     names the log it was made from.
+
+    ``records`` is what the register holds for a register case's notices (built from its
+    grades, ``export.common.recorded_from``): "Sent on" then holds the dates recorded, a
+    last column the record in words (a decision not to send included), and the Summary the
+    earliest deadline still open beside the legal controlling one. None for a plain file.
     """
     window = check_window(due_soon_days)
     workbook = Workbook()
@@ -105,10 +112,10 @@ def plan_to_xlsx(
     first.title = sheet_title(SHEETS[0])
     sheets = {SHEETS[0]: first} | {name: workbook.create_sheet(sheet_title(name)) for name in SHEETS[1:]}
 
-    order = obligations.obligations_sheet(sheets[obligations.SHEET], plan, window)
+    order = obligations.obligations_sheet(sheets[obligations.SHEET], plan, window, records)
     details.details_sheet(sheets[details.SHEET], order)
-    summary.summary_sheet(sheets[summary.SHEET], plan, rulebook, made_on, window, log_head)
-    pages_wide = timeline.timeline_sheet(sheets[timeline.SHEET], plan)
+    summary.summary_sheet(sheets[summary.SHEET], plan, rulebook, made_on, window, log_head, records)
+    pages_wide = timeline.timeline_sheet(sheets[timeline.SHEET], plan, records)
     residents.residents_sheet(sheets[residents.SHEET], plan, rulebook)
     credit.credit_sheet(sheets[credit.SHEET], plan)
     filings.filings_sheet(sheets[filings.SHEET], plan, rulebook)

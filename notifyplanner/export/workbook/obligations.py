@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from notifyplanner.export.common import notice_label
+from notifyplanner.export.common import DECIDED, Records, notice_label
 from notifyplanner.export.workbook.cells import (
     BODY,
     BOLD,
@@ -69,6 +69,15 @@ COLUMNS = (
     Column("sent_on", "Sent on", 11),
     Column("owner", "Owner", 14, wrap=True),
 )
+# A register case's export adds, last (so no other column moves), what the register held for
+# each notice when the workbook was made: the grade, method, reference, reason, or the
+# decision not to send. It is the cell a decision can live in: "Sent on" only takes dates.
+RECORDED = Column("recorded", "Register record (at export)", 30, wrap=True)
+
+
+def columns_for(records: Records | None) -> tuple[Column, ...]:
+    """The checklist's columns: the register's record last, for a register case only."""
+    return COLUMNS if records is None else (*COLUMNS, RECORDED)
 
 
 @dataclass(frozen=True)
@@ -86,7 +95,7 @@ class Look:
 
 
 # The app's hues (ui/models.py), in Excel's paler print-friendly shades. A decision not to
-# send lives in the register only, so the workbook has no row of that kind.
+# send lives in the register only: its look (DECIDED_LOOK) is added for a register case.
 LOOKS = {
     Urgency.SENT_LATE: Look("Sent late", "E4D5F5", "43186B"),
     Urgency.SENT: Look("Sent", "EDEDED", "808080"),
@@ -96,12 +105,19 @@ LOOKS = {
     Urgency.LATER: Look("Later", "E2EFDA", "375623"),
     Urgency.NO_DATE: Look("No fixed date", "DDEBF7", "1F3864"),
 }
+DECIDED_LOOK = Look("Decided not to send", "F2F2F2", "3C4043")
+
+
+def looks_for(records: Records | None) -> dict[Urgency, Look]:
+    """The row looks in the order they are tested; a decision first, as the core's rule."""
+    return LOOKS if records is None else {Urgency.DECIDED: DECIDED_LOOK, **LOOKS}
 
 
 def explanations(window_days: int) -> dict[Urgency, str]:
     """What each colour means, for the Summary's legend; the window is the one used here."""
     days = f"{window_days} day{'s' if window_days != 1 else ''}"
     return {
+        Urgency.DECIDED: "recorded in the register as decided not to send (see 'Register record')",
         Urgency.SENT_LATE: "the date under 'Sent on' is after the deadline",
         Urgency.SENT: "a date is entered under 'Sent on'",
         Urgency.NOT_REQUIRED: "examined and not owed (see the Details sheet)",
@@ -120,26 +136,44 @@ def last_row(plan: Plan) -> int:
     return max(len(plan.obligations) + 1, 2)
 
 
-def urgency_formula(row: int, window_days: int) -> str:
+def urgency_formula(row: int, window_days: int, recorded: bool = False) -> str:
     """``notifyplanner.urgency.urgency`` as an Excel formula over one row, in the same order.
 
     'Sent on' holding anything counts as sent (the column only takes dates); sent after the
-    deadline is late, as the register grades it.
+    deadline is late, as the register grades it. With ``recorded`` (a register case) a
+    record that reads "decided not to send" comes first, as in the core's rule.
     """
     status, deadline, sent = (f"{col(COLUMNS, k)}{row}" for k in ("status", "deadline", "sent_on"))
     not_required = STATUS_WORDS[Status.NOT_REQUIRED]
     undetermined = STATUS_WORDS[Status.UNDETERMINED]
     u = {level: f'"{level.value}"' for level in Urgency}
     overdue_undetermined = f'"{Urgency.OVERDUE.value}{UNDETERMINED_SUFFIX}"'
+    decided = ""
+    if recorded:
+        record = f"{col(columns_for({}), RECORDED.key)}{row}"
+        decided = f'IF(LEFT({record},{len(DECIDED)})="{DECIDED}",{u[Urgency.DECIDED]},'
     return (
-        f"IF(LEN({sent})>0,"
+        decided + f"IF(LEN({sent})>0,"
         f'IF(AND({status}<>"{not_required}",ISNUMBER({deadline}),ISNUMBER({sent}),{sent}>{deadline}),'
         f"{u[Urgency.SENT_LATE]},{u[Urgency.SENT]}),"
         f'IF({status}="{not_required}",{u[Urgency.NOT_REQUIRED]},'
         f"IF(NOT(ISNUMBER({deadline})),{u[Urgency.NO_DATE]},"
         f'IF({deadline}<TODAY(),IF({status}="{undetermined}",{overdue_undetermined},{u[Urgency.OVERDUE]}),'
         f"IF({deadline}-TODAY()<={window_days},{u[Urgency.SOON]},{u[Urgency.LATER]})))))"
+        + (")" if decided else "")
     )
+
+
+def days_left_formula(row: int, recorded: bool = False) -> str:
+    """Days to the deadline, live. In a register case's workbook a notice done (a date under
+    'Sent on', or a decision recorded) counts down no more: "-44" beside "sent late" read as
+    44 days overdue, where the app says "sent 26 days late"."""
+    deadline = f"{col(COLUMNS, 'deadline')}{row}"
+    days = f'IF(ISNUMBER({deadline}),{deadline}-TODAY(),"")'
+    if not recorded:
+        return days
+    sent, record = f"{col(COLUMNS, 'sent_on')}{row}", f"{col(columns_for({}), RECORDED.key)}{row}"
+    return f'IF(OR(LEN({sent})>0,LEFT({record},{len(DECIDED)})="{DECIDED}"),"",{days})'
 
 
 def look_formula(level: Urgency, first_row: int) -> str:
@@ -193,37 +227,45 @@ def _recipient(ob: Obligation) -> str:
     return label
 
 
-def _row_height(values: dict[str, CellValue]) -> float:
+def _row_height(values: dict[str, CellValue], columns: tuple[Column, ...] = COLUMNS) -> float:
     needed = 2
-    for column in COLUMNS:
+    for column in columns:
         value = values.get(column.key)
         if column.wrap and isinstance(value, str) and value:
             needed = max(needed, lines(value, column.width))
     return min(MAX_ROW_HEIGHT, LINE_HEIGHT * min(needed, MAX_LINES) + 3)
 
 
-def obligations_sheet(ws: Worksheet, plan: Plan, window_days: int) -> list[Obligation]:
+def obligations_sheet(
+    ws: Worksheet, plan: Plan, window_days: int, records: Records | None = None
+) -> list[Obligation]:
     """One short row per obligation, as a filterable table; returns the rows' order, which
-    the Details sheet repeats."""
-    header_row(ws, 1, COLUMNS)
+    the Details sheet repeats.
+
+    ``records`` (a register case's) fills "Sent on" with the date recorded, still a real
+    date the team can correct, and the last column with the record in words."""
+    columns = columns_for(records)
+    header_row(ws, 1, columns)
     obligations = sorted_obligations(plan)
-    deadline_col = col(COLUMNS, "deadline")
     for row, ob in enumerate(obligations, start=2):
         values = _values(row - 1, ob)
-        for index, column in enumerate(COLUMNS, start=1):
+        record = records.get(ob.key) if records else None
+        if records is not None:
+            values["recorded"] = record.text() if record else ""
+        for index, column in enumerate(columns, start=1):
             key = column.key
             if key == "days_left":
                 formula(
-                    ws,
-                    row,
-                    index,
-                    f'IF(ISNUMBER({deadline_col}{row}),{deadline_col}{row}-TODAY(),"")',
-                    DAYS_FORMAT,
+                    ws, row, index, days_left_formula(row, records is not None), DAYS_FORMAT
                 ).alignment = CENTER
             elif key == "urgency":
-                formula(ws, row, index, urgency_formula(row, window_days)).alignment = INDENT_ONE
-            elif key in ("sent_on", "owner"):  # left empty for the team, marked as input
+                formula(
+                    ws, row, index, urgency_formula(row, window_days, records is not None)
+                ).alignment = INDENT_ONE
+            elif key in ("sent_on", "owner"):  # the team's to fill in, marked as input
                 cell = ws.cell(row=row, column=index)
+                if key == "sent_on" and record is not None and record.sent_on is not None:
+                    cell = put(ws, row, index, record.sent_on, number_format=DATE_FORMAT)
                 cell.fill = INPUT_FILL
                 cell.alignment = WRAP
                 cell.font = BODY
@@ -240,11 +282,11 @@ def obligations_sheet(ws: Worksheet, plan: Plan, window_days: int) -> list[Oblig
                 )
                 if key == "deadline" and ob.conservative and ob.deadline is not None:
                     cell.number_format = CONSERVATIVE_FORMAT
-        ws.row_dimensions[row].height = _row_height(values)
+        ws.row_dimensions[row].height = _row_height(values, columns)
     last = last_row(plan)
-    table(ws, "Obligations", COLUMNS, 1, last)
-    ref = f"A2:{get_column_letter(len(COLUMNS))}{last}"
-    for level, look in LOOKS.items():
+    table(ws, "Obligations", columns, 1, last)
+    ref = f"A2:{get_column_letter(len(columns))}{last}"
+    for level, look in looks_for(records).items():
         rule = FormulaRule(formula=[look_formula(level, 2)], stopIfTrue=True)
         rule.dxf = look.style()
         ws.conditional_formatting.add(ref, rule)
@@ -272,10 +314,14 @@ def live_range(key: str, plan: Plan) -> str:
 
 __all__ = [
     "COLUMNS",
+    "DECIDED_LOOK",
     "LOOKS",
+    "RECORDED",
     "SHEET",
     "TIME_DUE_TITLE",
+    "columns_for",
     "explanations",
+    "looks_for",
     "obligations_sheet",
     "time_due",
     "urgency_formula",

@@ -16,7 +16,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner import __version__
-from notifyplanner.export.common import incident_facts, notice_label
+from notifyplanner.export.common import Records, earliest_open, incident_facts, notice_label
 from notifyplanner.export.workbook import obligations as checklist
 from notifyplanner.export.workbook.cells import (
     BOLD,
@@ -57,9 +57,11 @@ def summary_sheet(
     made_on: date,
     window_days: int,
     log_head: str | None = None,
+    records: Records | None = None,
 ) -> None:
     """Facts, the controlling date, counts, colours, warnings, rules, disclaimer; the
-    register's log head under the date when the plan is a register case's."""
+    register's log head under the date when the plan is a register case's, and with its
+    ``records`` the earliest deadline still open and the decisions not to send."""
     for letter, width in WIDTHS.items():
         ws.column_dimensions[letter].width = width
     sections: list[int] = []
@@ -118,10 +120,12 @@ def summary_sheet(
         put(ws, row, 2, controlling.deadline, font=BOLD)
         formula(ws, row, 3, f"B{row}-TODAY()", DAYS_FORMAT).alignment = CENTER
         ws.cell(row=row, column=3).font = BOLD
+        record = records.get(controlling.key) if records else None
         beside(
             row,
             f"{controlling.jurisdiction_name}: {notice_label(controlling)} "
-            f"({STATUS_WORDS[controlling.status]}; {controlling.citation.cite})",
+            f"({STATUS_WORDS[controlling.status]}; {controlling.citation.cite})"
+            + (f"; recorded {record.text()}" if record and record.done else ""),
         )
         if controlling.deadline_at is not None:
             # An hours clock or a filing cut-off ends at an instant: the date alone would let
@@ -144,6 +148,23 @@ def summary_sheet(
     else:
         label(row, "Earliest fixed deadline")
         value(row, "none fixed yet: every owed notice is 'without unreasonable delay' or needs a date")
+    opened = earliest_open(plan, records)
+    if records is not None and controlling is not None and controlling.deadline is not None:
+        # The legal controlling deadline is a fact; the earliest one still open is what the
+        # reader acts on once the register records the first notices as done.
+        row += 1
+        label(row, "Earliest deadline still open")
+        if opened is None or opened.deadline is None:
+            value(row, "none: every dated notice is recorded as sent or decided not to send")
+        else:
+            put(ws, row, 2, opened.deadline, font=BOLD)
+            formula(ws, row, 3, f"B{row}-TODAY()", DAYS_FORMAT).alignment = CENTER
+            time = f" at {checklist.time_due(opened)}" if opened.deadline_at is not None else ""
+            beside(
+                row,
+                f"{opened.jurisdiction_name}: {notice_label(opened)}{time} "
+                f"({STATUS_WORDS[opened.status]}; {opened.citation.cite})",
+            )
     row += 1
 
     row = section(row + 1, "Obligations by status")
@@ -162,6 +183,8 @@ def summary_sheet(
         (f"due within {days} (live)", f'COUNTIF({urgency},"{Urgency.SOON.value}")'),
         ("marked sent (live)", f"COUNT({checklist.live_range('sent_on', plan)})"),
     ]
+    if records is not None:
+        live.append(("decided not to send (live)", f'COUNTIF({urgency},"{Urgency.DECIDED.value}")'))
     for text, expression in live:
         label(row, text)
         formula(ws, row, 2, expression).alignment = LEFT
@@ -172,7 +195,7 @@ def summary_sheet(
     value(row, f"a deadline today or within {days}: the urgency setting this workbook was made with")
     row += 1
     explained = checklist.explanations(window_days)
-    for level, look in checklist.LOOKS.items():
+    for level, look in checklist.looks_for(records).items():
         cell = put(ws, row, 1, look.label, font=Font(name="Calibri", size=10, color=look.font, bold=True))
         if look.fill:
             cell.fill = PatternFill("solid", fgColor=look.fill)

@@ -23,7 +23,7 @@ from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from notifyplanner.export.common import notice_label
+from notifyplanner.export.common import Records, notice_label
 from notifyplanner.export.workbook.cells import (
     BOLD,
     GRID,
@@ -64,6 +64,8 @@ TIMELINE_BAR = PatternFill("solid", fgColor="8EA9DB")
 TIMELINE_HATCH = PatternFill("lightUp", fgColor="2F5597", bgColor="FFFFFF")  # prints in black and white
 TIMELINE_MARK = PatternFill("solid", fgColor="000000")
 TIMELINE_WEEKEND = PatternFill("solid", fgColor="EDEDED")
+TIMELINE_DONE = PatternFill("solid", fgColor="BFBFBF")  # recorded sent or decided: nothing owed
+DONE_LEGEND = "grey bar, 'Sent:' or 'Not sending:': recorded in the register as done"
 MONTHS = (
     "Jan",
     "Feb",
@@ -99,9 +101,19 @@ def _timeline_rows(plan: Plan) -> list[Obligation]:
     return sorted(dated, key=lambda o: (o.deadline, STATUS_ORDER[o.status], o.jurisdiction, o.obligation_id))
 
 
-def timeline_sheet(ws: Worksheet, plan: Plan) -> int:
+def _label(ob: Obligation, records: Records | None) -> str:
+    """The notice's label; a register case's notice recorded as done says so first, or its
+    bar would read as a notice still owed."""
+    record = records.get(ob.key) if records else None
+    if record is None or not record.done:
+        return notice_label(ob)
+    return f"{'Not sending' if record.skipped else 'Sent'}: {notice_label(ob)}"
+
+
+def timeline_sheet(ws: Worksheet, plan: Plan, records: Records | None = None) -> int:
     """One row per dated notice, one column per day (or week), bars by fill. Returns the
-    pages the printout needs across, so that day numbers stay legible."""
+    pages the printout needs across, so that day numbers stay legible. ``records`` (a
+    register case's) greys the bars of the notices recorded as sent or decided not to send."""
     start = plan.incident.discovered
     dated = _timeline_rows(plan)
     ws.sheet_view.showGridLines = False
@@ -143,7 +155,8 @@ def timeline_sheet(ws: Worksheet, plan: Plan) -> int:
         + ". Notices with no fixed date are on the Obligations sheet."
     )
     label_width = sum(c.width for c in TIMELINE_LABELS)
-    for row, text in ((1, LEGEND), (2, span_note)):
+    legend = LEGEND if records is None else f"{LEGEND}\n{DONE_LEGEND}"
+    for row, text in ((1, legend), (2, span_note)):
         put(ws, row, 1, text, font=SMALL, align=WRAP)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(TIMELINE_LABELS))
         # 9 pt text: lines() measures 10 pt, so give it a tenth more room
@@ -197,7 +210,11 @@ def timeline_sheet(ws: Worksheet, plan: Plan) -> int:
     row = 3
     for row, ob in enumerate(dated, start=4):
         put(ws, row, 1, ob.jurisdiction, font=SMALL)
-        put(ws, row, 2, notice_label(ob), font=SMALL)
+        put(ws, row, 2, _label(ob, records), font=SMALL)
+        record = records.get(ob.key) if records else None
+        bar = TIMELINE_BAR if ob.status is Status.REQUIRED else TIMELINE_HATCH
+        if record is not None and record.done:
+            bar = TIMELINE_DONE
         put(ws, row, 3, ob.deadline, font=SMALL)
         assert ob.deadline is not None  # _timeline_rows keeps dated notices only
         stop = (ob.deadline - start).days // step
@@ -205,7 +222,7 @@ def timeline_sheet(ws: Worksheet, plan: Plan) -> int:
         for k, day in enumerate(days):
             cell = ws.cell(row=row, column=first + k)
             if k < stop:
-                fill = TIMELINE_BAR if ob.status is Status.REQUIRED else TIMELINE_HATCH
+                fill = bar
             elif not weekly and day.weekday() >= 5:
                 fill = TIMELINE_WEEKEND
             else:
