@@ -24,7 +24,7 @@ its rulebook:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -122,6 +122,25 @@ class LetterGroup:
 
     def element(self, element: str) -> ElementUse | None:
         return next((e for e in self.required if e.element == element), None)
+
+    def open_members(self, done: Collection[str]) -> tuple[MemberDeadline, ...]:
+        """The members whose notice is not yet sent or decided (``done`` holds the plan's
+        notice keys the register records as sent or decided not to send). A state deemed
+        compliant by the federal letter (no deadline of its own, riding on it) is done when
+        the federal letter is: its notice is that letter."""
+        federal = self.deadlines[0].notice if self.deadlines and self.riding else None
+        carried = federal is not None and federal in done
+        return tuple(
+            m
+            for m in self.deadlines
+            if m.notice not in done and not (carried and m.deadline is None and m.jurisdiction in self.riding)
+        )
+
+    def open_send_by(self, done: Collection[str]) -> date | None:
+        """The letter's send-by date once some members are done: the earliest deadline among
+        the members still open. A letter already mailed to California must not keep showing
+        California's date when Texas's, still open, is later (a newcomer's trial)."""
+        return min((m.deadline for m in self.open_members(done) if m.deadline), default=None)
 
     @property
     def required_ids(self) -> tuple[str, ...]:

@@ -204,3 +204,19 @@ def test_a_gdpr_notice_to_individuals_is_a_letter_of_its_own_never_a_state_law_m
     gdpr = [g for g in groups if g.jurisdictions == ("EU-GDPR",)]
     assert len(gdpr) == 1 and gdpr[0].population == "EU-GDPR"
     assert gdpr[0].unchecked and "Art. 34" in gdpr[0].split_reason
+
+
+def test_a_letter_partly_sent_is_due_by_its_open_members_and_a_deemed_state_rides_on_the_federal_letter():
+    """Newcomer's trial: the Letters tab kept "Send by 2026-03-07" for a letter already mailed.
+    Hims & Hers: HIPAA (2026-04-06), CA (2026-03-07) and NY (deemed: the HIPAA letter is its notice)."""
+    from notifyplanner.incident_file import read_incident
+    from tests.jurisdictions.statute import rulebook
+    from tests.recorded import HIMS
+
+    rules = rulebook()
+    group = letter_groups(plan(read_incident(HIMS), rules), rulebook=rules)[0]
+    assert group.open_send_by(set()) == date(2026, 3, 7)
+    assert group.open_send_by({"CA/individuals"}) == date(2026, 4, 6)
+    assert [m.jurisdiction for m in group.open_members({"CA/individuals"})] == ["HIPAA", "NY"]
+    assert group.open_members({"CA/individuals", "HIPAA/individuals"}) == ()
+    assert [m.jurisdiction for m in group.open_members({"HIPAA/individuals"})] == ["CA"]

@@ -8,6 +8,7 @@ Dates are written in the user's date format, like every other date the app shows
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notifyplanner.export.common import Recorded
 from notifyplanner.letter_groups import LetterGroup, checklist_rows, letter_groups
 from notifyplanner.model import Incident, Plan, Rulebook
 from ui.dates import ISO, dated, format_date
@@ -43,6 +45,7 @@ class LettersView(QWidget):
     def __init__(self, parent: QWidget | None = None, date_format: str = ISO) -> None:
         super().__init__(parent)
         self._date_format = date_format
+        self._records: dict[str, Recorded] = {}
         self._plan: Plan | None = None
         self._rulebook: Rulebook | None = None
         self._incident: Incident | None = None
@@ -95,12 +98,40 @@ class LettersView(QWidget):
     def set_plan(self, plan: Plan | None, rulebook: Rulebook, incident: Incident) -> None:
         self._plan, self._rulebook, self._incident = plan, rulebook, incident
         self.groups = letter_groups(plan, rulebook=rulebook) if plan is not None else ()
+        self._fill_groups()
+
+    def set_records(self, records: Mapping[str, Recorded] | None) -> None:
+        """What the register records for the case's notices (None for a plain file): a
+        letter whose members are all sent or decided says so, and one partly done is due by
+        its open members' earliest deadline (a newcomer's trial found "Send by" still giving
+        the date of a letter already mailed)."""
+        self._records = dict(records or {})
+        if self.groups:
+            row = self.selected_group()
+            self._fill_groups()
+            if row is not None:
+                self.group_table.selectRow(row[0])
+
+    def _done(self) -> set[str]:
+        return {key for key, record in self._records.items() if record.done}
+
+    def _send_by_text(self, group: LetterGroup) -> str:
+        members, done = group.deadlines, self._done()
+        still = group.open_members(done)
+        if members and not still:
+            return "done: every member sent or decided"
+        finished = len(members) - len(still)
+        send_by = group.open_send_by(done) if finished else group.send_by
+        text = format_date(send_by, self._date_format) if send_by else "-"
+        return f"{text} ({finished} of {len(members)} members done)" if finished else text
+
+    def _fill_groups(self) -> None:
         self.group_table.setRowCount(len(self.groups))
         for row, group in enumerate(self.groups):
             cells = (
                 f"Letter {row + 1} ({group.population})",
                 ", ".join(group.jurisdictions),
-                format_date(group.send_by, self._date_format) if group.send_by else "-",
+                self._send_by_text(group),
                 group.split_reason,
             )
             for col, text in enumerate(cells):
@@ -171,10 +202,22 @@ class LettersView(QWidget):
         if group.riding:
             parts.append(f" &mdash; the federal letter stands in for {escape(', '.join(group.riding))}")
         parts.append("</p>")
-        send_by = format_date(group.send_by, fmt) if group.send_by else "no fixed date"
-        parts.append(f"<p><b>Send by:</b> {escape(send_by)} (the earliest member's deadline)</p><ul>")
+        done = self._done()
+        if group.deadlines and not group.open_members(done):
+            parts.append("<p><b>Send by:</b> every member is recorded sent or decided not to send</p><ul>")
+        else:
+            send_by = group.open_send_by(done) if done else group.send_by
+            when = format_date(send_by, fmt) if send_by else "no fixed date"
+            whose = (
+                "the earliest deadline of the members still open"
+                if done
+                else "the earliest member's deadline"
+            )
+            parts.append(f"<p><b>Send by:</b> {escape(when)} ({whose})</p><ul>")
         for member in group.deadlines:
-            parts.append(f"<li>{escape(member.jurisdiction)}: {escape(dated(member.text, fmt))}</li>")
+            record = self._records.get(member.notice)
+            note = f" &mdash; <b>{escape(record.text())}</b>" if record is not None and record.done else ""
+            parts.append(f"<li>{escape(member.jurisdiction)}: {escape(dated(member.text, fmt))}{note}</li>")
         parts.append(f"</ul><p><b>Why this grouping:</b> {escape(group.split_reason)}</p>")
         if group.unchecked:
             parts.append(
@@ -211,8 +254,7 @@ class LettersView(QWidget):
         self._date_format = fmt
         rows = self.group_table.selectionModel().selectedRows()
         for row, group in enumerate(self.groups):
-            text = format_date(group.send_by, fmt) if group.send_by else "-"
-            self.group_table.setItem(row, 2, _cell(text))
+            self.group_table.setItem(row, 2, _cell(self._send_by_text(group)))
         if rows:
             self.group_table.selectRow(rows[0].row())
         self._show_checklist()

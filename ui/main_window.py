@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from notifyplanner.engine import plan
-from notifyplanner.export.common import Records
+from notifyplanner.export.common import Records, recorded_from
 from notifyplanner.incident_file import (
     FieldProblem,
     IncidentError,
@@ -305,6 +305,7 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             return
         graded = grade_plan(self._plan, self._notices, self.as_of) if self._notices else ()
         self.plan.set_grades({g.key: g for g in graded if g.notice is not None})
+        self.letters_view.set_records(recorded_from(graded) if graded else None)
 
     def _regrade(self) -> None:
         """The as-of day changed: grades, colours, days left and the banner follow."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from notifyplanner.incident_file import read_incident
@@ -138,3 +139,22 @@ def test_exporting_letters_of_a_register_incident_goes_on_its_log(window: MainWi
     exports = [e for e in entries if e.action == "export"]
     assert [e.detail["format"] for e in exports] == ["letter drafts"]
     assert exports[0].detail["to"] == str(tmp_path)
+
+
+def test_a_letter_already_mailed_says_so_and_a_partly_sent_one_is_due_by_its_open_members(
+    window: MainWindow,
+) -> None:
+    """Newcomer's trial: "Send by 2026-03-07" stayed on a letter the register records as mailed."""
+    from tests.recorded import HIMS, hims_records, notice
+
+    window.set_incident(read_incident(HIMS), None)
+    view = window.letters_view
+    assert view.group_table.item(0, 2).text() == "2026-03-07"
+    records = hims_records(window._plan, (notice("CA/individuals", sent_on=date(2026, 3, 6)),))
+    view.set_records(records)
+    assert view.group_table.item(0, 2).text() == "2026-04-06 (1 of 3 members done)"
+    assert "sent 2026-03-06" in view.details_html()
+    view.set_records(hims_records(window._plan))  # CA and the HIPAA letter (NY rides on it)
+    assert view.group_table.item(0, 2).text() == "done: every member sent or decided"
+    view.set_records(None)
+    assert view.group_table.item(0, 2).text() == "2026-03-07"
