@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,36 +32,34 @@ from PySide6.QtWidgets import (
 )
 
 from notifyplanner.engine import plan
-from notifyplanner.export.common import Records, recorded_from
+from notifyplanner.export.common import recorded_from
 from notifyplanner.incident_file import (
     FieldProblem,
     IncidentError,
-    atomic_write_bytes,
     incident_problems,
 )
 from notifyplanner.model import Incident, Plan, Rulebook
 from notifyplanner.register.cases import GradedCase, default_user
 from notifyplanner.register.grading import grade_plan
 from notifyplanner.register.records import Notice, NoticeAction
-from notifyplanner.register.storage import RegisterError
 from notifyplanner.report import DISCLAIMER
 from notifyplanner.rulebook import BUNDLED_RULES, RulebookError, load_rulebook
 from notifyplanner.safe_read import InputError, one_line
-from notifyplanner.urgency import DEFAULT_WINDOW_DAYS
-from notifyplanner.userdirs import file_stem
 from ui.dates import with_weekday
 from ui.dialogs import HOW_HTML, PreferencesDialog, TextDialog, about_html
 from ui.edges import at_edge
-from ui.files import Autosave, Recovered, read_incident_keeping
+from ui.files import Autosave, read_incident_keeping
 from ui.incident_view import IncidentView
 from ui.letters_view import LettersView
 from ui.long_work import run_with_progress
 from ui.plan_view import PlanHeader, PlanView
 from ui.register_actions import HHS_PAGE, INCIDENT_PAGE, REGISTER_PAGE, RegisterActions
-from ui.register_session import RegisterSession, case_of_source, case_source
+from ui.register_session import RegisterSession
 from ui.register_view import HhsLogView, RegisterView
 from ui.settings import Settings
+from ui.window_exports import WindowExports
 from ui.window_menus import WindowMenus
+from ui.window_recovery import WindowRecovery
 from ui.worker import Task
 
 if TYPE_CHECKING:
@@ -70,7 +68,7 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 60_000
 
 
-class MainWindow(WindowMenus, RegisterActions, QMainWindow):
+class MainWindow(WindowMenus, WindowExports, WindowRecovery, RegisterActions, QMainWindow):
     """One incident at a time, like a document window."""
 
     def __init__(
@@ -455,50 +453,6 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             running=self._tasks,
         )
 
-    @at_edge("Export failed")
-    def export_plan(self, target: str | None = None, fmt: str = "xlsx") -> Task | None:
-        """Export the current plan (Excel workbook, calendar or PDF checklist) in a worker thread."""
-        if self._plan is None:
-            return None
-        suffix, kind = EXPORT_KINDS[fmt]
-        if target is None:
-            stem = file_stem(self.path.stem if self.path else self._incident.name, "plan")
-            folder = self.settings.export_folder or self.settings.last_folder or str(Path.home())
-            start = str(Path(folder) / f"{stem} plan{suffix}")
-            target, _ = QFileDialog.getSaveFileName(self, "Export", start, kind)
-            if not target:
-                return None
-        out = Path(target)
-        if out.suffix.lower() != suffix:
-            out = out.with_suffix(suffix)
-        current, rulebook, today = self._plan, self.rulebook, self.as_of
-        head = self.current_log_head()
-        window = self.settings.urgency_days
-        records = self.export_records(current, today)
-
-        def work(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Path:
-            progress(0.1)
-            payload = _export_bytes(fmt, current, rulebook, today, out, head, window, records)
-            progress(0.8)
-            if cancelled():
-                return out
-            atomic_write_bytes(out, payload)
-            progress(1.0)
-            return out
-
-        task = Task(work, self)
-
-        def failed(exc: Exception) -> None:
-            QMessageBox.critical(self, "Export failed", f"{out}: the plan could not be written.\n\n{exc}")
-
-        def done(path: Path) -> None:
-            self.statusBar().showMessage(f"Exported to {path}", 10000)
-            self.log_export(path, kind.split(" (")[0], head)
-
-        self.run_task(task, "Exporting the plan", done, failed)
-        self.settings.export_folder = str(out.parent)
-        return task
-
     # ================================================================== files
 
     def maybe_save(self) -> bool:
@@ -583,84 +537,6 @@ class MainWindow(WindowMenus, RegisterActions, QMainWindow):
             with contextlib.suppress(OSError):
                 self.autosave.write(self.current_incident(), self._autosave_source())
 
-    def _autosave_source(self) -> str | None:
-        """What an autosave belongs to: the register case, else the file, else nothing."""
-        case_id = self.session.case_id
-        if case_id is not None:
-            return case_source(case_id)
-        return str(self.path) if self.path else None
-
-    def _restore(self, incident: Incident, source: str | None) -> None:
-        """Show recovered edits, marked unsaved, on the case or file they belong to."""
-        case_id = case_of_source(source)
-        if case_id is not None and self.session.available:
-            try:
-                self.set_incident(incident, None, saved=False, case=self.session.load(case_id, self._today))
-                return
-            except RegisterError:
-                pass  # the case is gone: the edits open as a new incident, nothing lost
-        path = Path(source) if source and case_id is None else None
-        self.set_incident(incident, path, saved=False)
-
-    def offer_recovery(self) -> bool:
-        """After a crash: offer the newest orphaned autosave. True when one was recovered.
-
-        Never raises: the app must start whatever the autosave folder holds (issue 15: a
-        year-9999 autosave crashed every start). An autosave that cannot be opened is
-        reported once and renamed aside (kept, never offered again).
-        """
-        try:
-            orphans = self.autosave.orphans()
-        except OSError:
-            return False
-        for stuck in (o for o in orphans if o.interrupted):
-            self._set_aside(stuck, "the app stopped while it was being recovered")
-        orphans = [o for o in orphans if not o.interrupted]
-        if not orphans:
-            return False
-        newest = orphans[0]
-        where = newest.source or "an unsaved incident"
-        answer = QMessageBox.question(
-            self,
-            "Recover unsaved changes?",
-            f"notifyplanner did not close normally. Changes to {where}, autosaved at {newest.saved.replace('T', ' ')}, "
-            "were not saved.\n\nRecover them? (Discard deletes the autosaved copy.)",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            Autosave.discard(newest)  # older ones, if any, are offered on the next start
-            return False
-        previous = self.current_incident(), self.path, self._saved
-        try:
-            newest = Autosave.claim(newest)
-            incident, _problems = read_incident_keeping(newest.path)
-            self._restore(incident, newest.source)
-        except Exception as exc:  # the edge of a slot: report, keep the window's incident
-            self._loading = False
-            with contextlib.suppress(Exception):
-                self.set_incident(previous[0], previous[1])
-                self._saved = previous[2]
-            self._set_aside(newest, exc)
-            return False
-        with contextlib.suppress(OSError):
-            self.autosave.write(incident, newest.source)  # now ours; the orphan can go
-        Autosave.discard(newest)
-        self.statusBar().showMessage("Recovered the autosaved incident; save it to keep it.", 15000)
-        return True
-
-    def _set_aside(self, recovered: Recovered, why: object) -> None:
-        """Report an autosave that cannot be recovered, once, and keep it under another name."""
-        try:
-            kept = f"It is kept as {Autosave.set_aside(recovered)} and will not be offered again."
-        except OSError as exc:
-            kept = f"It could not be renamed ({exc.strerror or exc}); remove {recovered.path} by hand."
-        QMessageBox.warning(
-            self,
-            "Autosave not recovered",
-            f"The autosaved incident {recovered.path.name} could not be opened: {one_line(str(why))}\n\n{kept}",
-        )
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._tasks:
             for task in list(self._tasks):
@@ -737,42 +613,3 @@ def app_instance() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     return app
-
-
-EXPORT_KINDS = {
-    "xlsx": (".xlsx", "Excel workbook (*.xlsx)"),
-    "ics": (".ics", "Calendar (*.ics)"),
-    "pdf": (".pdf", "PDF checklist (*.pdf)"),
-}
-
-
-def _export_bytes(
-    fmt: str,
-    plan: Plan,
-    rulebook: Rulebook,
-    today: date,
-    out: Path,
-    log_head: str | None = None,
-    due_soon_days: int = DEFAULT_WINDOW_DAYS,
-    records: Records | None = None,
-) -> bytes:
-    """The export's bytes; the exporters load their libraries only when used. ``log_head``
-    is the register case's log head and ``records`` its notices as recorded (None for a
-    plain file), printed on the export."""
-    if fmt == "ics":  # an earlier export at ``out`` is read so its events update, not duplicate
-        from notifyplanner.export.ics import plan_to_ics
-
-        previous = out.read_bytes() if out.is_file() else None
-        return plan_to_ics(
-            plan, exported_at=datetime.now(UTC), previous=previous, log_head=log_head, records=records
-        )
-    if fmt == "pdf":
-        from notifyplanner.export.pdf import plan_to_pdf
-
-        return plan_to_pdf(plan, as_of=today, log_head=log_head, records=records)
-    from notifyplanner.export.xlsx import plan_to_xlsx
-
-    # The workbook colours "due soon" by the same window the app uses (the preference).
-    return plan_to_xlsx(
-        plan, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days, records=records
-    )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 
-import ui.main_window as main_window_module
+import ui.window_exports as window_exports_module
 from notifyplanner.incident_file import read_incident, write_incident
 from tests.ui.conftest import TODAY, Dialogs
 from ui.main_window import MainWindow
@@ -65,7 +65,7 @@ def test_every_export_is_made_as_of_the_views_day(
         seen.append((fmt, today))
         return b"x"
 
-    monkeypatch.setattr(main_window_module, "_export_bytes", fake)
+    monkeypatch.setattr(window_exports_module, "_export_bytes", fake)
     window.set_incident(SAMPLE, None)
     window.set_as_of(date(2026, 10, 20))
     for fmt in ("xlsx", "pdf"):
