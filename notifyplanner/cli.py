@@ -301,18 +301,12 @@ def _ics_export(
 def _pdf_export(
     result: Plan, out: Path, today: date, log_head: str | None = None, records: Records | None = None
 ) -> str | None:
-    from reportlab.platypus.doctemplate import LayoutError
-
-    from notifyplanner.export.pdf import plan_to_pdf  # reportlab loads only for --pdf
+    from notifyplanner.export.pdf import ChecklistLayoutError, plan_to_pdf  # reportlab loads only for --pdf
 
     try:
         payload = plan_to_pdf(result, as_of=today, log_head=log_head, records=records)
-    except LayoutError:
-        # A word of a megabyte makes one table cell taller than any page.
-        return (
-            f"{out}: cannot lay out the checklist: a text from the incident (its name, notes or organisation facts) "
-            "is too long to fit on a page; shorten it"
-        )
+    except ChecklistLayoutError as exc:
+        return f"{out}: {exc}"
     return _write(out, payload, "checklist")
 
 

@@ -175,11 +175,12 @@ def test_a_checklist_that_cannot_be_laid_out_is_one_line_and_no_pdf(
     def too_tall(*args, **kwargs):
         raise LayoutError("Flowable <Table> too large on page 2")
 
-    monkeypatch.setattr(pdf_module, "plan_to_pdf", too_tall)
+    monkeypatch.setattr(pdf_module.SimpleDocTemplate, "build", too_tall)
     pdf = tmp_path / "plan.pdf"
     code = main(["plan", str(SAMPLE_INCIDENT), "--today", "2026-10-12", "--pdf", str(pdf)])
     err = capsys.readouterr().err
-    assert code == 2 and err.count("\n") == 1 and "checklist" in err, err
+    assert code == 2 and err.count("\n") == 1 and "cannot lay out the checklist" in err, err
+    assert "Flowable" not in err
     assert not pdf.exists()
 
 

@@ -107,8 +107,10 @@ def _export_bytes(
     plain file), printed on the export."""
     if fmt == "ics":  # an earlier export at ``out`` is read so its events update, not duplicate
         from notifyplanner.export.ics import plan_to_ics
+        from notifyplanner.safe_read import read_bytes
 
-        previous = out.read_bytes() if out.is_file() else None
+        # Through safe_read, with the command line's cap: a calendar of 100 MB took 700 MB to parse.
+        previous = read_bytes(out, "earlier calendar") if out.is_file() else None
         return plan_to_ics(
             plan, exported_at=datetime.now(UTC), previous=previous, log_head=log_head, records=records
         )

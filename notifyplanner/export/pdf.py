@@ -37,6 +37,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from notifyplanner import __version__
 from notifyplanner.engine import days_left
@@ -531,5 +532,20 @@ def plan_to_pdf(
         creator=f"notifyplanner {__version__}",
         invariant=1,
     )
-    doc.build(flow, canvasmaker=_numbered_canvas(name, as_of, log_head))
+    try:
+        doc.build(flow, canvasmaker=_numbered_canvas(name, as_of, log_head))
+    except LayoutError:
+        # A text no cell can hold (cells cannot continue on the next page): said in words,
+        # the same by the command line and the app, never ReportLab's "Flowable <Table...>".
+        raise ChecklistLayoutError(LAYOUT_PROBLEM) from None
     return out.getvalue()
+
+
+LAYOUT_PROBLEM = (
+    "cannot lay out the checklist: a text from the incident (its name, notes or organisation "
+    "facts) is too long to fit on a page; shorten it"
+)
+
+
+class ChecklistLayoutError(ValueError):
+    """The checklist cannot be laid out on pages; the message says what to shorten."""
