@@ -316,6 +316,9 @@ class IncidentForm(QWidget):
         self._loading = True
         try:
             self.name.setText(incident.name)
+            # A long name opens at its start: setText leaves the cursor, and the view, at the
+            # end ("...tomer-support ticket system" in the walkthrough's screenshot).
+            self.name.setCursorPosition(0)
             self._loaded_text["name"] = (self.name.text(), incident.name)
             self.role.setCurrentIndex(self.role.findData(incident.entity_role.value))
             for field, widget in self.dates.items():
