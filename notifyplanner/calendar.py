@@ -26,7 +26,12 @@ def _holidays(calendar: HolidayCalendar, year: int) -> dict[date, str]:
     if calendar.country is None:  # weekends only: a rule whose clocks count hours
         return {}
     found = holidays.country_holidays(calendar.country, subdiv=calendar.subdivision, years=year)
-    days = {day: name for day, name in found.items() if not _is_removed(name, calendar.removed)}
+    days = {
+        day: name
+        for day, name in found.items()
+        if not _is_removed(name, calendar.removed)
+        and not _is_removed(name, tuple(n for n, last in calendar.removed_through if day <= last))
+    }
     for extra in calendar.added:
         if extra.on is not None:  # one dated closure, only in its own year
             if extra.on.year == year:

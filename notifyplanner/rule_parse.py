@@ -395,9 +395,16 @@ def parse_holidays(spec: dict[str, Any], sub: str | None, file: str) -> HolidayC
     """The calendar, with a removal that names no holiday python-holidays knows refused:
     a misspelt name would otherwise silently remove nothing."""
     base = HolidayCalendar(spec["country"], sub)
-    removed = tuple(spec.get("remove", ()))
-    known = holiday_names(base, range(2000, 2031)) if removed else set()
-    for i, name in enumerate(removed):
+    entries = list(spec.get("remove", ()))
+    removed = tuple(e for e in entries if isinstance(e, str))
+    through = tuple(
+        (e["name"], parse_date(e["through"], file, f"$.holidays.remove[{i}].through"))
+        for i, e in enumerate(entries)
+        if not isinstance(e, str)
+    )
+    known = holiday_names(base, range(2000, 2031)) if entries else set()
+    for i, entry in enumerate(entries):
+        name = entry if isinstance(entry, str) else entry["name"]
         if name not in known:
             raise RulebookError(
                 [
@@ -410,7 +417,7 @@ def parse_holidays(spec: dict[str, Any], sub: str | None, file: str) -> HolidayC
             )
     added = tuple(_added_holiday(file, i, a) for i, a in enumerate(spec.get("add", ())))
     source = spec.get("source")
-    return HolidayCalendar(base.country, sub, added, removed, source["cite"] if source else "")
+    return HolidayCalendar(base.country, sub, added, removed, source["cite"] if source else "", through)
 
 
 def _added_holiday(file: str, i: int, raw: dict[str, Any]) -> AddedHoliday:

@@ -391,6 +391,9 @@ class HolidayCalendar:
     added: tuple[AddedHoliday, ...] = ()
     removed: tuple[str, ...] = ()  # python-holidays names the statute does not list
     source: str = ""
+    # Names the statute did not list until later: (name, last day it was not a holiday).
+    # Vermont made Juneteenth a legal holiday in 2024; python-holidays has it from 2021.
+    removed_through: tuple[tuple[str, date], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -204,7 +204,11 @@ def calendar_text(calendar: HolidayCalendar) -> str:
         + (f"-{calendar.subdivision}" if calendar.subdivision else " federal")
         + " public holidays"
     )
-    changes = [f"plus {a.name}" for a in calendar.added] + [f"minus {name}" for name in calendar.removed]
+    changes = (
+        [f"plus {a.name}" for a in calendar.added]
+        + [f"minus {name}" for name in calendar.removed]
+        + [f"minus {name} through {last.isoformat()}" for name, last in calendar.removed_through]
+    )
     if changes:
         base += ", " + ", ".join(changes) + f" [{calendar.source}]"
     return base

@@ -38,3 +38,22 @@ def test_a_dated_closure_is_kept_with_its_day():
     }
     calendar = parse_holidays(spec, None, "sec-8k.json")
     assert calendar.added[0].on == date(2025, 1, 9)
+
+
+def test_a_removal_through_a_date_keeps_the_holiday_after_it():
+    from notifyplanner.calendar import is_business_day
+
+    spec = {"country": "US", "subdivision": "VT", "source": {"cite": "x", "url": "https://x", "checked": "secondary"},
+            "remove": [{"name": "Juneteenth National Independence Day", "through": "2024-06-30"}]}  # fmt: skip
+    calendar = parse_holidays(spec, "VT", "vt.json")
+    assert is_business_day(date(2024, 6, 19), calendar)
+    assert not is_business_day(date(2025, 6, 19), calendar)
+
+
+def test_a_removal_through_a_date_must_name_a_known_holiday_and_a_real_date():
+    spec = {"country": "US", "subdivision": "VT", "remove": [{"name": "Juneteeth", "through": "2024-06-30"}]}
+    with pytest.raises(RulebookError, match=r"\$\.holidays\.remove\[0\].*'Juneteeth'"):
+        parse_holidays(spec, "VT", "vt.json")
+    spec = {"country": "US", "subdivision": "VT", "remove": [{"name": "Juneteenth National Independence Day", "through": "2024-02-30"}]}  # fmt: skip
+    with pytest.raises(RulebookError, match=r"\$\.holidays\.remove\[0\]\.through"):
+        parse_holidays(spec, "VT", "vt.json")

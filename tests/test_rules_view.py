@@ -32,7 +32,10 @@ def test_show_names_the_version_statute_calendar_and_every_citation():
     text = show_jurisdiction(BOOK.get("VT"))  # type: ignore[arg-type]
     assert "Showing the version in force from 2020-07-01" in text
     assert "9 V.S.A. § 2435(b)(1)" in text
-    assert "plus Indigenous Peoples' Day [1 V.S.A. § 371" in text
+    assert (
+        "plus Indigenous Peoples' Day, minus Juneteenth National Independence Day through 2024-06-30 [1 V.S.A. § 371"
+        in text
+    )
 
 
 def test_show_an_older_version_on_a_date():

@@ -3,7 +3,7 @@
 from datetime import date
 
 from notifyplanner.model import DeadlineKind, Status
-from tests.jurisdictions.statute import no_harm, notice, plan_for
+from tests.jurisdictions.statute import no_harm, notice, plan_for, rulebook
 
 
 def test_vermont_consumers_within_45_days_of_discovery():
@@ -93,3 +93,15 @@ def test_vermont_no_misuse_determination_goes_to_the_ag_with_an_explanation_no_f
     ag = notice(plan, "VT", "no_harm_attorney_general")
     assert ag.status is Status.REQUIRED
     assert ag.deadline is None and ag.deadline_kind is DeadlineKind.NO_FIXED_DEADLINE
+
+
+def test_vermont_juneteenth_is_a_legal_holiday_only_from_s206_2024():
+    """1 V.S.A. § 371(a) did not list June 19 before S.206 (2024); python-holidays has it from 2021.
+    Counted as a business day through 2024-06-30 (Vermont acts take effect July 1), a holiday from 2025."""
+    from notifyplanner.calendar import holiday_name, is_business_day
+
+    vt = rulebook().get("VT").holidays
+    assert is_business_day(date(2023, 6, 19), vt)  # a Monday
+    assert is_business_day(date(2022, 6, 20), vt)  # the federal observed Monday
+    assert is_business_day(date(2024, 6, 19), vt)  # a Wednesday
+    assert holiday_name(date(2025, 6, 19), vt) == "Juneteenth National Independence Day"
