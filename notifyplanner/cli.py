@@ -37,7 +37,7 @@ from notifyplanner.urgency import DEFAULT_WINDOW_DAYS
 from notifyplanner.userdirs import bundled_dir
 
 if TYPE_CHECKING:
-    from notifyplanner.export.common import Records
+    from notifyplanner.export.records import Records
 
 SAMPLE_INCIDENT = bundled_dir("resources") / "samples" / "telehealth-pharmacy.json"
 EXIT_BAD_INPUT = 2

@@ -339,17 +339,6 @@ def _update(service: Any, args: argparse.Namespace, incident: Any) -> int:
     return 0
 
 
-def _timeliness_text(grade: Any) -> str:
-    word = grade.words
-    if grade.days_late:
-        return f"late, {grade.days_late} days"
-    if grade.days_overdue:
-        return f"overdue, {grade.days_overdue} days"
-    if grade.skipped:
-        return "decided not to send"
-    return word
-
-
 def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
     from notifyplanner.register.cases import grade_to_dict
     from notifyplanner.register.grading import counts
@@ -391,7 +380,7 @@ def _plan(service: Any, args: argparse.Namespace, _: Any) -> int:
             deadline_text(g.obligation),
             _iso(g.sent_on),
             g.method.value if g.method else "",
-            _timeliness_text(g),
+            g.verdict,
         ]
         for g in graded.grades
     ]
@@ -411,7 +400,7 @@ def _plan_exports(service: Any, args: argparse.Namespace, graded: Any, today: da
     reference, grade, decisions not to send): without it a printout showed notices already
     sent as still owed."""
     from notifyplanner.cli import _ics_export, _pdf_export, _xlsx_export
-    from notifyplanner.export.common import recorded_from
+    from notifyplanner.export.records import recorded_from
 
     head = graded.case.log_head
     records = recorded_from(graded.grades)
@@ -462,9 +451,7 @@ def _sent(service: Any, args: argparse.Namespace, _: Any) -> int:
         today=args.today,
     )
     grade = result.grade
-    line = (
-        f"Case {args.id}: {args.key} sent {args.on.isoformat()} by {args.method}: {_timeliness_text(grade)}"
-    )
+    line = f"Case {args.id}: {args.key} sent {args.on.isoformat()} by {args.method}: {grade.verdict}"
     if grade.days_late and reason:
         line += f" (reason: {reason.value}{': ' + text if text else ''})"
     print(line)

@@ -27,6 +27,7 @@ from datetime import date
 from enum import Enum
 
 from notifyplanner.model import Obligation, Status
+from notifyplanner.register.grading import DECIDED as DECIDED_WORDS
 from notifyplanner.register.grading import Grade, Timeliness
 
 DEFAULT_WINDOW_DAYS = 7  # the app's default preference, and the workbook's when none is given
@@ -42,7 +43,7 @@ class Urgency(Enum):
     NO_DATE = "no fixed date"
     SENT_LATE = "sent late"
     SENT = "sent"  # on time, or sent where there is no date to be late against
-    DECIDED = "decided not to send"
+    DECIDED = DECIDED_WORDS
     NOT_REQUIRED = "not required"
 
 

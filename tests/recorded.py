@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from notifyplanner.export.common import Recorded, recorded_from
+from notifyplanner.export.records import Recorded, recorded_from
 from notifyplanner.model import Plan
 from notifyplanner.register.grading import grade_plan
 from notifyplanner.register.records import LateReason, Method, Notice, NoticeAction

@@ -469,7 +469,7 @@ def test_recording_a_notice_raises_the_sequence_and_keeps_the_uid(hims_plan: Pla
 
 
 def test_every_dated_notice_done_leaves_the_controlling_event_without_reminders(hims_plan: Plan):
-    from notifyplanner.export.common import Recorded
+    from notifyplanner.export.records import Recorded
 
     done = {o.key: Recorded(o.key, skipped=True) for o in hims_plan.obligations if o.deadline is not None}
     found = by_key(events(plan_to_ics(hims_plan, exported_at=FIRST, records=done)))

@@ -166,7 +166,7 @@ def test_with_a_register_record_the_workbook_and_the_app_still_agree(
 ):
     """A register case's workbook: the recorded dates sit in 'Sent on' and a decision not to
     send in the record column; every case still reads and colours as the app's rule."""
-    from notifyplanner.export.common import recorded_from
+    from notifyplanner.export.records import recorded_from
 
     table = cases(owed)
     plan = replace(sample_plan, obligations=tuple(ob for ob, _ in table))

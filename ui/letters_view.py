@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notifyplanner.export.common import Recorded
+from notifyplanner.export.records import Recorded
 from notifyplanner.letter_groups import LetterGroup, checklist_rows, letter_groups
 from notifyplanner.model import Incident, Plan, Rulebook
 from ui.dates import ISO, dated, format_date

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from notifyplanner.engine import plan
-from notifyplanner.export.common import recorded_from
+from notifyplanner.export.records import recorded_from
 from notifyplanner.incident_file import (
     FieldProblem,
     IncidentError,

@@ -28,7 +28,7 @@ from PySide6.QtGui import QBrush, QColor
 from notifyplanner.engine import days_left
 from notifyplanner.model import CreditMonitoringDuty, DeadlineKind, Obligation, Status
 from notifyplanner.places import JURISDICTIONS, normalize_state
-from notifyplanner.register.grading import Grade, Timeliness
+from notifyplanner.register.grading import DECIDED, Grade, Timeliness
 from notifyplanner.report import STATUS_ORDER, STATUS_WORDS, deadline_text
 from notifyplanner.urgency import Urgency, urgency, urgency_text  # the one rule, shared with the workbook
 from ui.dates import ISO, format_date, weekday
@@ -84,7 +84,7 @@ def sent_text(grade: Grade | None, date_format: str = ISO) -> str:
     if grade is None or grade.notice is None:
         return ""
     if grade.skipped:
-        return "decided not to send"
+        return DECIDED
     if grade.sent_on is None:
         return ""
     method = grade.method.value.replace("_", " ") if grade.method else ""

@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMessageBox, QStatusBar
 
-from notifyplanner.export.common import Records, recorded_from
+from notifyplanner.export.records import Records, recorded_from
 from notifyplanner.incident_file import IncidentError, incident_problems, write_incident
 from notifyplanner.model import Incident, Plan
 from notifyplanner.register.audit import Verification

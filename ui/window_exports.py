@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStatusBar
 
-from notifyplanner.export.common import Records
+from notifyplanner.export.records import Records
 from notifyplanner.incident_file import atomic_write_bytes
 from notifyplanner.model import Incident, Plan, Rulebook
 from notifyplanner.urgency import DEFAULT_WINDOW_DAYS

@@ -36,8 +36,9 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vText
 
 from notifyplanner import __version__
-from notifyplanner.export.common import Recorded, Records, day_text, earliest_open, notice_label
 from notifyplanner.export.common import clean_text as shared_clean_text
+from notifyplanner.export.common import day_text, notice_label
+from notifyplanner.export.records import Recorded, Records, earliest_open
 from notifyplanner.instants import instant_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, sorted_obligations

@@ -42,18 +42,15 @@ from reportlab.platypus.doctemplate import LayoutError
 from notifyplanner import __version__
 from notifyplanner.engine import days_left
 from notifyplanner.export.common import (
-    Recorded,
-    Records,
     clean_text,
     day_text,
-    done_counts,
-    earliest_open,
     fact_text,
     filing_text,
     incident_facts,
     notice_label,
     office_text,
 )
+from notifyplanner.export.records import Recorded, Records, done_counts, earliest_open
 from notifyplanner.instants import instant_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, deadline_text, sorted_obligations

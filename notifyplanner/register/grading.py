@@ -36,6 +36,12 @@ from enum import StrEnum
 from notifyplanner.model import Obligation, Plan, Recipient, Status
 from notifyplanner.register.records import LateReason, Method, Notice, NoticeAction
 
+DECIDED = "decided not to send"  # the words for a notice recorded as not sent, everywhere
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
 
 class Timeliness(StrEnum):
     ON_TIME = "on_time"
@@ -83,6 +89,18 @@ class Grade:
         if self.check_time:
             return "sent on the deadline day: check the time"
         return self.timeliness.value.replace("_", " ")
+
+    @property
+    def verdict(self) -> str:
+        """The grade with its count of days, as the command line and the exports print it:
+        "late, 26 days", "overdue, 3 days", "decided not to send", "on time"."""
+        if self.skipped:
+            return DECIDED
+        if self.days_late:
+            return f"late, {_days(self.days_late)}"
+        if self.days_overdue:
+            return f"overdue, {_days(self.days_overdue)}"
+        return self.words
 
     @property
     def needs_late_reason(self) -> bool:

@@ -29,7 +29,7 @@ from openpyxl import Workbook
 from openpyxl.xml.functions import tostring
 
 from notifyplanner import __version__
-from notifyplanner.export.common import Records
+from notifyplanner.export.records import Records
 from notifyplanner.export.workbook import (
     credit,
     details,

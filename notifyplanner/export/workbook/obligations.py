@@ -23,7 +23,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from notifyplanner.export.common import DECIDED, Records, notice_label
+from notifyplanner.export.common import notice_label
+from notifyplanner.export.records import DECIDED, Records
 from notifyplanner.export.workbook.cells import (
     BODY,
     BOLD,

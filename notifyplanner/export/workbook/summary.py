@@ -16,7 +16,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner import __version__
-from notifyplanner.export.common import Records, earliest_open, incident_facts, notice_label
+from notifyplanner.export.common import incident_facts, notice_label
+from notifyplanner.export.records import Records, earliest_open
 from notifyplanner.export.workbook import obligations as checklist
 from notifyplanner.export.workbook.cells import (
     BOLD,

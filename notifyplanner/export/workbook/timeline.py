@@ -23,7 +23,8 @@ from openpyxl.styles.differential import DifferentialStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from notifyplanner.export.common import Records, notice_label
+from notifyplanner.export.common import notice_label
+from notifyplanner.export.records import Records
 from notifyplanner.export.workbook.cells import (
     BOLD,
     GRID,

@@ -1,11 +1,11 @@
-"""What the exporters share about a register case's record: the words and the open deadline."""
+"""export.records: what the register recorded, in the words every export prints."""
 
 from __future__ import annotations
 
 import pytest
 
 from notifyplanner.engine import plan as make_plan
-from notifyplanner.export.common import (
+from notifyplanner.export.records import (
     MAX_REASON_CHARS,
     MAX_REFERENCE_CHARS,
     Recorded,
