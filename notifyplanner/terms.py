@@ -64,7 +64,7 @@ class DataElement(StrEnum):
 
     @property
     def short_label(self) -> str:
-        """The element as a sentence names it ("Exposed: date of birth, name"): the plan's
+        """The element as a sentence names it ("Exposed: date of birth; name"): the plan's
         reasons are read by people, who should not meet the file's codes (``dob``)."""
         return ELEMENT_SHORT_LABELS[self]
 
