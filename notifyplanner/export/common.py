@@ -45,6 +45,13 @@ def clean_text(value: str, *, visible: bool = False, limit: int | None = None) -
     return value if limit is None else value[:limit]
 
 
+def cut_line(value: str, limit: int) -> str:
+    """User text on one line (runs of white space as one space, unwritable characters
+    handled as everywhere), cut visibly past ``limit``: a box or a cell that must not grow."""
+    value = " ".join(clean_text(value.replace("\t", " ")).split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def looks_like_formula(value: str) -> bool:
     """True for text a spreadsheet might evaluate; a leading line break counts, as CR does."""
     return value.startswith((*FORMULA_PREFIXES, "\n"))
@@ -270,6 +277,7 @@ __all__ = [
     "XML_ILLEGAL",
     "Fact",
     "clean_text",
+    "cut_line",
     "day_text",
     "entity_facts",
     "fact_text",

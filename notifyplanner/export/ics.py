@@ -150,8 +150,7 @@ def _notice_draft(plan: Plan, token: str, ob: Obligation, record: Recorded | Non
         who += " (undetermined)"
     lines = []
     prefix = ""
-    done = record is not None and record.done
-    if record is not None and done:
+    if record is not None and record.done:
         prefix, first = _done_words(record)
         prefix += ": "
         lines.append(first)
@@ -186,7 +185,7 @@ def _notice_draft(plan: Plan, token: str, ob: Obligation, record: Recorded | Non
         description="\n".join(lines),
         url=ob.citation.url,
         at=_utc(ob.deadline_at),
-        reminders=not done,
+        reminders=not prefix,  # a done notice needs no reminder
     )
 
 
@@ -368,7 +367,7 @@ def plan_to_ics(
     revised and raise its SEQUENCE on every export.
 
     ``records`` is what the register holds for a register case's notices
-    (``export.common.recorded_from``): an event of a notice recorded as sent or decided not
+    (``export.records.recorded_from``): an event of a notice recorded as sent or decided not
     to send says so and has no reminders, and the controlling event moves to the earliest
     deadline still open. The UIDs stay; a changed event's SEQUENCE rises as any change's.
     """

@@ -43,6 +43,7 @@ from notifyplanner import __version__
 from notifyplanner.engine import days_left
 from notifyplanner.export.common import (
     clean_text,
+    cut_line,
     day_text,
     fact_text,
     filing_text,
@@ -258,22 +259,17 @@ def _sent_box(record: Recorded | None) -> object:
         return Spacer(1, WRITING_ROOM)  # tall enough to write a date in
     if record.skipped:
         return Paragraph(
-            _lines(("Decided not to send", True), (_short(record.skip_reason, BOX_REASON_CHARS), False)),
+            _lines(("Decided not to send", True), (cut_line(record.skip_reason, BOX_REASON_CHARS), False)),
             SMALL,
         )
     return Paragraph(
         _lines(
             (f"Sent {day_text(record.sent_on)}", True),
             (record.method, False),
-            (_short(record.reference, BOX_REFERENCE_CHARS), False),
+            (cut_line(record.reference, BOX_REFERENCE_CHARS), False),
         ),
         SMALL,
     )
-
-
-def _short(value: str, limit: int) -> str:
-    value = " ".join(plain(value).split())
-    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _owed_row(number: int, ob: Obligation, as_of: date, record: Recorded | None = None) -> list[object]:
@@ -470,7 +466,7 @@ def plan_to_pdf(
     under the title and in every page's footer.
 
     ``records`` is what the register holds for a register case's notices
-    (``export.common.recorded_from``): the "Sent on" box then shows the date, method and
+    (``export.records.recorded_from``): the "Sent on" box then shows the date, method and
     reference recorded, or the decision not to send, such rows are shaded, and the
     controlling deadline is followed by the earliest one still open. None for a plain file.
     """

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
-from notifyplanner.export.common import clean_text, day_text
+from notifyplanner.export.common import cut_line, day_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.register.grading import DECIDED, Grade, Timeliness
 from notifyplanner.register.records import LateReason
@@ -70,12 +70,6 @@ MAX_REFERENCE_CHARS = 80
 MAX_REASON_CHARS = 400
 
 
-def _one_line(value: str, limit: int) -> str:
-    """``value`` on one line (runs of white space as one space), cut visibly past ``limit``."""
-    value = " ".join(clean_text(value).split())
-    return value if len(value) <= limit else value[: limit - 1] + "…"
-
-
 _LATE_REASONS = {
     LateReason.LAW_ENFORCEMENT_DELAY: "law-enforcement delay",
     LateReason.SCOPE_BEING_DETERMINED: "scope being determined",
@@ -105,11 +99,11 @@ def recorded_from(grades: Iterable[Grade]) -> dict[str, Recorded]:
             key=g.key,
             sent_on=g.sent_on,
             method=g.method.value.replace("_", " ") if g.method else "",
-            reference=_one_line(notice.reference, MAX_REFERENCE_CHARS) if not g.skipped else "",
+            reference=cut_line(notice.reference, MAX_REFERENCE_CHARS) if not g.skipped else "",
             skipped=g.skipped,
-            skip_reason=_one_line(notice.skip_reason, MAX_REASON_CHARS) if g.skipped else "",
+            skip_reason=cut_line(notice.skip_reason, MAX_REASON_CHARS) if g.skipped else "",
             grade=grade_words(g),
-            late_reason=_one_line(reason, MAX_REASON_CHARS),
+            late_reason=cut_line(reason, MAX_REASON_CHARS),
         )
     return out
 

@@ -101,7 +101,7 @@ def plan_to_xlsx(
     names the log it was made from.
 
     ``records`` is what the register holds for a register case's notices (built from its
-    grades, ``export.common.recorded_from``): "Sent on" then holds the dates recorded, a
+    grades, ``export.records.recorded_from``): "Sent on" then holds the dates recorded, a
     last column the record in words (a decision not to send included), and the Summary the
     earliest deadline still open beside the legal controlling one. None for a plain file.
     """
