@@ -38,7 +38,7 @@ from icalendar import Alarm, Calendar, Event, vText
 from notifyplanner import __version__
 from notifyplanner.export.common import clean_text as shared_clean_text
 from notifyplanner.export.common import day_text, notice_label
-from notifyplanner.export.records import Recorded, Records, earliest_open
+from notifyplanner.export.records import Recorded, Records, done_record, earliest_open
 from notifyplanner.instants import instant_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, sorted_obligations
@@ -150,7 +150,7 @@ def _notice_draft(plan: Plan, token: str, ob: Obligation, record: Recorded | Non
         who += " (undetermined)"
     lines = []
     prefix = ""
-    if record is not None and record.done:
+    if record is not None:
         prefix, first = _done_words(record)
         prefix += ": "
         lines.append(first)
@@ -219,11 +219,11 @@ def _controlling_draft(plan: Plan, token: str, records: Records | None = None) -
             f"The earliest deadline still open: {ob.jurisdiction_name}, {notice_label(ob)} "
             f"({STATUS_WORDS[ob.status]}), legal deadline {_due(ob)}."
         )
-    record = records.get(legal.key) if records else None
+    record = done_record(legal, records)
     lines.append(
         f"The earliest fixed deadline of this plan: {legal.jurisdiction_name}, {notice_label(legal)} "
         f"({STATUS_WORDS[legal.status]}), legal deadline {_due(legal)}"
-        + (f"; recorded {record.text()}." if record is not None and record.done else ".")
+        + (f"; recorded {record.text()}." if record is not None else ".")
     )
     if opened is not None and ob.practical_send_by and ob.practical_send_by < ob.deadline:
         lines.append(f"Send by {day_text(ob.practical_send_by)}.")
@@ -243,7 +243,7 @@ def _controlling_draft(plan: Plan, token: str, records: Records | None = None) -
 
 def _drafts(plan: Plan, token: str, records: Records | None = None) -> list[_Draft]:
     drafts = [
-        _notice_draft(plan, token, ob, records.get(ob.key) if records else None)
+        _notice_draft(plan, token, ob, done_record(ob, records))
         for ob in sorted_obligations(plan)
         if ob.status is not Status.NOT_REQUIRED and ob.deadline is not None
     ]

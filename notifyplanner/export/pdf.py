@@ -51,7 +51,7 @@ from notifyplanner.export.common import (
     notice_label,
     office_text,
 )
-from notifyplanner.export.records import Recorded, Records, done_counts, earliest_open
+from notifyplanner.export.records import Recorded, Records, done_counts, done_record, earliest_open
 from notifyplanner.instants import instant_text
 from notifyplanner.model import Obligation, Plan, Status
 from notifyplanner.report import DISCLAIMER, STATUS_WORDS, deadline_text, sorted_obligations
@@ -213,7 +213,7 @@ def _deadline_line(title: str, ob: Obligation, as_of: date, record: Recorded | N
         f"({text(_when(ob.deadline, as_of))}){text(send_by)}: {text(ob.jurisdiction_name)}, "
         f"{text(notice_label(ob))}{text(undetermined)}"
     )
-    if record is not None and record.done:
+    if record is not None:
         line += f"; recorded {text(record.text())}"
     return line + "."
 
@@ -224,7 +224,7 @@ def _controlling(plan: Plan, as_of: date, records: Records | None = None) -> Par
     ob = plan.controlling
     if ob is None or ob.deadline is None:
         return Paragraph("<b>Controlling deadline:</b> none fixed yet.", CONTROLLING)
-    line = _deadline_line("Controlling deadline", ob, as_of, records.get(ob.key) if records else None)
+    line = _deadline_line("Controlling deadline", ob, as_of, done_record(ob, records))
     if records:
         opened = earliest_open(plan, records)
         if opened is None or opened.deadline is None:
@@ -255,7 +255,7 @@ BOX_REASON_CHARS = 160  # a table cell cannot continue on the next page
 
 def _sent_box(record: Recorded | None) -> object:
     """The "Sent on" box: empty room to write in, or what the register recorded."""
-    if record is None or not record.done:
+    if record is None:
         return Spacer(1, WRITING_ROOM)  # tall enough to write a date in
     if record.skipped:
         return Paragraph(
@@ -278,7 +278,7 @@ def _owed_row(number: int, ob: Obligation, as_of: date, record: Recorded | None 
     if ob.status is Status.UNDETERMINED:
         deadline_parts.append(("UNDETERMINED", True))
     deadline_parts.append((deadline_text(ob), True))
-    if record is not None and record.done:
+    if record is not None:
         # Done: the register's verdict, never "14 days past" (which read as still owed).
         verdict = record.grade if record.skipped else f"sent: {record.grade or 'recorded'}"
         if record.late_reason:
@@ -323,11 +323,11 @@ def _owed_table(owed: list[Obligation], as_of: date, records: Records | None = N
         "Initials",
     ]
     rows: list[list[object]] = [[_p(h, HEAD) for h in header]]
-    got = [records.get(ob.key) if records else None for ob in owed]
+    got = [done_record(ob, records) for ob in owed]
     rows += [_owed_row(i, ob, as_of, rec) for i, (ob, rec) in enumerate(zip(owed, got, strict=True), start=1)]
     table = Table(rows, colWidths=[w * inch for w in OWED_WIDTHS], repeatRows=1)
     _grid(table)
-    done = [i for i, rec in enumerate(got, start=1) if rec is not None and rec.done]
+    done = [i for i, rec in enumerate(got, start=1) if rec is not None]
     table.setStyle(TableStyle([("BACKGROUND", (0, i), (-1, i), DONE_FILL) for i in done]))
     # The boxes the team fills in by hand: heavier rule, room to write.
     table.setStyle(

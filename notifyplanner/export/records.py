@@ -108,9 +108,15 @@ def recorded_from(grades: Iterable[Grade]) -> dict[str, Recorded]:
     return out
 
 
-def is_done(ob: Obligation, records: Records | None) -> bool:
+def done_record(ob: Obligation, records: Records | None) -> Recorded | None:
+    """The register's record of ``ob`` when it says the notice is done (sent or decided not
+    to send), else None: the one question every exporter asks of a record."""
     record = records.get(ob.key) if records else None
-    return record is not None and record.done
+    return record if record is not None and record.done else None
+
+
+def is_done(ob: Obligation, records: Records | None) -> bool:
+    return done_record(ob, records) is not None
 
 
 def earliest_open(plan: Plan, records: Records | None) -> Obligation | None:

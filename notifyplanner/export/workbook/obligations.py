@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner.export.common import notice_label
-from notifyplanner.export.records import DECIDED, Records
+from notifyplanner.export.records import DECIDED, Records, done_record
 from notifyplanner.export.workbook.cells import (
     BODY,
     BOLD,
@@ -250,7 +250,7 @@ def obligations_sheet(
     obligations = sorted_obligations(plan)
     for row, ob in enumerate(obligations, start=2):
         values = _values(row - 1, ob)
-        record = records.get(ob.key) if records else None
+        record = done_record(ob, records)
         if records is not None:
             values["recorded"] = record.text() if record else ""
         for index, column in enumerate(columns, start=1):

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner import __version__
 from notifyplanner.export.common import incident_facts, notice_label
-from notifyplanner.export.records import Records, earliest_open
+from notifyplanner.export.records import Records, done_record, earliest_open
 from notifyplanner.export.workbook import obligations as checklist
 from notifyplanner.export.workbook.cells import (
     BOLD,
@@ -121,12 +121,12 @@ def summary_sheet(
         put(ws, row, 2, controlling.deadline, font=BOLD)
         formula(ws, row, 3, f"B{row}-TODAY()", DAYS_FORMAT).alignment = CENTER
         ws.cell(row=row, column=3).font = BOLD
-        record = records.get(controlling.key) if records else None
+        record = done_record(controlling, records)
         beside(
             row,
             f"{controlling.jurisdiction_name}: {notice_label(controlling)} "
             f"({STATUS_WORDS[controlling.status]}; {controlling.citation.cite})"
-            + (f"; recorded {record.text()}" if record and record.done else ""),
+            + (f"; recorded {record.text()}" if record else ""),
         )
         if controlling.deadline_at is not None:
             # An hours clock or a filing cut-off ends at an instant: the date alone would let

@@ -24,7 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from notifyplanner.export.common import notice_label
-from notifyplanner.export.records import Records
+from notifyplanner.export.records import Records, done_record
 from notifyplanner.export.workbook.cells import (
     BOLD,
     GRID,
@@ -105,8 +105,8 @@ def _timeline_rows(plan: Plan) -> list[Obligation]:
 def _label(ob: Obligation, records: Records | None) -> str:
     """The notice's label; a register case's notice recorded as done says so first, or its
     bar would read as a notice still owed."""
-    record = records.get(ob.key) if records else None
-    if record is None or not record.done:
+    record = done_record(ob, records)
+    if record is None:
         return notice_label(ob)
     return f"{'Not sending' if record.skipped else 'Sent'}: {notice_label(ob)}"
 
@@ -212,9 +212,9 @@ def timeline_sheet(ws: Worksheet, plan: Plan, records: Records | None = None) ->
     for row, ob in enumerate(dated, start=4):
         put(ws, row, 1, ob.jurisdiction, font=SMALL)
         put(ws, row, 2, _label(ob, records), font=SMALL)
-        record = records.get(ob.key) if records else None
+        record = done_record(ob, records)
         bar = TIMELINE_BAR if ob.status is Status.REQUIRED else TIMELINE_HATCH
-        if record is not None and record.done:
+        if record is not None:
             bar = TIMELINE_DONE
         put(ws, row, 3, ob.deadline, font=SMALL)
         assert ob.deadline is not None  # _timeline_rows keeps dated notices only
