@@ -115,15 +115,20 @@ class LettersView(QWidget):
     def _done(self) -> set[str]:
         return {key for key, record in self._records.items() if record.done}
 
+    def _progress(self, group: LetterGroup) -> tuple[date | None, int]:
+        """(the letter's send-by date, how many of its members are done): by the members
+        still open once any is recorded sent or decided, else the earliest member's."""
+        done = self._done()
+        finished = len(group.deadlines) - len(group.open_members(done))
+        return (group.open_send_by(done) if finished else group.send_by), finished
+
     def _send_by_text(self, group: LetterGroup) -> str:
-        members, done = group.deadlines, self._done()
-        still = group.open_members(done)
-        if members and not still:
+        send_by, finished = self._progress(group)
+        total = len(group.deadlines)
+        if total and finished == total:
             return "done: every member sent or decided"
-        finished = len(members) - len(still)
-        send_by = group.open_send_by(done) if finished else group.send_by
         text = format_date(send_by, self._date_format) if send_by else "-"
-        return f"{text} ({finished} of {len(members)} members done)" if finished else text
+        return f"{text} ({finished} of {total} members done)" if finished else text
 
     def _fill_groups(self) -> None:
         self.group_table.setRowCount(len(self.groups))
@@ -202,15 +207,14 @@ class LettersView(QWidget):
         if group.riding:
             parts.append(f" &mdash; the federal letter stands in for {escape(', '.join(group.riding))}")
         parts.append("</p>")
-        done = self._done()
-        if group.deadlines and not group.open_members(done):
+        send_by, finished = self._progress(group)
+        if group.deadlines and finished == len(group.deadlines):
             parts.append("<p><b>Send by:</b> every member is recorded sent or decided not to send</p><ul>")
         else:
-            send_by = group.open_send_by(done) if done else group.send_by
             when = format_date(send_by, fmt) if send_by else "no fixed date"
             whose = (
                 "the earliest deadline of the members still open"
-                if done
+                if finished
                 else "the earliest member's deadline"
             )
             parts.append(f"<p><b>Send by:</b> {escape(when)} ({whose})</p><ul>")
