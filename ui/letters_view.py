@@ -105,7 +105,10 @@ class LettersView(QWidget):
         letter whose members are all sent or decided says so, and one partly done is due by
         its open members' earliest deadline (a newcomer's trial found "Send by" still giving
         the date of a letter already mailed)."""
-        self._records = dict(records or {})
+        records = dict(records or {})
+        if records == self._records:
+            return  # the replan after each keystroke regrades; the letters have not changed
+        self._records = records
         if self.groups:
             row = self.selected_group()
             self._fill_groups()
