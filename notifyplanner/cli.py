@@ -18,7 +18,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ from notifyplanner.cli_letters import add_letters_parser, run_letters
 from notifyplanner.cli_register import REGISTER_COMMANDS, add_register_parsers, run_register
 from notifyplanner.cli_roster import add_roster_parser, run_roster
 from notifyplanner.engine import plan
+from notifyplanner.export.formats import plan_bytes
 from notifyplanner.incident_file import IncidentError, atomic_write_bytes, read_incident
 from notifyplanner.model import Plan, Rulebook
 from notifyplanner.report import plan_to_dict, plan_to_text
@@ -242,12 +243,11 @@ def _xlsx_export(
     records: Records | None = None,
 ) -> str | None:
     """The workbook; a one-line problem, or None. ``records``: a register case's notices."""
-    from notifyplanner.export.xlsx import plan_to_xlsx  # openpyxl loads only for --xlsx
-
     try:
-        payload = plan_to_xlsx(
-            result, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days, records=records
-        )
+        payload = plan_bytes(
+            "xlsx", result, as_of=today, out=out, rulebook=rulebook,
+            log_head=log_head, due_soon_days=due_soon_days, records=records,
+        )  # fmt: skip
     except (ValueError, TypeError, OverflowError) as exc:  # the writer's own; nothing was written
         return f"{out}: cannot write the workbook ({shown(str(exc), 200)})"
     return _write(out, payload, "workbook", held_by="Excel", example="plan.xlsx")
@@ -280,15 +280,10 @@ def _ics_export(
     result: Plan, out: Path, today: date, log_head: str | None = None, records: Records | None = None
 ) -> str | None:
     """The calendar; an earlier export at OUT is read so its events update, not duplicate."""
-    from notifyplanner.export.ics import IcsError, plan_to_ics
-    from notifyplanner.safe_read import read_bytes
+    from notifyplanner.export.ics import IcsError
 
     try:
-        # Through safe_read, with a cap: a calendar of 100 MB took 700 MB to parse.
-        previous = read_bytes(out, "earlier calendar") if out.is_file() else None
-        payload = plan_to_ics(
-            result, exported_at=datetime.now(UTC), previous=previous, log_head=log_head, records=records
-        )
+        payload = plan_bytes("ics", result, as_of=today, out=out, log_head=log_head, records=records)
     except InputError as exc:
         return f"{out}: cannot read the earlier calendar ({exc.message})"
     except OSError as exc:
@@ -301,10 +296,10 @@ def _ics_export(
 def _pdf_export(
     result: Plan, out: Path, today: date, log_head: str | None = None, records: Records | None = None
 ) -> str | None:
-    from notifyplanner.export.pdf import ChecklistLayoutError, plan_to_pdf  # reportlab loads only for --pdf
+    from notifyplanner.export.pdf import ChecklistLayoutError
 
     try:
-        payload = plan_to_pdf(result, as_of=today, log_head=log_head, records=records)
+        payload = plan_bytes("pdf", result, as_of=today, out=out, log_head=log_head, records=records)
     except ChecklistLayoutError as exc:
         return f"{out}: {exc}"
     return _write(out, payload, "checklist")

@@ -9,11 +9,12 @@ file), and ``main_window.py`` had grown past 750 lines. ``WindowExports`` is a m
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QStatusBar
 
+from notifyplanner.export.formats import plan_bytes
 from notifyplanner.export.records import Records
 from notifyplanner.incident_file import atomic_write_bytes
 from notifyplanner.model import Incident, Plan, Rulebook
@@ -102,25 +103,10 @@ def _export_bytes(
     due_soon_days: int = DEFAULT_WINDOW_DAYS,
     records: Records | None = None,
 ) -> bytes:
-    """The export's bytes; the exporters load their libraries only when used. ``log_head``
-    is the register case's log head and ``records`` its notices as recorded (None for a
-    plain file), printed on the export."""
-    if fmt == "ics":  # an earlier export at ``out`` is read so its events update, not duplicate
-        from notifyplanner.export.ics import plan_to_ics
-        from notifyplanner.safe_read import read_bytes
-
-        # Through safe_read, with the command line's cap: a calendar of 100 MB took 700 MB to parse.
-        previous = read_bytes(out, "earlier calendar") if out.is_file() else None
-        return plan_to_ics(
-            plan, exported_at=datetime.now(UTC), previous=previous, log_head=log_head, records=records
-        )
-    if fmt == "pdf":
-        from notifyplanner.export.pdf import plan_to_pdf
-
-        return plan_to_pdf(plan, as_of=today, log_head=log_head, records=records)
-    from notifyplanner.export.xlsx import plan_to_xlsx
-
-    # The workbook colours "due soon" by the same window the app uses (the preference).
-    return plan_to_xlsx(
-        plan, rulebook, made_on=today, log_head=log_head, due_soon_days=due_soon_days, records=records
-    )
+    """The export's bytes (``export.formats.plan_bytes``, as the command line makes them);
+    ``log_head`` is the register case's log head and ``records`` its notices as recorded
+    (None for a plain file), printed on the export."""
+    return plan_bytes(
+        fmt, plan, as_of=today, out=out, rulebook=rulebook,
+        log_head=log_head, due_soon_days=due_soon_days, records=records,
+    )  # fmt: skip
