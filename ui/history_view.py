@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 
 from notifyplanner.register.audit import Verification
 from notifyplanner.register.records import AuditEntry
+from notifyplanner.report import STATUS_WORDS
 from ui.register_models import ACTION_WORDS, HistoryModel, local_time
 from ui.tables import list_table
 
 _HIDDEN = {"prev", "hash"}
 
 
-#: Values the core logs in its own vocabulary, in the words the plan table uses.
-_WORDS = {"not_required": "not required"}
+#: A status the core logs by its value ("not_required"), in the words the plan table uses.
+_WORDS = {status.value: words for status, words in STATUS_WORDS.items()}
 
 
 def _value_html(value: Any) -> str:
